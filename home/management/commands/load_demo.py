@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home import demo, demo_users
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site from the service's published facts, and create one demo user "
+        "per role (Service manager, Advisory Group, Editor). Safe to run again: it brings "
+        "the demo content back to its known state without duplicating anything. Demo "
+        "passwords are set only where settings.DEMO_PASSWORDS is on (development)."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home = demo.load()
+        users = demo_users.load()
+        self.stdout.write(self.style.SUCCESS(f"Demo site ready: home page “{home.title}”."))
+        for username, role, password in users:
+            if password:
+                self.stdout.write(f"  {role}: username {username}, password {password}")
+            else:
+                self.stdout.write(
+                    f"  {role}: username {username} (no password: set one with "
+                    f"`python manage.py changepassword {username}`)"
+                )

@@ -1,0 +1,79 @@
+"""The service's three roles, as Django groups with the permissions each needs.
+
+- Service manager: runs the service; edits pages, the service settings, and
+  (in later apps) ratings, evidence and delivery-plan progress.
+- Editor: keeps the public pages up to date; no service settings, no tracker.
+- Advisory Group: independent oversight; reads and exports, edits nothing.
+
+`ensure_roles` runs after every `migrate`. It creates missing groups and grants
+missing permissions, and never removes one an administrator has added.
+"""
+
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+
+SERVICE_MANAGER = "Service manager"
+EDITOR = "Editor"
+ADVISORY_GROUP = "Advisory Group"
+
+_CONTENT = [
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+]
+_PAGE_EDITING = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+
+ROLES = {
+    SERVICE_MANAGER: {
+        "permissions": ["wagtailadmin.access_admin", "home.change_servicesettings", *_CONTENT],
+        "page_permissions": _PAGE_EDITING,
+    },
+    EDITOR: {
+        "permissions": ["wagtailadmin.access_admin", *_CONTENT],
+        "page_permissions": _PAGE_EDITING,
+    },
+    ADVISORY_GROUP: {
+        "permissions": ["wagtailadmin.access_admin"],
+        "page_permissions": [],
+    },
+}
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_roles(using="default", **kwargs) -> dict[str, Group]:
+    """Create the role groups and grant their permissions; idempotent."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    # post_migrate reaches this app before Django has made the other apps'
+    # permissions (it goes in INSTALLED_APPS order), so make them first.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    groups = {}
+    for name, role in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        permissions = [_permission(p) for p in role["permissions"]]
+        group.permissions.add(*permissions)
+        if root_collection is not None:
+            for permission in permissions:
+                if permission.content_type.app_label in ("wagtaildocs", "wagtailimages"):
+                    GroupCollectionPermission.objects.get_or_create(
+                        group=group, collection=root_collection, permission=permission
+                    )
+        if root_page is not None:
+            for codename in role["page_permissions"]:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=_permission(f"wagtailcore.{codename}")
+                )
+        groups[name] = group
+    return groups

@@ -1,0 +1,31 @@
+from django import template
+from wagtail.models import Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The pages under the site's home that editors ticked "Show in menus"."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    items = site.root_page.get_children().live().public().in_menu() if site else []
+    current = context.get("page")
+    return {
+        "request": request,
+        "items": [
+            {
+                "title": item.title,
+                "url": item.get_url(request),
+                "current": _current(item, current),
+            }
+            for item in items
+        ],
+    }
+
+
+def _current(item, page) -> str:
+    """The aria-current value for a menu item: "page" on it, "true" below it."""
+    if page is None or not page.path.startswith(item.path):
+        return ""
+    return "page" if page.path == item.path else "true"
