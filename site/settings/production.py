@@ -7,6 +7,7 @@ Required environment variables:
 Optional:
     WAGTAILADMIN_BASE_URL  the site's public address, used in admin emails
     SECURE_SSL_REDIRECT    "false" only when a proxy in front already redirects to HTTPS
+    STATIC_ROOT, MEDIA_ROOT  where collected static files and uploads live
     EMAIL_URL-style settings: EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
                            EMAIL_HOST_PASSWORD, DEFAULT_FROM_EMAIL
 """
@@ -16,7 +17,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import MEDIA_ROOT, STATIC_ROOT, STORAGES
 
 
 def required(name: str) -> str:
@@ -41,6 +42,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+STATIC_ROOT = os.environ.get("STATIC_ROOT", STATIC_ROOT)
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", MEDIA_ROOT)
 
 # Static files served by WhiteNoise, compressed and with hashed names.
 STORAGES = {

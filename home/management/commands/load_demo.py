@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -17,6 +18,8 @@ class Command(BaseCommand):
         home = demo.load()
         users = demo_users.load()
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: home page “{home.title}”."))
+        admin_url = settings.WAGTAILADMIN_BASE_URL + settings.ADMIN_PATH_PREFIX
+        self.stdout.write(f"Sign in to the admin at {admin_url} as:")
         for username, role, password in users:
             if password:
                 self.stdout.write(f"  {role}: username {username}, password {password}")

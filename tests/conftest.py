@@ -1,0 +1,42 @@
+import pytest
+from wagtail.models import Site
+
+from home import demo
+
+from .factories import (
+    AdvisoryGroupMemberFactory,
+    EditorFactory,
+    HomePageFactory,
+    ServiceManagerFactory,
+    ServiceSettingsFactory,
+)
+
+
+@pytest.fixture
+def home_page(db):
+    """A site whose root is a fresh HomePage, with service settings filled in."""
+    home = HomePageFactory()
+    Site.objects.filter(is_default_site=True).update(root_page=home)
+    ServiceSettingsFactory()
+    return home
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo site that `load_demo` builds."""
+    return demo.load()
+
+
+@pytest.fixture
+def service_manager(db):
+    return ServiceManagerFactory()
+
+
+@pytest.fixture
+def editor(db):
+    return EditorFactory()
+
+
+@pytest.fixture
+def advisory_member(db):
+    return AdvisoryGroupMemberFactory()

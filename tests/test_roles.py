@@ -1,0 +1,49 @@
+"""The three roles exist after `migrate`, with what each may do in the admin."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Site
+
+from home.roles import ensure_roles
+
+from .factories import UserFactory
+
+
+def test_roles_exist_and_wagtails_starter_groups_are_gone(db):
+    names = set(Group.objects.values_list("name", flat=True))
+
+    assert {"Service manager", "Editor", "Advisory Group"} <= names
+    assert not {"Editors", "Moderators"} & names
+
+
+def test_ensure_roles_keeps_permissions_an_administrator_added(db):
+    group = Group.objects.get(name="Advisory Group")
+    extra = Permission.objects.get(codename="add_document")
+    group.permissions.add(extra)
+
+    ensure_roles()
+
+    assert group.permissions.filter(pk=extra.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("role_fixture", "dashboard", "edit_pages", "settings"),
+    [
+        ("service_manager", 200, 200, 200),
+        ("editor", 200, 200, 302),
+        ("advisory_member", 200, 302, 302),
+    ],
+)
+def test_what_each_role_may_open(client, home_page, request, role_fixture, dashboard, edit_pages, settings):
+    client.force_login(request.getfixturevalue(role_fixture))
+
+    assert client.get("/admin/").status_code == dashboard
+    assert client.get(f"/admin/pages/{home_page.pk}/edit/").status_code == edit_pages
+    site_id = Site.objects.get(is_default_site=True).pk
+    assert client.get(f"/admin/settings/home/servicesettings/{site_id}/").status_code == settings
+
+
+def test_user_without_a_role_cannot_enter_the_admin(client, db):
+    client.force_login(UserFactory())
+
+    assert client.get("/admin/").status_code == 302

@@ -1,0 +1,128 @@
+"""Security that holds from the start: production settings, CSP, login throttling, caching."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+from .factories import PASSWORD, ServiceManagerFactory
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_with_production_settings(tmp_path, args, **env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+    }
+    environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def production_env(tmp_path):
+    return {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "sendias.example",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "STATIC_ROOT": str(tmp_path / "static"),
+    }
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_refuses_to_start_without_its_environment(tmp_path, missing):
+    env = production_env(tmp_path)
+    del env[missing]
+
+    result = run_with_production_settings(tmp_path, ["manage.py", "check"], **env)
+
+    assert result.returncode != 0
+    assert f"Production settings need the environment variable {missing}." in result.stderr
+
+
+def test_production_passes_the_deployment_checklist(tmp_path):
+    result = run_with_production_settings(
+        tmp_path, ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **production_env(tmp_path)
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_serves_https_only_with_secure_cookies(tmp_path):
+    result = run_with_production_settings(
+        tmp_path, ["tests/production_probe.py"], **production_env(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    probe = json.loads(result.stdout.strip().splitlines()[-1])
+
+    assert probe["http_status"] == 301
+    assert probe["http_location"] == "https://sendias.example/admin/login/"
+    assert probe["hsts"] == "max-age=31536000; includeSubDomains; preload"
+    assert probe["csrf_cookie"] == {"secure": True, "httponly": True}
+    assert probe["session_cookie"] == {"secure": True, "httponly": True}
+    assert probe["admin_status"] == 200
+    assert "no-store" in probe["admin_cache_control"]
+    assert "private" in probe["admin_cache_control"]
+    assert probe["static_url"] > 0  # WhiteNoise's manifest resolved the admin's assets
+
+
+def test_public_pages_carry_a_strict_content_security_policy(client, home_page):
+    policy = client.get("/")["Content-Security-Policy"]
+
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "object-src 'none'" in policy
+    assert "frame-ancestors 'self'" in policy
+
+
+def test_admin_has_its_own_policy_and_is_never_cached(client, home_page, service_manager):
+    login_page = client.get("/admin/login/")
+    assert "no-store" in login_page["Cache-Control"]
+    assert "private" in login_page["Cache-Control"]
+
+    client.force_login(service_manager)
+    dashboard = client.get("/admin/")
+
+    assert dashboard.status_code == 200
+    assert "no-store" in dashboard["Cache-Control"] and "private" in dashboard["Cache-Control"]
+    assert "default-src 'self'" in dashboard["Content-Security-Policy"]
+
+
+@override_settings(AXES_ENABLED=True)
+def test_repeated_failed_admin_logins_are_throttled(client, db):
+    ServiceManagerFactory(username="sam")
+
+    for _ in range(4):
+        failed = client.post("/admin/login/", {"username": "sam", "password": "wrong"})
+        assert failed.status_code == 200  # the form again, with its error
+    fifth = client.post("/admin/login/", {"username": "sam", "password": "wrong"})
+    locked = client.post("/admin/login/", {"username": "sam", "password": PASSWORD})
+
+    assert fifth.status_code == 429
+    assert locked.status_code == 429  # even the right password, for the cool-off time
+    assert "Too many failed sign-in attempts" in locked.content.decode()
+    assert client.get("/admin/").status_code == 302  # still not signed in
+
+
+@override_settings(AXES_ENABLED=True)
+def test_a_correct_password_signs_in_before_the_limit(client, db):
+    ServiceManagerFactory(username="sam")
+
+    client.post("/admin/login/", {"username": "sam", "password": "wrong"})
+    response = client.post("/admin/login/", {"username": "sam", "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
