@@ -6,7 +6,9 @@ example data: numbers in Ofcom's drama ranges, an address on a reserved
 `.example` domain, and a site notice that says so on every page.
 """
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage, ServiceSettings
 
@@ -98,10 +100,23 @@ def load() -> HomePage:
     return home
 
 
+def _root_page() -> Page:
+    """Wagtail's tree root, made again if the database was flushed (`manage.py flush`)."""
+    Locale.get_default() if Locale.objects.exists() else Locale.objects.create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return root
+
+
 def _home_page() -> HomePage:
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = _root_page()
         # Wagtail's starter "Welcome" page holds the slug "home"; it goes.
         for starter in root.get_children().filter(slug=HOME_PAGE["slug"]):
             Site.objects.filter(root_page=starter).update(root_page=root)
