@@ -139,5 +139,3 @@ def _site(home: HomePage) -> Site:
     site.root_page = home
     site.save()
     return site
-
-

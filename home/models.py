@@ -135,7 +135,11 @@ class HomePage(Page):
         FieldPanel("quick_links"),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]

@@ -1,4 +1,7 @@
-"""WSGI entry point: `gunicorn config.wsgi`. Production settings unless DJANGO_SETTINGS_MODULE says otherwise."""
+"""WSGI entry point: `gunicorn config.wsgi`.
+
+Uses the production settings unless DJANGO_SETTINGS_MODULE says otherwise.
+"""
 
 import os
 

@@ -40,3 +40,10 @@ def editor(db):
 @pytest.fixture
 def advisory_member(db):
     return AdvisoryGroupMemberFactory()
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}"

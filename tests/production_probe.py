@@ -23,7 +23,11 @@ client = Client(**host)
 
 def cookie(response, name):
     morsel = response.cookies.get(name)
-    return None if morsel is None else {"secure": bool(morsel["secure"]), "httponly": bool(morsel["httponly"])}
+    return (
+        None
+        if morsel is None
+        else {"secure": bool(morsel["secure"]), "httponly": bool(morsel["httponly"])}
+    )
 
 
 plain = client.get("/admin/login/", secure=False)

@@ -63,7 +63,9 @@ def test_base_template_is_accessible_by_structure(client, home_page):
 
 
 def test_menu_lists_pages_chosen_for_it(client, home_page):
-    in_menu = home_page.add_child(instance=HomePage(title="About us", slug="about", introduction="x"))
+    in_menu = home_page.add_child(
+        instance=HomePage(title="About us", slug="about", introduction="x")
+    )
     in_menu.show_in_menus = True
     in_menu.save_revision().publish()
 

@@ -34,7 +34,9 @@ def test_ensure_roles_keeps_permissions_an_administrator_added(db):
         ("advisory_member", 200, 302, 302),
     ],
 )
-def test_what_each_role_may_open(client, home_page, request, role_fixture, dashboard, edit_pages, settings):
+def test_what_each_role_may_open(
+    client, home_page, request, role_fixture, dashboard, edit_pages, settings
+):
     client.force_login(request.getfixturevalue(role_fixture))
 
     assert client.get("/admin/").status_code == dashboard

@@ -64,7 +64,9 @@ def test_invalid_email_is_refused_with_the_field_named(client, home_page, servic
 
 
 @pytest.mark.parametrize("role_fixture", ["editor", "advisory_member"])
-def test_other_roles_cannot_see_or_change_service_settings(client, home_page, role_fixture, request):
+def test_other_roles_cannot_see_or_change_service_settings(
+    client, home_page, role_fixture, request
+):
     client.force_login(request.getfixturevalue(role_fixture))
 
     assert client.get(settings_url()).status_code in (302, 403)

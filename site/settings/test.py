@@ -13,3 +13,7 @@ DEMO_PASSWORDS = True
 # Django's test client logs in without a request, which django-axes refuses;
 # tests/test_security.py turns throttling back on to test it.
 AXES_ENABLED = False
+
+# Serve static files straight from the apps and static/, as in development.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -7,7 +7,12 @@ from .conftest import VIEWPORTS
 
 pytestmark = pytest.mark.browser
 
-WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
+WCAG_22_AA = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    }
+}
 
 
 @pytest.mark.parametrize("path", ["/", "/no-such-page/"])
