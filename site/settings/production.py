@@ -65,4 +65,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Every 404 would otherwise be a warning line; server errors are still logged.
+    "loggers": {"django.request": {"level": "ERROR"}},
 }

@@ -1,0 +1,197 @@
+"""Serve the site with gunicorn on 127.0.0.1 and measure it. Run: `make bench`.
+
+For each page: requests per second and latency (wrk; gunicorn's sync workers
+close each connection, so requests spread evenly over the workers), and the SQL queries one request makes. In the same run, a minimal
+Django view served the same way, and the ratio between the two.
+
+The site runs with its production settings (DEBUG off, WhiteNoise, HTTPS
+redirect off for plain-HTTP loopback) on a fresh SQLite file with the demo
+content, or on DATABASE_URL if set (that database is migrated and gets the demo
+content). Needs `wrk` (Debian: apt-get install wrk).
+
+Options: --duration SECONDS (default 10), --connections N (default 8).
+"""
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKERS = 2  # one per core on the reference machine
+
+# (label, path) of each page measured; later pages join this list.
+PAGES = [("home page", "/"), ("page not found", "/no-such-page/")]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+
+    workdir = Path(tempfile.mkdtemp(prefix="sendias-bench-"))
+    env = site_environment(workdir)
+    prepare(env)
+    queries = count_queries(env)
+
+    rows = []
+    with gunicorn("config.wsgi:application", env) as base_url:
+        for label, path in PAGES:
+            rows.append((label, path, load(base_url + path, args), queries[path]))
+    minimal_env = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT / "bench")}
+    with gunicorn("minimal_app:application", minimal_env) as base_url:
+        minimal = load(base_url + "/", args)
+
+    report(rows, minimal, args)
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+def site_environment(workdir: Path) -> dict:
+    return {
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", str(workdir)),
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"),
+        "STATIC_ROOT": str(workdir / "static"),
+        "SECURE_SSL_REDIRECT": "false",
+    }
+
+
+def prepare(env: dict):
+    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_demo"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+
+QUERY_COUNTER = """
+import json, sys
+import django
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client(HTTP_HOST="127.0.0.1")
+counts = {}
+for path in sys.argv[1:]:
+    client.get(path)  # the first request fills per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    counts[path] = len(queries)
+print(json.dumps(counts))
+"""
+
+
+def count_queries(env: dict) -> dict:
+    """SQL queries per request, counted in a process with the site's settings."""
+    import json
+
+    result = subprocess.run(
+        [sys.executable, "-c", QUERY_COUNTER, *[path for _, path in PAGES]],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+class gunicorn:  # noqa: N801  (used as a context manager, like open())
+    """Serve a WSGI application with gunicorn on a free loopback port."""
+
+    def __init__(self, app: str, env: dict):
+        self.app, self.env = app, env
+
+    def __enter__(self) -> str:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.process = subprocess.Popen(
+            [
+                sys.executable, "-m", "gunicorn", self.app,
+                "--bind", f"127.0.0.1:{port}",
+                "--workers", str(WORKERS), "--worker-class", "sync",
+                "--log-level", "warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+        )  # fmt: skip
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/", timeout=2)  # noqa: S310
+                return url
+            except urllib.error.HTTPError:
+                return url
+            except OSError:
+                time.sleep(0.1)
+        self.process.terminate()
+        raise RuntimeError(f"gunicorn did not start serving {self.app}")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def load(url: str, args) -> dict:
+    """Warm up for 2 seconds, then measure with wrk."""
+    wrk = ["wrk", "--threads", "2", "--connections", str(args.connections), "--latency"]
+    subprocess.run([*wrk, "--duration", "2s", url], check=True, capture_output=True)
+    out = subprocess.run(
+        [*wrk, "--duration", f"{args.duration}s", url], check=True, capture_output=True, text=True
+    ).stdout
+    latency = dict(re.findall(r"^\s+(50|90|99)%\s+([\d.]+\w+)$", out, re.MULTILINE))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": milliseconds(latency["50"]),
+        "p90": milliseconds(latency["90"]),
+        "p99": milliseconds(latency["99"]),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def milliseconds(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def report(rows, minimal, args):
+    print(
+        f"gunicorn: {WORKERS} sync workers; wrk: 2 threads, "
+        f"{args.connections} connections, {args.duration}s; {os.cpu_count()} CPUs"
+    )
+    print(f"{'page':<18}{'path':<18}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}"
+          f"{'queries':>9}{'vs minimal':>12}")  # fmt: skip
+    for label, path, result, queries in rows:
+        ratio = result["rps"] / minimal["rps"]
+        print(
+            f"{label:<18}{path:<18}{result['rps']:>9.0f}{result['p50']:>9.2f}"
+            f"{result['p90']:>9.2f}{result['p99']:>9.2f}{queries:>9}{ratio:>11.2f}x"
+        )
+    print(
+        f"{'minimal view':<18}{'/':<18}{minimal['rps']:>9.0f}{minimal['p50']:>9.2f}"
+        f"{minimal['p90']:>9.2f}{minimal['p99']:>9.2f}{0:>9}{1:>11.2f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
