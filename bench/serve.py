@@ -1,8 +1,9 @@
 """Serve the site with gunicorn on 127.0.0.1 and measure it. Run: `make bench`.
 
 For each page: requests per second and latency (wrk; gunicorn's sync workers
-close each connection, so requests spread evenly over the workers), and the SQL queries one request makes. In the same run, a minimal
-Django view served the same way, and the ratio between the two.
+close each connection, so requests spread evenly over the workers), and the
+SQL queries one request makes. In the same run, a minimal Django view served
+the same way, and the ratio between the two.
 
 The site runs with its production settings (DEBUG off, WhiteNoise, HTTPS
 redirect off for plain-HTTP loopback) on a fresh SQLite file with the demo

@@ -12,6 +12,14 @@ from .factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: Wagtail keeps site root paths there."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     """A site whose root is a fresh HomePage, with service settings filled in."""

@@ -5,6 +5,7 @@ few pages through Django's test client and prints what came back, as JSON.
 """
 
 import json
+import re
 
 import django
 from django.core.management import call_command
@@ -38,6 +39,8 @@ signed_in = client.post(
     secure=True,
 )
 dashboard = client.get("/admin/", secure=True)
+stylesheet = re.search(r'href="(/static/[^"]+\.css)"', login_page.content.decode()).group(1)
+static = client.get(stylesheet, secure=True)
 print(
     json.dumps(
         {
@@ -48,7 +51,9 @@ print(
             "admin_status": dashboard.status_code,
             "csrf_cookie": cookie(login_page, "csrftoken"),
             "session_cookie": cookie(signed_in, "sessionid"),
-            "static_url": login_page.content.decode().count("/static/"),
+            "stylesheet": stylesheet,
+            "static_status": static.status_code,
+            "static_cache_control": static.get("Cache-Control"),
         }
     )
 )

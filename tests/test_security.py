@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -75,7 +76,10 @@ def test_production_serves_https_only_with_secure_cookies(tmp_path):
     assert probe["admin_status"] == 200
     assert "no-store" in probe["admin_cache_control"]
     assert "private" in probe["admin_cache_control"]
-    assert probe["static_url"] > 0  # WhiteNoise's manifest resolved the admin's assets
+    # WhiteNoise serves static files under hashed names, cached for ever.
+    assert re.search(r"\.[0-9a-f]{12}\.css$", probe["stylesheet"])
+    assert probe["static_status"] == 200
+    assert "immutable" in probe["static_cache_control"]
 
 
 def test_public_pages_carry_a_strict_content_security_policy(client, home_page):
