@@ -29,7 +29,14 @@ _PAGE_EDITING = ["add_page", "change_page", "publish_page", "lock_page", "unlock
 
 ROLES = {
     SERVICE_MANAGER: {
-        "permissions": ["wagtailadmin.access_admin", "home.change_servicesettings", *_CONTENT],
+        "permissions": [
+            "wagtailadmin.access_admin",
+            "home.change_servicesettings",
+            # Enquiries are personal data: only the Service manager reads them.
+            "home.view_enquiry",
+            "home.delete_enquiry",
+            *_CONTENT,
+        ],
         "page_permissions": _PAGE_EDITING,
     },
     EDITOR: {

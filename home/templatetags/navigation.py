@@ -29,3 +29,15 @@ def _current(item, page) -> str:
     if page is None or not page.path.startswith(item.path):
         return ""
     return "page" if page.path == item.path else "true"
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The pages above this one, from the site's home page down."""
+    page = context.get("page")
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if page is None or site is None or page.depth <= site.root_page.depth:
+        return {"ancestors": [], "request": request}
+    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth)
+    return {"ancestors": ancestors, "page": page, "request": request}

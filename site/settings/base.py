@@ -12,6 +12,8 @@ INSTALLED_APPS = [
     "compliance",
     "plans",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -168,3 +170,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Enquiries are personal data: `manage.py delete_old_enquiries` (run it daily)
+# deletes those older than this. The privacy notice states the same period.
+ENQUIRY_RETENTION_DAYS = 365

@@ -1,13 +1,11 @@
-"""The home page and the service's site-wide settings."""
+"""The service's site-wide settings: what Minimum Standard 3.3 asks the website to show."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
-from wagtail.search import index
+from wagtail.fields import StreamField
 
-from .blocks import OpeningPeriodBlock, QuickLinkBlock, SocialLinkBlock
+from ..blocks import OpeningPeriodBlock, SocialLinkBlock
 
 
 def dialable(number: str) -> str:
@@ -118,31 +116,3 @@ class ServiceSettings(BaseSiteSetting):
     @property
     def postal_address_lines(self) -> list[str]:
         return [line.strip() for line in self.postal_address.splitlines() if line.strip()]
-
-
-class HomePage(Page):
-    """The front door: what the service is, how to get help now, where to go next."""
-
-    introduction = models.TextField(
-        help_text="Who the service is for and what it does, in plain words.",
-    )
-    body = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
-    quick_links = StreamField([("link", QuickLinkBlock())], blank=True)
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("introduction"),
-        FieldPanel("quick_links"),
-        FieldPanel("body"),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
-
-    max_count = 1
-    parent_page_types = ["wagtailcore.Page"]
-
-    class Meta:
-        verbose_name = "Home page"

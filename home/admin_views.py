@@ -1,0 +1,65 @@
+"""The admin's view of enquiries: read and export for the Service manager, nobody edits."""
+
+import csv
+
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .models import Enquiry
+from .spreadsheets import safe_cell
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Enquiries are what someone sent us: they can be read and deleted, never added or edited."""
+
+    FORBIDDEN = {"add", "change"}
+
+    def user_has_permission(self, user, action):
+        return action not in self.FORBIDDEN and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, set(actions) - self.FORBIDDEN)
+
+
+class EnquiryIndexView(IndexView):
+    def write_csv_row(self, writer: csv.DictWriter, row_dict):
+        # Wagtail guards XLSX cells against formulas; CSV cells need the same.
+        super().write_csv_row(writer, {key: safe_cell(value) for key, value in row_dict.items()})
+
+
+class EnquiryViewSet(ModelViewSet):
+    model = Enquiry
+    icon = "mail"
+    menu_label = "Enquiries"
+    add_to_admin_menu = True
+    menu_order = 300
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = EnquiryIndexView
+    list_display = [
+        "__str__",
+        "created_at",
+        "role",
+        "age_group",
+        "contact_method",
+        "staff_notified",
+    ]
+    list_filter = ["topic", "role", "age_group", "staff_notified"]
+    list_export = [
+        "pk",
+        "created_at",
+        "role",
+        "age_group",
+        "topic",
+        "message",
+        "name",
+        "email",
+        "phone",
+        "contact_method",
+        "contact_times",
+        "staff_notified",
+    ]
+    export_filename = "enquiries"
+    inspect_view_fields = [*list_export, "consent_to_store", "consent_to_contact"]
+    form_fields = []  # no add or edit form: the permission policy refuses both

@@ -1,0 +1,90 @@
+"""Receiving an enquiry: refuse abuse, store it first, then tell staff.
+
+Order matters: the enquiry is saved before any email is tried, so a mail
+failure never loses one; the enquiry then shows "staff not notified" in the admin.
+"""
+
+import hashlib
+import hmac
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+
+from .forms import EnquiryForm
+from .models import Enquiry
+
+logger = logging.getLogger(__name__)
+
+MAX_REQUEST_BYTES = 20_000  # a full form with a 3,000-character message is well under this
+RATE_LIMIT = 5  # enquiries from one client ...
+RATE_WINDOW = timedelta(hours=1)  # ... in this time
+TOO_LARGE = "Your enquiry is too long to send. Please shorten your question and try again."
+TOO_MANY = (
+    "You have sent several enquiries in a short time, so we cannot take another just now. "
+    "Please phone us, or try again in an hour."
+)
+
+
+def handle_enquiry(page, request):
+    """The enquiry form page: show the form, or take a submission."""
+    if request.method != "POST":
+        return _render(page, request, EnquiryForm())
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
+        return _render(page, request, EnquiryForm(), refusal=TOO_LARGE, status=413)
+
+    form = EnquiryForm(request.POST)
+    if form.is_robot:
+        return redirect(page.url + page.reverse_subpage("thank_you"))
+    client_key = _client_key(request)
+    if _too_many(client_key):
+        return _render(page, request, form, refusal=TOO_MANY, status=429)
+    if not form.is_valid():
+        return _render(page, request, form, status=400)
+
+    enquiry = form.save(commit=False)
+    enquiry.client_key = client_key
+    enquiry.save()
+    _notify_staff(page, enquiry)
+    return redirect(page.url + page.reverse_subpage("thank_you"))
+
+
+def _render(page, request, form, refusal="", status=200):
+    context = {**page.get_context(request), "form": form, "refusal": refusal}
+    return TemplateResponse(request, "home/enquiry_page.html", context, status=status)
+
+
+def _client_key(request) -> str:
+    """A keyed hash of the client's address: enough to count, never the address itself."""
+    address = request.META.get("REMOTE_ADDR", "")
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+
+
+def _too_many(client_key: str) -> bool:
+    since = timezone.now() - RATE_WINDOW
+    return (
+        Enquiry.objects.filter(client_key=client_key, created_at__gte=since).count() >= RATE_LIMIT
+    )
+
+
+def _notify_staff(page, enquiry: Enquiry) -> None:
+    """Email staff that an enquiry arrived: a link to it, none of its personal details."""
+    if not page.notification_email:
+        return
+    link = settings.WAGTAILADMIN_BASE_URL + reverse("home_enquiry:inspect", args=[enquiry.pk])
+    try:
+        send_mail(
+            subject=f"New enquiry {enquiry.pk}: {enquiry.get_topic_display()}",
+            message=f"A new enquiry has arrived. Read it in the admin:\n{link}\n",
+            from_email=None,
+            recipient_list=[page.notification_email],
+        )
+    except Exception:  # any mail failure: the enquiry is safe, staff see it unsent
+        logger.exception("Could not email staff about enquiry %s", enquiry.pk)
+        return
+    Enquiry.objects.filter(pk=enquiry.pk).update(staff_notified=True)

@@ -1,0 +1,97 @@
+"""The public enquiry form."""
+
+from django import forms
+
+from .models import Enquiry
+
+CONSENT_REFUSED = (
+    "We can only keep your details and reply to you if you agree. If you would rather not "
+    "leave your details, you can phone us instead."
+)
+
+
+class DescribedFieldsMixin:
+    """Ties each control to its hint and error text (aria-describedby, aria-invalid)."""
+
+    def _describe(self):
+        errors = self._errors or {}  # None until the form is cleaned
+        for name, field in self.fields.items():
+            ids = [f"id_{name}-hint"] if field.help_text else []
+            if name in errors:
+                ids.append(f"id_{name}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids and not isinstance(field.widget, forms.RadioSelect):
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe()
+
+
+class EnquiryForm(DescribedFieldsMixin, forms.ModelForm):
+    consent_to_store = forms.BooleanField(
+        label="I agree that the service may store the details I give on this form",
+        error_messages={"required": CONSENT_REFUSED},
+    )
+    consent_to_contact = forms.BooleanField(
+        label="I agree that the service may contact me in the way I chose",
+        error_messages={"required": CONSENT_REFUSED},
+    )
+    # A trap for robots: hidden from people (and screen readers) by the stylesheet.
+    website = forms.CharField(
+        required=False,
+        label="Leave this empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Enquiry
+        fields = [
+            "role",
+            "age_group",
+            "topic",
+            "message",
+            "name",
+            "email",
+            "phone",
+            "contact_method",
+            "contact_times",
+            "consent_to_store",
+            "consent_to_contact",
+        ]
+        widgets = {
+            "role": forms.RadioSelect,
+            "age_group": forms.RadioSelect,
+            "contact_method": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 6}),
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+        }
+        help_texts = {
+            "message": "Up to 3,000 characters. Please don't include medical details we don't need.",
+            "contact_times": 'For example "weekday mornings" or "after 3pm".',
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("role", "age_group", "contact_method"):
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
+        self.fields["topic"].choices = [("", "Choose one"), *Enquiry.Topic.choices]
+        self._describe()
+
+    @property
+    def is_robot(self) -> bool:
+        """True when the hidden trap field was filled in: only robots see it."""
+        return bool(self.data.get("website"))
+
+    def clean(self):
+        cleaned = super().clean()
+        method = cleaned.get("contact_method")
+        if method in (Enquiry.ContactMethod.PHONE, Enquiry.ContactMethod.TEXT) and not cleaned.get(
+            "phone"
+        ):
+            self.add_error("phone", "Give a phone number so that we can call or text you.")
+        if method == Enquiry.ContactMethod.EMAIL and not cleaned.get("email"):
+            self.add_error("email", "Give an email address so that we can email you.")
+        return cleaned

@@ -1,0 +1,28 @@
+"""The public site's page types and the service's settings."""
+
+from .enquiries import Enquiry, EnquiryPage
+from .home_page import HomePage
+from .information import InformationPage, PolicyIndexPage, PolicyPage, TopicIndexPage, TopicPage
+from .news import NewsArticlePage, NewsAttachment, NewsIndexPage
+from .service_settings import ServiceSettings, dialable
+from .signposting import Signpost, SignpostingPage
+from .you_said_we_did import YouSaidWeDidPage
+
+__all__ = [
+    "Enquiry",
+    "EnquiryPage",
+    "HomePage",
+    "InformationPage",
+    "NewsArticlePage",
+    "NewsAttachment",
+    "NewsIndexPage",
+    "PolicyIndexPage",
+    "PolicyPage",
+    "ServiceSettings",
+    "Signpost",
+    "SignpostingPage",
+    "TopicIndexPage",
+    "TopicPage",
+    "YouSaidWeDidPage",
+    "dialable",
+]

@@ -1,0 +1,46 @@
+"""The home page: what the service is, how to get help now, where to go next."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import QuickLinkBlock
+
+
+class HomePage(Page):
+    """The front door: what the service is, how to get help now, where to go next."""
+
+    introduction = models.TextField(
+        help_text="Who the service is for and what it does, in plain words.",
+    )
+    body = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
+    quick_links = StreamField([("link", QuickLinkBlock())], blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("quick_links"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.TopicIndexPage",
+        "home.PolicyIndexPage",
+        "home.InformationPage",
+        "home.SignpostingPage",
+        "home.NewsIndexPage",
+        "home.YouSaidWeDidPage",
+        "home.EnquiryPage",
+    ]
+
+    class Meta:
+        verbose_name = "Home page"

@@ -1,0 +1,64 @@
+"""News: articles, newest first, with documents attached (e.g. the annual report)."""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .information import ArticlePage
+
+ARTICLES_PER_PAGE = 10
+
+
+class NewsArticlePage(ArticlePage):
+    date = models.DateField("Published on", default=datetime.date.today)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label="Attachments"),
+    ]
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "news article"
+
+
+class NewsAttachment(Orderable):
+    page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=160, blank=True, help_text="Defaults to its title.")
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    def __str__(self):
+        return self.title or self.document.title
+
+
+class NewsIndexPage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsArticlePage"]
+
+    class Meta:
+        verbose_name = "news index"
+
+    def articles(self):
+        return NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = Paginator(self.articles(), ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return context

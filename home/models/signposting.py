@@ -1,0 +1,75 @@
+"""Signposting: other groups and services that can help, grouped as families look for them."""
+
+from itertools import groupby
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .service_settings import dialable
+
+
+class Signpost(Orderable):
+    """One group or service on the signposting page."""
+
+    class Group(models.TextChoices):
+        LOCAL_OFFER = "local-offer", "The Local Offer"
+        PARENT_GROUPS = "parent-groups", "Parent and carer groups"
+        YOUTH_FORUMS = "youth-forums", "Groups and forums for young people"
+        LOCAL_SERVICES = "local-services", "Other local services"
+        NATIONAL_HELPLINES = "national-helplines", "National helplines and advice"
+
+    page = ParentalKey("home.SignpostingPage", on_delete=models.CASCADE, related_name="signposts")
+    group = models.CharField(max_length=30, choices=Group.choices)
+    name = models.CharField(max_length=120)
+    description = models.TextField("What they do", max_length=500)
+    url = models.URLField("Website", blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+
+    panels = [
+        FieldPanel("group"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("url"),
+        FieldPanel("phone"),
+    ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def phone_href(self) -> str:
+        return "tel:" + dialable(self.phone)
+
+
+class SignpostingPage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel("signposts", label="Groups and services", min_num=1),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.RelatedFields(
+            "signposts", [index.SearchField("name"), index.SearchField("description")]
+        ),
+    ]
+    parent_page_types = ["home.HomePage", "home.InformationPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "signposting page"
+
+    def grouped_signposts(self):
+        """[(group label, [signposts])], in the order of Signpost.Group, editors' order within."""
+        order = {value: position for position, value in enumerate(Signpost.Group.values)}
+        signposts = sorted(self.signposts.all(), key=lambda s: (order[s.group], s.sort_order or 0))
+        return [
+            (Signpost.Group(group).label, list(items))
+            for group, items in groupby(signposts, key=lambda s: s.group)
+        ]

@@ -1,0 +1,34 @@
+"""Public views that are not pages: search and robots.txt."""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        site = Site.find_for_request(request)
+        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+        found = pages.specific().search(query)
+        results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "search.html", {"query": query, "results": results})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
