@@ -69,7 +69,7 @@ class EnquiryForm(DescribedFieldsMixin, forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
         }
         help_texts = {
-            "message": "Up to 3,000 characters. Please don't include medical details we don't need.",
+            "message": ("Up to 3,000 characters. Please leave out medical details we don't need."),
             "contact_times": 'For example "weekday mornings" or "after 3pm".',
         }
 
