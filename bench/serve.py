@@ -72,7 +72,8 @@ def site_environment(workdir: Path) -> dict:
 
 
 def prepare(env: dict):
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_demo"]):
+    commands = (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_demo", "--force"])
+    for command in commands:
         subprocess.run(
             [sys.executable, "manage.py", *command, "-v0"],
             cwd=ROOT,

@@ -9,6 +9,7 @@ import hmac
 import logging
 from datetime import timedelta
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.mail import send_mail
 from django.shortcuts import redirect
@@ -61,7 +62,7 @@ def _render(page, request, form, refusal="", status=200):
 
 def _client_key(request) -> str:
     """A keyed hash of the client's address: enough to count, never the address itself."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = get_client_ip_address(request) or ""
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 

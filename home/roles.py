@@ -50,9 +50,11 @@ ROLES = {
 }
 
 
-def _permission(dotted: str) -> Permission:
+def _permission(dotted: str, using: str) -> Permission:
     app_label, codename = dotted.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    return Permission.objects.db_manager(using).get(
+        content_type__app_label=app_label, codename=codename
+    )
 
 
 def ensure_roles(using="default", **kwargs) -> dict[str, Group]:
@@ -64,23 +66,25 @@ def ensure_roles(using="default", **kwargs) -> dict[str, Group]:
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
 
-    root_page = Page.get_first_root_node()
-    root_collection = Collection.get_first_root_node()
+    root_page = Page.objects.using(using).filter(depth=1).first()
+    root_collection = Collection.objects.using(using).filter(depth=1).first()
     groups = {}
     for name, role in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        permissions = [_permission(p) for p in role["permissions"]]
+        group, _ = Group.objects.db_manager(using).get_or_create(name=name)
+        permissions = [_permission(p, using) for p in role["permissions"]]
         group.permissions.add(*permissions)
         if root_collection is not None:
             for permission in permissions:
                 if permission.content_type.app_label in ("wagtaildocs", "wagtailimages"):
-                    GroupCollectionPermission.objects.get_or_create(
+                    GroupCollectionPermission.objects.db_manager(using).get_or_create(
                         group=group, collection=root_collection, permission=permission
                     )
         if root_page is not None:
             for codename in role["page_permissions"]:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=root_page, permission=_permission(f"wagtailcore.{codename}")
+                GroupPagePermission.objects.db_manager(using).get_or_create(
+                    group=group,
+                    page=root_page,
+                    permission=_permission(f"wagtailcore.{codename}", using),
                 )
         groups[name] = group
     return groups

@@ -1,4 +1,7 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from wagtail import hooks
+from wagtail.models import Site
 from wagtail.permissions import register_permission_policy
 
 from .admin_views import EnquiryViewSet, ReadOnlyPermissionPolicy
@@ -10,3 +13,28 @@ register_permission_policy(Enquiry, ReadOnlyPermissionPolicy(Enquiry), exact_cla
 @hooks.register("register_admin_viewset")
 def register_enquiry_viewset():
     return EnquiryViewSet("home_enquiry")
+
+
+def _protect_site_root(request, page):
+    """Only an administrator may delete, unpublish or move a site's home page."""
+    if request.user.is_superuser or not Site.objects.filter(root_page=page).exists():
+        return None
+    messages.error(
+        request, "The home page holds up the whole site: only an administrator can do that."
+    )
+    return redirect("wagtailadmin_explore", page.pk)
+
+
+@hooks.register("before_delete_page")
+def protect_home_from_deletion(request, page):
+    return _protect_site_root(request, page)
+
+
+@hooks.register("before_unpublish_page")
+def protect_home_from_unpublishing(request, page):
+    return _protect_site_root(request, page)
+
+
+@hooks.register("before_move_page")
+def protect_home_from_moving(request, page, destination):
+    return _protect_site_root(request, page)

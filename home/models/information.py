@@ -41,10 +41,14 @@ class ContentPage(ArticlePage):
         FieldPanel("body"),
         FieldPanel("last_reviewed"),
     ]
-    template = "home/content_page.html"
 
     class Meta:
         abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        # One template for every kind of information page (Wagtail would look
+        # for one per page type).
+        return "home/content_page.html"
 
     def listed_children(self):
         """The live, public pages under this one that are listed on it (none by default)."""
@@ -59,10 +63,12 @@ class SectionIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    template = "home/section_index_page.html"
 
     class Meta:
         abstract = True
+
+    def get_template(self, request, *args, **kwargs):
+        return "home/section_index_page.html"
 
     def listed_children(self):
         return self.child_model.objects.child_of(self).live().public()

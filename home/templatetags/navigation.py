@@ -1,5 +1,5 @@
 from django import template
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -11,6 +11,7 @@ def main_menu(context):
     site = Site.find_for_request(request)
     items = site.root_page.get_children().live().public().in_menu() if site else []
     current = context.get("page")
+    current = current if isinstance(current, Page) else None
     return {
         "request": request,
         "items": [
@@ -37,7 +38,7 @@ def breadcrumbs(context):
     page = context.get("page")
     request = context["request"]
     site = Site.find_for_request(request)
-    if page is None or site is None or page.depth <= site.root_page.depth:
+    if not isinstance(page, Page) or site is None or page.depth <= site.root_page.depth:
         return {"ancestors": [], "request": request}
     ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth)
     return {"ancestors": ancestors, "page": page, "request": request}

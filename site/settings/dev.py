@@ -9,3 +9,4 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # `load_demo` gives the demo accounts known passwords only where this is True.
 DEMO_PASSWORDS = True
+DEMO_CONTENT = True  # `load_demo` may run

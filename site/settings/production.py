@@ -7,6 +7,8 @@ Required environment variables:
 Optional:
     WAGTAILADMIN_BASE_URL  the site's public address, used in admin emails
     SECURE_SSL_REDIRECT    "false" only when a proxy in front already redirects to HTTPS
+    TRUSTED_PROXY_COUNT    reverse proxies in front that append to X-Forwarded-For (default 1;
+                           0 when gunicorn faces clients directly)
     STATIC_ROOT, MEDIA_ROOT  where collected static files and uploads live
     EMAIL_URL-style settings: EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
                            EMAIL_HOST_PASSWORD, DEFAULT_FROM_EMAIL
@@ -37,6 +39,13 @@ CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.
 # HTTPS only, for a year, on every subdomain; cookies never sent in clear.
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Behind the reverse proxy, the client's address is the last one the proxy adds
+# to X-Forwarded-For; it matters for login throttling and the enquiry rate limit.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

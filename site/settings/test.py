@@ -9,6 +9,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_PASSWORDS = True
+DEMO_CONTENT = True  # `load_demo` may run
 
 # Django's test client logs in without a request, which django-axes refuses;
 # tests/test_security.py turns throttling back on to test it.

@@ -1,8 +1,9 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home import demo, demo_users
+from home import demo
+from home.demo import users as demo_users
 
 
 class Command(BaseCommand):
@@ -13,8 +14,23 @@ class Command(BaseCommand):
         "passwords are set only where settings.DEMO_PASSWORDS is on (development)."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even where settings.DEMO_CONTENT is off (production settings), e.g. "
+            "for the benchmark's throwaway database. It overwrites the home page and the "
+            "service settings.",
+        )
+
     @transaction.atomic
     def handle(self, *args, **options):
+        if not (getattr(settings, "DEMO_CONTENT", False) or options["force"]):
+            raise CommandError(
+                "load_demo would overwrite the home page and service settings and add demo "
+                "users: it runs only under development or test settings (DEMO_CONTENT), "
+                "or with --force."
+            )
         home = demo.load()
         users = demo_users.load()
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: home page “{home.title}”."))

@@ -10,7 +10,8 @@ from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
-from .models import HomePage, ServiceSettings
+from ..models import HomePage, ServiceSettings
+from .pages import load_sections
 
 EXAMPLE_DATA_NOTICE = (
     "This is a demonstration site. The phone and text numbers, email and postal "
@@ -89,15 +90,49 @@ HOME_PAGE = {
 }
 
 
+# The home page's quick links: (title, description, slug of a section page).
+QUICK_LINKS = [
+    (
+        "Information about SEND",
+        "SEN support, EHC plans, exclusions, appeals and more.",
+        "send-topics",
+    ),
+    ("Ask us a question", "Send us your question and we will get back to you.", "contact-us"),
+    (
+        "Other places to get help",
+        "Local groups, forums, national helplines, the Local Offer.",
+        "other-help",
+    ),
+    ("About us", "Who we help, how we work, our Advisory Group and our team.", "about-us"),
+    ("News", "What is new at the service.", "news"),
+    ("Our policies", "Complaints, confidentiality, impartiality, privacy and more.", "policies"),
+]
+
+
 def load() -> HomePage:
-    """Build (or bring up to date) the home page and the service settings."""
+    """Build (or bring up to date) the home page, its sections and the service settings."""
     home = _home_page()
     site = _site(home)
     settings = ServiceSettings.for_site(site)
     for field, value in SERVICE_SETTINGS.items():
         setattr(settings, field, value)
     settings.save()
+    load_sections(home)
+    _quick_links(home)
     return home
+
+
+def _quick_links(home: HomePage) -> None:
+    """Point the home page's quick links at the sections, once."""
+    if home.quick_links:
+        return
+    sections = {page.slug: page for page in home.get_children()}
+    home.quick_links = [
+        ("link", {"title": title, "description": description, "page": sections[slug], "url": ""})
+        for title, description, slug in QUICK_LINKS
+        if slug in sections
+    ]
+    home.save_revision().publish()
 
 
 def _root_page() -> Page:

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from .roles import ADVISORY_GROUP, EDITOR, SERVICE_MANAGER, ensure_roles
+from ..roles import ADVISORY_GROUP, EDITOR, SERVICE_MANAGER, ensure_roles
 
 DEMO_USERS = [
     # username, first name, last name, role, password (dev only)
