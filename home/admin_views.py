@@ -25,7 +25,8 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 class EnquiryIndexView(IndexView):
     def write_csv_row(self, writer: csv.DictWriter, row_dict):
         # Wagtail guards XLSX cells against formulas; CSV cells need the same.
-        super().write_csv_row(writer, {key: safe_cell(value) for key, value in row_dict.items()})
+        safe_row = {key: safe_cell(value) for key, value in row_dict.items()}
+        return super().write_csv_row(writer, safe_row)
 
 
 class EnquiryViewSet(ModelViewSet):
@@ -49,6 +50,27 @@ class EnquiryViewSet(ModelViewSet):
     list_export = [
         "pk",
         "created_at",
+        "get_role_display",
+        "get_age_group_display",
+        "get_topic_display",
+        "message",
+        "name",
+        "email",
+        "phone",
+        "get_contact_method_display",
+        "contact_times",
+        "staff_notified",
+    ]
+    export_headings = {
+        "pk": "Enquiry number",
+        "get_role_display": "I am",
+        "get_age_group_display": "Age of the child or young person",
+        "get_topic_display": "What is it about?",
+        "get_contact_method_display": "How should we contact you?",
+    }
+    export_filename = "enquiries"
+    inspect_view_fields = [
+        "created_at",
         "role",
         "age_group",
         "topic",
@@ -58,8 +80,8 @@ class EnquiryViewSet(ModelViewSet):
         "phone",
         "contact_method",
         "contact_times",
+        "consent_to_store",
+        "consent_to_contact",
         "staff_notified",
     ]
-    export_filename = "enquiries"
-    inspect_view_fields = [*list_export, "consent_to_store", "consent_to_contact"]
     form_fields = []  # no add or edit form: the permission policy refuses both

@@ -1,12 +1,28 @@
 """Factories for test data. Users are made in a role; pages under Wagtail's root."""
 
+import datetime
+
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
-from home.models import HomePage, ServiceSettings
+from home.models import (
+    EnquiryPage,
+    HomePage,
+    InformationPage,
+    NewsArticlePage,
+    NewsIndexPage,
+    PolicyIndexPage,
+    PolicyPage,
+    ServiceSettings,
+    Signpost,
+    SignpostingPage,
+    TopicIndexPage,
+    TopicPage,
+    YouSaidWeDidPage,
+)
 from home.roles import ADVISORY_GROUP, EDITOR, SERVICE_MANAGER
 
 PASSWORD = "correct horse battery staple"
@@ -84,3 +100,173 @@ class ServiceSettingsFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ServiceSettings
         django_get_or_create = ["site"]
+
+
+# Public page types. Each factory takes parent=<page>; sections default to the site's home.
+
+
+def _home():
+    return HomePage.objects.first()
+
+
+class TopicIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Information about SEND"
+    slug = factory.Sequence(lambda n: f"send-topics-{n}")
+    introduction = "Find out about SEN support, EHC plans and more."
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = TopicIndexPage
+
+
+class TopicPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"SEND topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    summary = "What this topic is about."
+    parent = factory.SubFactory(TopicIndexPageFactory)
+    body = factory.LazyFunction(
+        lambda: [
+            {"type": "heading", "value": {"text": "What happens", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>The local authority decides within 6 weeks.</p>"},
+            {
+                "type": "callout",
+                "value": {"title": "Deadline", "text": "<p>Two months.</p>", "style": "important"},
+            },
+            {
+                "type": "accordion",
+                "value": {"items": [{"title": "Do I need a diagnosis?", "body": "<p>No.</p>"}]},
+            },
+            {
+                "type": "links",
+                "value": {
+                    "heading": "Read more",
+                    "links": [
+                        {
+                            "title": "IPSEA",
+                            "url": "https://www.ipsea.org.uk/",
+                            "page": None,
+                            "description": "",
+                        }
+                    ],
+                },
+            },
+        ]
+    )
+
+    class Meta:
+        model = TopicPage
+
+
+class PolicyIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Our policies"
+    slug = factory.Sequence(lambda n: f"policies-{n}")
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = PolicyIndexPage
+
+
+class PolicyPageFactory(wagtail_factories.PageFactory):
+    title = "Complaints"
+    slug = factory.Sequence(lambda n: f"policy-{n}")
+    policy_type = PolicyPage.PolicyType.COMPLAINTS
+    summary = "How to complain about our service."
+    parent = factory.SubFactory(PolicyIndexPageFactory)
+
+    class Meta:
+        model = PolicyPage
+
+
+class InformationPageFactory(wagtail_factories.PageFactory):
+    title = "About us"
+    slug = factory.Sequence(lambda n: f"about-{n}")
+    summary = "Who we are."
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = InformationPage
+
+
+class SignpostingPageFactory(wagtail_factories.PageFactory):
+    title = "Other places to get help"
+    slug = factory.Sequence(lambda n: f"other-help-{n}")
+    parent = factory.LazyFunction(_home)
+    signposts = factory.LazyFunction(
+        lambda: [
+            Signpost(
+                group="national-helplines",
+                name="Contact",
+                description="Helpline.",
+                phone="0808 808 3555",
+            ),
+            Signpost(group="parent-groups", name="Parent Carer Forum", description="Parents."),
+            Signpost(
+                group="local-offer",
+                name="Local Offer",
+                description="Services.",
+                url="https://offer.example/",
+            ),
+        ]
+    )
+
+    class Meta:
+        model = SignpostingPage
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "News"
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"News item {n}")
+    slug = factory.Sequence(lambda n: f"news-item-{n}")
+    summary = "Something happened."
+    date = factory.Sequence(lambda n: datetime.date(2022, 1, 1) + datetime.timedelta(days=n))
+    parent = factory.SubFactory(NewsIndexPageFactory)
+
+    class Meta:
+        model = NewsArticlePage
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    title = "Annual Report 2021-22"
+    file = factory.django.FileField(filename="annual-report.pdf", data=b"%PDF-1.4 report")
+
+
+class YouSaidWeDidPageFactory(wagtail_factories.PageFactory):
+    title = "You said, we did"
+    slug = factory.Sequence(lambda n: f"you-said-{n}")
+    parent = factory.LazyFunction(_home)
+    themes = factory.LazyFunction(
+        lambda: [
+            {
+                "type": "theme",
+                "value": {
+                    "theme": "Phone lines",
+                    "period": "2022",
+                    "you_said": "<p>Hard to get through.</p>",
+                    "we_did": "<p>Added a call-back service.</p>",
+                },
+            }
+        ]
+    )
+
+    class Meta:
+        model = YouSaidWeDidPage
+
+
+class EnquiryPageFactory(wagtail_factories.PageFactory):
+    title = "Ask us a question"
+    slug = factory.Sequence(lambda n: f"contact-{n}")
+    introduction = "Tell us what you need."
+    privacy_note = "We delete enquiries after 365 days."
+    notification_email = "staff@sendias.example"
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = EnquiryPage

@@ -2,6 +2,9 @@
 
 from io import StringIO
 
+import pytest
+from django.core.management.base import CommandError
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -81,3 +84,35 @@ def test_outside_development_demo_users_get_no_password(db):
     manager = get_user_model().objects.get(username="manager")
     assert not manager.has_usable_password()
     assert "demo-manager-pass" not in output
+
+
+def test_demo_has_every_section_that_minimum_standard_3_3_asks_for(client, db):
+    load_demo()
+
+    for path, text in [
+        ("/send-topics/", "EHC needs assessments"),
+        ("/other-help/", "The Local Offer"),
+        ("/other-help/", "Groups and forums for young people"),
+        ("/other-help/", "National helplines and advice"),
+        ("/policies/", "Complaints"),
+        ("/about-us/advisory-group/", "Terms of reference"),
+        ("/about-us/you-said-we-did/", "You said"),
+        ("/news/annual-report-2021-22/", "Annual Report 2021-22 (full text)"),
+        ("/contact-us/", "Send my enquiry"),
+    ]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert text in response.content.decode(), (path, text)
+    home = client.get("/").content.decode()
+    for section in ("/send-topics/", "/contact-us/", "/other-help/", "/policies/"):
+        assert f'href="{section}"' in home, section
+
+
+@override_settings(DEMO_CONTENT=False)
+def test_production_settings_refuse_demo_content_without_force(db):
+    with pytest.raises(CommandError, match="runs only under development or test settings"):
+        load_demo()
+    assert not HomePage.objects.exists()
+
+    call_command("load_demo", "--force", stdout=StringIO())
+    assert HomePage.objects.exists()

@@ -6,7 +6,7 @@ from wagtail.models import Site
 
 from home.roles import ensure_roles
 
-from .factories import UserFactory
+from .factories import InformationPageFactory, UserFactory
 
 
 def test_roles_exist_and_wagtails_starter_groups_are_gone(db):
@@ -49,3 +49,24 @@ def test_user_without_a_role_cannot_enter_the_admin(client, db):
     client.force_login(UserFactory())
 
     assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.parametrize("role_fixture", ["editor", "service_manager"])
+def test_only_an_administrator_may_delete_unpublish_or_move_the_home_page(
+    client, home_page, request, role_fixture
+):
+    client.force_login(request.getfixturevalue(role_fixture))
+
+    other = InformationPageFactory(parent=home_page)
+
+    assert client.get(f"/admin/pages/{home_page.pk}/delete/").status_code == 302
+    for url in (
+        f"/admin/pages/{home_page.pk}/delete/",
+        f"/admin/pages/{home_page.pk}/unpublish/",
+        f"/admin/pages/{home_page.pk}/move/{other.pk}/confirm/",
+    ):
+        assert client.post(url).status_code == 302, url
+
+    home_page.refresh_from_db()
+    assert home_page.live and home_page.depth == 2  # still there, still published, not moved
+    assert Site.objects.filter(root_page=home_page).exists()

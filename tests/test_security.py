@@ -101,7 +101,9 @@ def test_admin_has_its_own_policy_and_is_never_cached(client, home_page, service
 
     assert dashboard.status_code == 200
     assert "no-store" in dashboard["Cache-Control"] and "private" in dashboard["Cache-Control"]
-    assert "default-src 'self'" in dashboard["Content-Security-Policy"]
+    # The admin's own policy: Wagtail's editor needs inline styles; the public site does not.
+    assert "style-src 'self' 'unsafe-inline'" in dashboard["Content-Security-Policy"]
+    assert "unsafe-inline" not in client.get("/")["Content-Security-Policy"]
 
 
 @override_settings(AXES_ENABLED=True)

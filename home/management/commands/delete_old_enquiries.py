@@ -1,0 +1,31 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from home.models import Enquiry
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete enquiries older than settings.ENQUIRY_RETENTION_DAYS (365 days), as the "
+        "privacy notice promises. Run it daily, e.g. from cron."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Say how many would go; delete nothing."
+        )
+
+    def handle(self, *args, **options):
+        days = settings.ENQUIRY_RETENTION_DAYS
+        old = Enquiry.objects.filter(created_at__lt=timezone.now() - timedelta(days=days))
+        if options["dry_run"]:
+            count = old.count()
+            verb = "Would delete"
+        else:
+            count, _ = old.delete()
+            verb = "Deleted"
+        noun = "enquiry" if count == 1 else "enquiries"
+        self.stdout.write(f"{verb} {count} {noun} older than {days} days.")

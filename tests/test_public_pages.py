@@ -1,0 +1,319 @@
+"""Every public page type renders what a parent needs, and an editor can make each one."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from home.models import (
+    EnquiryPage,
+    HomePage,
+    InformationPage,
+    NewsArticlePage,
+    NewsAttachment,
+    NewsIndexPage,
+    PolicyIndexPage,
+    PolicyPage,
+    SignpostingPage,
+    TopicIndexPage,
+    TopicPage,
+    YouSaidWeDidPage,
+)
+
+from .factories import (
+    DocumentFactory,
+    HomePageFactory,
+    InformationPageFactory,
+    NewsArticlePageFactory,
+    NewsIndexPageFactory,
+    PolicyPageFactory,
+    ServiceSettingsFactory,
+    SignpostingPageFactory,
+    TopicPageFactory,
+    YouSaidWeDidPageFactory,
+)
+
+
+def html_of(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_topic_page_renders_its_blocks_with_breadcrumbs(client, home_page):
+    topic = TopicPageFactory(title="EHC needs assessments")
+
+    html = html_of(client, topic)
+
+    assert "<h1>EHC needs assessments</h1>" in html
+    assert "<h2>What happens</h2>" in html
+    assert 'class="callout callout--important" role="note"' in html
+    assert "<details>" in html and "<summary>Do I need a diagnosis?</summary>" in html
+    assert 'href="https://www.ipsea.org.uk/"' in html
+    assert '<nav class="breadcrumbs" aria-label="Breadcrumb">' in html
+    assert '<span aria-current="page">EHC needs assessments</span>' in html
+
+
+def test_topic_index_lists_its_live_topics_only(client, home_page):
+    topic = TopicPageFactory(title="Exclusions", summary="When a school excludes a child.")
+    hidden = TopicPageFactory(parent=topic.get_parent(), title="Draft topic")
+    hidden.unpublish()
+
+    html = html_of(client, topic.get_parent())
+
+    assert "Exclusions" in html and "When a school excludes a child." in html
+    assert "Draft topic" not in html
+
+
+def test_policy_page_offers_its_document(client, home_page):
+    policy = PolicyPageFactory(title="Complaints procedure", document=DocumentFactory())
+
+    html = html_of(client, policy)
+
+    assert "Download the full complaints procedure (PDF)" in html
+
+
+def test_information_page_lists_the_pages_under_it(client, home_page):
+    about = InformationPageFactory(title="About us")
+    InformationPageFactory(
+        parent=about, title="Our Advisory Group", summary="Independent oversight."
+    )
+
+    html = html_of(client, about)
+
+    assert "In this section" in html and "Our Advisory Group" in html
+
+
+def test_signposting_groups_organisations_in_a_fixed_order(client, home_page):
+    html = html_of(client, SignpostingPageFactory())
+
+    local_offer = html.index("The Local Offer")
+    parents = html.index("Parent and carer groups")
+    helplines = html.index("National helplines and advice")
+    assert local_offer < parents < helplines
+    assert 'href="tel:08088083555"' in html
+
+
+def test_you_said_we_did_shows_each_theme(client, home_page):
+    html = html_of(client, YouSaidWeDidPageFactory())
+
+    assert "Phone lines" in html and "<h3>You said</h3>" in html and "Added a call-back" in html
+
+
+def test_news_article_lists_its_attachments(client, home_page):
+    article = NewsArticlePageFactory(title="Annual Report 2021-22 published")
+    NewsAttachment.objects.create(page=article, document=DocumentFactory(), title="The report")
+
+    html = html_of(client, article)
+
+    assert "The report</a> (PDF)" in html
+
+
+def test_news_index_is_newest_first_and_paginated(client, home_page):
+    news = NewsIndexPageFactory()
+    articles = NewsArticlePageFactory.create_batch(12, parent=news)
+
+    first = html_of(client, news)
+    second = client.get(news.url + "?page=2").content.decode()
+
+    newest, oldest = articles[-1].title, articles[0].title
+    assert newest in first and oldest not in first
+    assert first.index(articles[-1].title) < first.index(articles[-2].title)
+    assert oldest in second
+    assert "Page 1 of 2" in first and 'rel="next"' in first
+    assert client.get(news.url + "?page=nonsense").status_code == 200
+
+
+def queries_for(client, url):
+    client.get(url)  # the first request fills per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return len(queries)
+
+
+def test_news_index_query_count_does_not_grow_with_news(client, home_page):
+    news = NewsIndexPageFactory()
+    NewsArticlePageFactory.create_batch(3, parent=news)
+    few = queries_for(client, news.url)
+
+    NewsArticlePageFactory.create_batch(60, parent=news)
+
+    assert queries_for(client, news.url) == few
+    assert queries_for(client, news.url + "?page=4") == few
+
+
+def test_home_page_links_to_every_section_in_the_menu(client, home_page):
+    TopicPageFactory()
+    about = InformationPageFactory(title="About us")
+    about.show_in_menus = True
+    about.save_revision().publish()
+
+    html = client.get("/").content.decode()
+
+    assert f'href="{about.url}"' in html
+
+
+def test_search_finds_pages_and_says_when_nothing_matches(client, home_page):
+    TopicPageFactory(title="SEND Tribunal appeals", summary="How to appeal.")
+
+    found = client.get("/search/", {"q": "tribunal"}).content.decode()
+    nothing = client.get("/search/", {"q": "zebra"}).content.decode()
+
+    assert "1 result for “tribunal”" in found and "SEND Tribunal appeals" in found
+    assert "No results for “zebra”" in nothing
+
+
+def test_sitemap_and_robots(client, home_page):
+    topic = TopicPageFactory()
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+    robots = client.get("/robots.txt")
+
+    assert topic.full_url in sitemap
+    assert robots["Content-Type"] == "text/plain"
+    assert "Disallow: /admin/" in robots.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()
+
+
+@pytest.mark.django_db
+class TestEditorsCanCreateEveryPageType(WagtailPageTestCase):
+    def setUp(self):
+        self.home = HomePageFactory()
+        Site.objects.filter(is_default_site=True).update(root_page=self.home)
+        ServiceSettingsFactory()
+        self.login()
+
+    def body(self):
+        return streamfield([("paragraph", rich_text("<p>Some words.</p>"))])
+
+    def test_where_each_page_type_may_go(self):
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                TopicIndexPage,
+                PolicyIndexPage,
+                InformationPage,
+                SignpostingPage,
+                NewsIndexPage,
+                YouSaidWeDidPage,
+                EnquiryPage,
+            },
+        )
+        self.assertAllowedParentPageTypes(TopicPage, {TopicIndexPage})
+        self.assertAllowedParentPageTypes(PolicyPage, {PolicyIndexPage})
+        self.assertAllowedParentPageTypes(NewsArticlePage, {NewsIndexPage})
+
+    def test_sections_and_their_pages(self):
+        article = {"summary": "In short.", "body": self.body(), "last_reviewed": ""}
+        for index_model, page_model, extra in [
+            (TopicIndexPage, TopicPage, {}),
+            (PolicyIndexPage, PolicyPage, {"policy_type": "complaints", "document": ""}),
+        ]:
+            index = index_model(title=index_model.__name__, slug=index_model.__name__.lower())
+            self.home.add_child(instance=index)
+            data = {"title": page_model.__name__, "slug": "p", **article, **extra}
+            self.assertCanCreate(index, page_model, nested_form_data(data))
+
+    def test_information_signposting_feedback_enquiry_news(self):
+        self.assertCanCreate(
+            self.home,
+            InformationPage,
+            nested_form_data(
+                {
+                    "title": "About",
+                    "slug": "about",
+                    "summary": "Us.",
+                    "body": self.body(),
+                    "last_reviewed": "",
+                }
+            ),
+        )
+        self.assertCanCreate(
+            self.home,
+            SignpostingPage,
+            nested_form_data(
+                {
+                    "title": "Other help",
+                    "slug": "other-help",
+                    "introduction": "",
+                    "signposts": inline_formset(
+                        [
+                            {
+                                "group": "youth-forums",
+                                "name": "Youth forum",
+                                "description": "Young people.",
+                                "url": "",
+                                "phone": "",
+                            }
+                        ]
+                    ),
+                }
+            ),
+        )
+        self.assertCanCreate(
+            self.home,
+            YouSaidWeDidPage,
+            nested_form_data(
+                {
+                    "title": "You said",
+                    "slug": "you-said",
+                    "introduction": "",
+                    "themes": streamfield(
+                        [
+                            (
+                                "theme",
+                                {
+                                    "theme": "Phones",
+                                    "period": "",
+                                    "you_said": rich_text("<p>a</p>"),
+                                    "we_did": rich_text("<p>b</p>"),
+                                },
+                            )
+                        ]
+                    ),
+                }
+            ),
+        )
+        self.assertCanCreate(
+            self.home,
+            EnquiryPage,
+            nested_form_data(
+                {
+                    "title": "Contact",
+                    "slug": "contact",
+                    "introduction": "",
+                    "privacy_note": "Private.",
+                    "notification_email": "",
+                }
+            ),
+        )
+        news = NewsIndexPage(title="News", slug="news")
+        self.home.add_child(instance=news)
+        self.assertCanCreate(
+            news,
+            NewsArticlePage,
+            nested_form_data(
+                {
+                    "title": "Report published",
+                    "slug": "report",
+                    "date": "2022-10-31",
+                    "summary": "Read it.",
+                    "body": self.body(),
+                    "attachments": inline_formset([]),
+                }
+            ),
+        )
+
+    def test_every_page_type_renders(self):
+        for page in [
+            TopicPageFactory(),
+            PolicyPageFactory(),
+            InformationPageFactory(),
+            SignpostingPageFactory(),
+            YouSaidWeDidPageFactory(),
+            NewsArticlePageFactory(),
+        ]:
+            self.assertPageIsRenderable(page)
+        self.assertPageIsRenderable(Page.objects.type(NewsIndexPage).first().specific)
