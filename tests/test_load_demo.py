@@ -3,11 +3,10 @@
 from io import StringIO
 
 import pytest
-from django.core.management.base import CommandError
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import override_settings
 from wagtail.models import Page, Revision, Site
 
