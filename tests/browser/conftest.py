@@ -23,7 +23,7 @@ CHROMIUM_ARGS = [
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
     "phone": {
-        "viewport": {"width": 390, "height": 844},
+        "viewport": {"width": 320, "height": 640},  # WCAG 1.4.10 reflow is defined at 320px
         "device_scale_factor": 3,
         "is_mobile": True,
         "has_touch": True,
