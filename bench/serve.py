@@ -29,8 +29,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORKERS = 2  # one per core on the reference machine
 
-# (label, path) of each page measured; later pages join this list.
-PAGES = [("home page", "/"), ("page not found", "/no-such-page/")]
+HOME = ("home page", "/")
+TOPIC = ("topic page", "/send-topics/ehc-needs-assessments/")
+NEWS = ("news index", "/news/")
+NOT_FOUND = ("page not found", "/no-such-page/")
+
+# (news items on the site, pages measured). The second run shows whether the
+# cost of a page grows with the content: it must not.
+SCENARIOS = [(10, [HOME, TOPIC, NEWS, NOT_FOUND]), (200, [HOME, NEWS])]
 
 
 def main():
@@ -44,12 +50,15 @@ def main():
     workdir = Path(tempfile.mkdtemp(prefix="sendias-bench-"))
     env = site_environment(workdir)
     prepare(env)
-    queries = count_queries(env)
 
     rows = []
-    with gunicorn("config.wsgi:application", env) as base_url:
-        for label, path in PAGES:
-            rows.append((label, path, load(base_url + path, args), queries[path]))
+    for news_items, pages in SCENARIOS:
+        add_news(env, news_items)
+        queries = count_queries(env, pages)
+        with gunicorn("config.wsgi:application", env) as base_url:
+            for label, path in pages:
+                result = load(base_url + path, args)
+                rows.append((f"{label} ({news_items} news)", path, result, queries[path]))
     minimal_env = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT / "bench")}
     with gunicorn("minimal_app:application", minimal_env) as base_url:
         minimal = load(base_url + "/", args)
@@ -101,12 +110,31 @@ print(json.dumps(counts))
 """
 
 
-def count_queries(env: dict) -> dict:
+NEWS_FILLER = """
+import sys
+import django
+django.setup()
+from home.models import NewsArticlePage, NewsIndexPage
+index = NewsIndexPage.objects.get()
+have = NewsArticlePage.objects.child_of(index).count()
+for n in range(have, int(sys.argv[1])):
+    article = NewsArticlePage(title=f"Benchmark news item {n}", slug=f"bench-{n}", summary="x")
+    index.add_child(instance=article)
+    article.save_revision().publish()
+"""
+
+
+def add_news(env: dict, total: int):
+    """Add news articles until the news index holds `total`."""
+    subprocess.run([sys.executable, "-c", NEWS_FILLER, str(total)], cwd=ROOT, env=env, check=True)
+
+
+def count_queries(env: dict, pages) -> dict:
     """SQL queries per request, counted in a process with the site's settings."""
     import json
 
     result = subprocess.run(
-        [sys.executable, "-c", QUERY_COUNTER, *[path for _, path in PAGES]],
+        [sys.executable, "-c", QUERY_COUNTER, *[path for _, path in pages]],
         cwd=ROOT,
         env=env,
         check=True,
@@ -181,16 +209,16 @@ def report(rows, minimal, args):
         f"gunicorn: {WORKERS} sync workers; wrk: 2 threads, "
         f"{args.connections} connections, {args.duration}s; {os.cpu_count()} CPUs"
     )
-    print(f"{'page':<18}{'path':<18}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}"
+    print(f"{'page':<28}{'path':<38}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}"
           f"{'queries':>9}{'vs minimal':>12}")  # fmt: skip
     for label, path, result, queries in rows:
         ratio = result["rps"] / minimal["rps"]
         print(
-            f"{label:<18}{path:<18}{result['rps']:>9.0f}{result['p50']:>9.2f}"
+            f"{label:<28}{path:<38}{result['rps']:>9.0f}{result['p50']:>9.2f}"
             f"{result['p90']:>9.2f}{result['p99']:>9.2f}{queries:>9}{ratio:>11.2f}x"
         )
     print(
-        f"{'minimal view':<18}{'/':<18}{minimal['rps']:>9.0f}{minimal['p50']:>9.2f}"
+        f"{'minimal view':<28}{'/':<38}{minimal['rps']:>9.0f}{minimal['p50']:>9.2f}"
         f"{minimal['p90']:>9.2f}{minimal['p99']:>9.2f}{0:>9}{1:>11.2f}x"
     )
 
