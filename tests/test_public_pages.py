@@ -3,6 +3,8 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -317,3 +319,33 @@ class TestEditorsCanCreateEveryPageType(WagtailPageTestCase):
         ]:
             self.assertPageIsRenderable(page)
         self.assertPageIsRenderable(Page.objects.type(NewsIndexPage).first().specific)
+
+
+def test_topic_page_shows_a_video_with_its_transcript_and_a_document(client, home_page):
+    url = "https://www.youtube.com/watch?v=example"
+    # The embed as Wagtail caches it after asking YouTube once; no network in tests.
+    Embed.objects.create(
+        url=url,
+        max_width=800,
+        hash=get_embed_hash(url, 800),
+        type="video",
+        html='<iframe title="Preparing for adulthood" src="https://www.youtube-nocookie.com/embed/example"></iframe>',
+        provider_name="YouTube",
+    )
+    document = DocumentFactory(title="Guide to EHC plans")
+    topic = TopicPageFactory(
+        body=[
+            {
+                "type": "video",
+                "value": {"video": url, "title": "Our film", "transcript": "<p>Hello.</p>"},
+            },
+            {"type": "document", "value": {"document": document.pk, "title": ""}},
+        ]
+    )
+
+    html = html_of(client, topic)
+
+    assert '<iframe title="Preparing for adulthood"' in html
+    assert "<figcaption>Our film</figcaption>" in html
+    assert 'Transcript<span class="visually-hidden">: Our film</span>' in html
+    assert f'href="{document.url}">Guide to EHC plans</a> (PDF)' in html
