@@ -105,6 +105,8 @@ def test_demo_has_every_section_that_minimum_standard_3_3_asks_for(client, db):
     home = client.get("/").content.decode()
     for section in ("/send-topics/", "/contact-us/", "/other-help/", "/policies/"):
         assert f'href="{section}"' in home, section
+    # Key policies, the complaints procedure first among them, are in every page's footer.
+    assert 'href="/policies/complaints/"' in client.get("/news/").content.decode()
 
 
 @override_settings(DEMO_CONTENT=False)

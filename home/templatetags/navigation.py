@@ -42,3 +42,18 @@ def breadcrumbs(context):
         return {"ancestors": [], "request": request}
     ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth)
     return {"ancestors": ancestors, "page": page, "request": request}
+
+
+@register.inclusion_tag("includes/policy_links.html", takes_context=True)
+def policy_links(context):
+    """The service's key policies, for the footer of every page."""
+    from home.models import PolicyPage
+
+    request = context["request"]
+    site = Site.find_for_request(request)
+    policies = (
+        PolicyPage.objects.live().public().descendant_of(site.root_page).only("title", "url_path")
+        if site
+        else []
+    )
+    return {"policies": policies, "request": request}
