@@ -8,3 +8,10 @@ def safe_cell(value):
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+def write_text(cell, value) -> None:
+    """Put a value in an openpyxl cell; text that looks like a formula stays text."""
+    cell.value = value
+    if cell.data_type == "f":
+        cell.data_type = "s"

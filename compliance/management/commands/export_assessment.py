@@ -1,0 +1,33 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from compliance.models import SelfAssessment
+from compliance.spreadsheets.assessments import export_assessment
+
+
+class Command(BaseCommand):
+    help = (
+        "Write a self-assessment to an .xlsx file in the annual report's layout "
+        "(Standard | rating | Notes, grouped by section), ready to paste into the report."
+    )
+
+    def add_arguments(self, parser):
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("id", nargs="?", type=int, help="the self-assessment's id")
+        which.add_argument(
+            "--latest", action="store_true", help="the latest ratified self-assessment"
+        )
+        parser.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+
+    def handle(self, *args, **options):
+        if options["latest"]:
+            assessment = (
+                SelfAssessment.objects.filter(status=SelfAssessment.Status.RATIFIED)
+                .order_by("-assessed_on", "-pk")
+                .first()
+            )
+        else:
+            assessment = SelfAssessment.objects.filter(pk=options["id"]).first()
+        if assessment is None:
+            raise CommandError("No such self-assessment.")
+        export_assessment(assessment).save(options["output"])
+        self.stdout.write(self.style.SUCCESS(f"Wrote “{assessment}” to {options['output']}."))

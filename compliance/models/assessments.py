@@ -1,0 +1,223 @@
+"""Self-assessments: a rating, evidence and next steps per standard, ratified then locked."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_create_with_history
+
+from ..history import InlineHistoricalRecords
+from .frameworks import Framework, RatingLevel, Standard
+
+
+class AssessmentLocked(ValidationError):
+    """Raised on any change to a ratified self-assessment or its ratings."""
+
+    def __init__(self, assessment):
+        super().__init__(
+            f"“{assessment}” was ratified and is locked. Unlock it (the unlock is recorded) "
+            "before changing it."
+        )
+
+
+class SelfAssessment(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in-review", "In review"
+        RATIFIED = "ratified", "Ratified"
+
+    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="assessments")
+    title = models.CharField(max_length=200)
+    assessed_on = models.DateField("Date")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    ratified_on = models.DateField(null=True, blank=True)
+    ratified_at = models.ForeignKey(
+        "plans.AdvisoryGroupMeeting",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="ratified_assessments",
+        verbose_name="Ratified at (Advisory Group meeting)",
+    )
+    started_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-assessed_on", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.pk and not getattr(self, "_lock_change", False):
+            stored = SelfAssessment.objects.filter(pk=self.pk).values_list("status", flat=True)
+            if stored and stored[0] == self.Status.RATIFIED:
+                raise AssessmentLocked(self)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == self.Status.RATIFIED
+
+    def ratify(self, meeting, on_date, user=None):
+        self.status, self.ratified_at, self.ratified_on = self.Status.RATIFIED, meeting, on_date
+        self._change_reason = f"Ratified at {meeting}"
+        self._lock_change = True
+        self.save()
+
+    def unlock(self, reason: str, user=None):
+        """Reopen a ratified assessment for changes; the reason goes into its history."""
+        if not reason.strip():
+            raise ValidationError("Say why the ratified self-assessment is being unlocked.")
+        self.status = self.Status.IN_REVIEW
+        self._change_reason = f"Unlocked: {reason.strip()}"
+        self._lock_change = True
+        self.save()
+
+    @transaction.atomic
+    def start_next(self, title: str, assessed_on) -> "SelfAssessment":
+        """A new draft with this one's ratings and notes as its baseline, marked carried over."""
+        draft = SelfAssessment.objects.create(
+            framework=self.framework, title=title, assessed_on=assessed_on, started_from=self
+        )
+        ratings = list(self.ratings.all())
+        bulk_create_with_history(
+            [
+                Rating(
+                    assessment=draft,
+                    standard_id=r.standard_id,
+                    level_id=r.level_id,
+                    evidence_notes=r.evidence_notes,
+                    public_summary=r.public_summary,
+                    next_steps=r.next_steps,
+                    carried_over=True,
+                )
+                for r in ratings
+            ],
+            Rating,
+            default_change_reason=f"Carried over from {self}",
+        )
+        copies = dict(draft.ratings.values_list("standard_id", "pk"))
+        bulk_create_with_history(
+            [
+                EvidenceLink(
+                    rating_id=copies[link.rating.standard_id],
+                    title=link.title,
+                    url=link.url,
+                    document_id=link.document_id,
+                    sort_order=link.sort_order,
+                )
+                for link in EvidenceLink.objects.filter(rating__assessment=self).select_related(
+                    "rating"
+                )
+            ],
+            EvidenceLink,
+            default_change_reason=f"Carried over from {self}",
+        )
+        draft.add_missing_ratings()
+        return draft
+
+    def add_missing_ratings(self) -> None:
+        """Give every standard of the framework a rating, "Not yet rated" where there is none."""
+        unrated = self.framework.levels.filter(is_unrated=True).first()
+        if unrated is None:
+            unrated = self.framework.levels.order_by("position").first()
+        have = set(self.ratings.values_list("standard_id", flat=True))
+        bulk_create_with_history(
+            [
+                Rating(assessment=self, standard=standard, level=unrated)
+                for standard in Standard.objects.filter(section__framework=self.framework)
+                if standard.pk not in have
+            ],
+            Rating,
+            default_change_reason="Not yet rated",
+        )
+
+
+class Rating(ClusterableModel):
+    """How the service rates itself against one standard, and why.
+
+    Evidence notes are confidential; the public summary is what the website shows.
+    """
+
+    assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="ratings")
+    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="ratings")
+    level = models.ForeignKey(RatingLevel, on_delete=models.PROTECT, related_name="ratings")
+    evidence_notes = models.TextField(
+        blank=True, help_text="Confidential: never shown on the public website."
+    )
+    public_summary = models.TextField(
+        blank=True, help_text="Shown on the public “How we are doing” page once ratified."
+    )
+    next_steps = models.TextField(blank=True)
+    carried_over = models.BooleanField(
+        default=False, help_text="Copied from the previous self-assessment and not re-checked yet."
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["standard__section__position", "standard__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "standard"], name="one_rating_a_standard"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.standard.code} in {self.assessment}"
+
+    def clean(self):
+        same_framework = (
+            not (self.level_id and self.standard_id)
+            or self.level.framework_id == self.standard.section.framework_id
+        )
+        if not same_framework:
+            raise ValidationError({"level": "Choose a level from this framework's scale."})
+
+    def save(self, *args, **kwargs):
+        if SelfAssessment.objects.filter(pk=self.assessment_id, status="ratified").exists():
+            raise AssessmentLocked(self.assessment)
+        super().save(*args, **kwargs)
+
+    def mark_reviewed(self, user):
+        self.reviewed_by, self.reviewed_at, self.carried_over = user, timezone.now(), False
+
+
+class EvidenceLink(models.Model):
+    """A document or web address that backs up a rating."""
+
+    rating = ParentalKey(Rating, on_delete=models.CASCADE, related_name="evidence_links")
+    title = models.CharField(max_length=200)
+    url = models.URLField("Web address", blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sort_order = models.IntegerField(null=True, blank=True, editable=False)
+
+    history = InlineHistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if not self.url and not self.document_id:
+            raise ValidationError("Give a web address or choose a document.")
+
+    @property
+    def href(self) -> str:
+        return self.document.url if self.document_id else self.url

@@ -1,0 +1,105 @@
+"""A framework is data: its sections, standards, checklist items and its own rating scale."""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class Framework(models.Model):
+    code = models.SlugField(max_length=50, unique=True, help_text='E.g. "iass-2018".')
+    name = models.CharField(max_length=200)
+    version = models.CharField(max_length=50, help_text='The year or version, e.g. "2018".')
+    source = models.TextField(blank=True, help_text="Who published it, and where.")
+    rating_heading = models.CharField(
+        max_length=30, default="Rating", help_text='The rating column\'s heading, e.g. "C/PC".'
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "version"]
+
+    def __str__(self):
+        return f"{self.name} ({self.version})"
+
+
+class RatingLevel(models.Model):
+    """One level of a framework's rating scale, e.g. C = Compliant."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="levels")
+    position = models.PositiveIntegerField(help_text="Order on the scale: higher is better.")
+    code = models.CharField(max_length=10)
+    label = models.CharField(max_length=60)
+    meaning = models.TextField(blank=True)
+    colour = models.CharField(max_length=7, default="#6f777b", help_text="#rrggbb")
+    counts_as_met = models.BooleanField(default=False)
+    is_unrated = models.BooleanField(
+        default=False, help_text='The level of a standard nobody has rated yet ("Not yet rated").'
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["framework", "-position"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "code"], name="unique_level_code"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} ({self.label})"
+
+
+class Section(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="sections")
+    number = models.CharField(max_length=10)
+    title = models.CharField(max_length=200)
+    position = models.PositiveIntegerField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["framework", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "number"], name="unique_section_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class Standard(models.Model):
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="standards")
+    code = models.CharField(max_length=20, help_text='E.g. "3.3".')
+    text = models.TextField("Wording")
+    position = models.PositiveIntegerField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["section__position", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["section", "code"], name="unique_standard_code"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.text[:80]}"
+
+
+class ChecklistItem(models.Model):
+    """One item a standard lists, e.g. "Opening hours" under 3.3, or one line of evidence."""
+
+    standard = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="checklist")
+    text = models.CharField(max_length=300)
+    position = models.PositiveIntegerField()
+    site_check = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Checked against the live website (see compliance/site_checks.py).",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["standard", "position"]
+
+    def __str__(self):
+        return self.text

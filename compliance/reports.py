@@ -1,0 +1,102 @@
+"""What the admin views and the spreadsheets show: an assessment by section, and comparisons.
+
+Each function reads everything it needs in a fixed number of queries, however many
+standards the framework has.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Count, Prefetch
+
+from .models import ChecklistItem, Rating, RatingLevel, SelfAssessment
+
+
+def ratings_of(assessment: SelfAssessment, with_evidence=False):
+    """The assessment's ratings in framework order, with standard, section, level, checklist."""
+    ratings = (
+        Rating.objects.filter(assessment=assessment)
+        .select_related("standard__section", "level", "reviewed_by")
+        .prefetch_related(
+            Prefetch("standard__checklist", queryset=ChecklistItem.objects.order_by("position"))
+        )
+    )
+    if with_evidence:
+        ratings = ratings.prefetch_related("evidence_links__document")
+    return list(ratings)
+
+
+def by_section(ratings):
+    """[(section, [ratings])] in framework order."""
+    return [
+        (section, list(items))
+        for section, items in groupby(ratings, key=lambda r: r.standard.section)
+    ]
+
+
+def level_counts(assessment_ratings, levels) -> list[tuple]:
+    """[(level, count)] for every level of the scale, best first."""
+    counts = Counter(r.level_id for r in assessment_ratings)
+    return [(level, counts[level.pk]) for level in levels]
+
+
+@dataclass
+class StandardChange:
+    standard: object
+    before: object  # RatingLevel or None
+    after: object
+    change: str  # "improved", "worsened", "unchanged", "new" or "dropped"
+
+
+@dataclass
+class Comparison:
+    first: SelfAssessment
+    second: SelfAssessment
+    levels: list
+    changes: list = field(default_factory=list)
+    totals: Counter = field(default_factory=Counter)
+
+
+def compare(first: SelfAssessment, second: SelfAssessment) -> Comparison:
+    """Per standard: improved, worsened or unchanged from `first` to `second`."""
+    levels = list(RatingLevel.objects.filter(framework_id=first.framework_id).order_by("-position"))
+    before = {r.standard_id: r for r in ratings_of(first)}
+    after = {r.standard_id: r for r in ratings_of(second)}
+    comparison = Comparison(first, second, levels)
+    standards = {r.standard_id: r.standard for r in [*before.values(), *after.values()]}
+    order = sorted(standards.values(), key=lambda s: (s.section.position, s.position))
+    for standard in order:
+        a, b = before.get(standard.pk), after.get(standard.pk)
+        change = _change(a.level if a else None, b.level if b else None)
+        comparison.changes.append(
+            StandardChange(standard, a.level if a else None, b.level if b else None, change)
+        )
+        comparison.totals[change] += 1
+    return comparison
+
+
+def _change(before, after) -> str:
+    if before is None:
+        return "new"
+    if after is None:
+        return "dropped"
+    if before.is_unrated or after.is_unrated or after.position == before.position:
+        return (
+            "unchanged" if after.pk == before.pk else ("rated" if before.is_unrated else "unrated")
+        )
+    return "improved" if after.position > before.position else "worsened"
+
+
+def counts_across(framework) -> tuple[list, list]:
+    """Levels, and [(assessment, [count per level])] for every assessment of the framework."""
+    levels = list(framework.levels.order_by("-position"))
+    assessments = list(framework.assessments.order_by("assessed_on", "pk"))
+    grouped = (
+        Rating.objects.filter(assessment__framework=framework)
+        .values("assessment_id", "level_id")
+        .annotate(n=Count("pk"))
+    )
+    counts = {(g["assessment_id"], g["level_id"]): g["n"] for g in grouped}
+    rows = [(a, [counts.get((a.pk, level.pk), 0) for level in levels]) for a in assessments]
+    return levels, rows

@@ -1,0 +1,156 @@
+"""A self-assessment as a spreadsheet in the annual report's layout, and back.
+
+The layout of Appendix 3 of the annual report: a title row, a heading row
+"Standard | C/PC | Notes", then for each section a row with its title, and for
+each standard a row with its code and wording, its rating code and its notes.
+"""
+
+import re
+from datetime import date
+
+from django.db import transaction
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from simple_history.utils import bulk_create_with_history
+
+from home.spreadsheets import write_text
+
+from ..models import Rating, SelfAssessment, Standard
+from ..reports import by_section, compare, ratings_of
+from .errors import SheetErrors, cell_text, open_workbook
+
+STANDARD_ROW = re.compile(r"^(\d+(?:\.\d+)+)\s")
+SECTION_ROW = re.compile(r"^(\d+)\.?\s+\S")
+CHECKBOX = "☐"
+WRAP = Alignment(wrap_text=True, vertical="top")
+BOLD = Font(bold=True)
+
+
+def _sheet(title: str, widths):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    for column, width in zip("ABCDEF", widths, strict=False):
+        sheet.column_dimensions[column].width = width
+    return book, sheet
+
+
+def _row(sheet, values, font=None, fill=None):
+    sheet.append([None] * len(values))
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=sheet.max_row, column=column)
+        write_text(cell, value)
+        cell.alignment = WRAP
+        if font:
+            cell.font = font
+        if fill:
+            cell.fill = fill
+
+
+def standard_text(standard) -> str:
+    lines = [f"{standard.code} {standard.text}"]
+    lines += [f"{CHECKBOX} {item.text}" for item in standard.checklist.all()]
+    return "\n".join(lines)
+
+
+def export_assessment(assessment: SelfAssessment) -> Workbook:
+    """The annual report's table: Standard | rating | Notes, grouped by section."""
+    book, sheet = _sheet("Self-assessment", [90, 10, 70])
+    _row(sheet, [assessment.title], font=Font(bold=True, size=14))
+    _row(sheet, ["Standard", assessment.framework.rating_heading, "Notes"], font=BOLD)
+    for section, ratings in by_section(ratings_of(assessment)):
+        _row(sheet, [f"{section.number}. {section.title}", None, None], font=BOLD)
+        for rating in ratings:
+            fill = PatternFill("solid", fgColor=rating.level.colour.lstrip("#"))
+            _row(sheet, [standard_text(rating.standard), rating.level.code, rating.evidence_notes])
+            sheet.cell(row=sheet.max_row, column=2).fill = fill
+            sheet.cell(row=sheet.max_row, column=2).font = Font(bold=True, color="FFFFFF")
+    return book
+
+
+def export_comparison(first: SelfAssessment, second: SelfAssessment) -> Workbook:
+    comparison = compare(first, second)
+    book, sheet = _sheet("Comparison", [70, 14, 14, 12])
+    _row(sheet, [f"{first} compared with {second}"], font=Font(bold=True, size=14))
+    _row(sheet, ["Standard", first.title, second.title, "Change"], font=BOLD)
+    for change in comparison.changes:
+        _row(sheet, [
+            f"{change.standard.code} {change.standard.text}",
+            change.before.code if change.before else "",
+            change.after.code if change.after else "",
+            change.change,
+        ])  # fmt: skip
+    sheet.append([])
+    _row(sheet, ["Change", "Standards"], font=BOLD)
+    for name, count in sorted(comparison.totals.items()):
+        _row(sheet, [name, count])
+    return book
+
+
+def import_assessment(file, framework, title: str = "", assessed_on: date | None = None):
+    """A new draft self-assessment from a sheet in the export's layout. All or nothing."""
+    book = open_workbook(file)
+    sheet = book.worksheets[0]
+    errors = SheetErrors()
+    standards = {s.code: s for s in Standard.objects.filter(section__framework=framework)}
+    levels = {level.code.upper(): level for level in framework.levels.all()}
+    heading_row, sheet_title, rows = None, "", []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = [cell_text(v) for v in (list(values) + [None, None, None])[:3]]
+        if heading_row is None:
+            if cells[0].lower() == "standard":
+                heading_row = number
+            elif cells[0] and not sheet_title:
+                sheet_title = cells[0]
+            continue
+        if any(cells):
+            rows.append((number, cells))
+    if heading_row is None:
+        errors.add(sheet.title, 1, 1, "no heading row starting “Standard” was found")
+    ratings, seen = [], {}
+    for number, (text, code, notes) in rows:
+        match = STANDARD_ROW.match(text + " ")
+        if match is None:
+            if SECTION_ROW.match(text) and not code:
+                continue  # a section's title row
+            errors.add(sheet.title, number, 1, f"cannot tell which standard “{text[:40]}” is")
+            continue
+        standard = standards.get(match.group(1))
+        if standard is None:
+            errors.add(sheet.title, number, 1, f"{framework} has no standard {match.group(1)}")
+            continue
+        if standard.code in seen:
+            errors.add(
+                sheet.title,
+                number,
+                1,
+                f"standard {standard.code} is also on row {seen[standard.code]}",
+            )
+        seen[standard.code] = number
+        level = levels.get(code.upper())
+        if level is None:
+            known = ", ".join(lv.code for lv in framework.levels.all())
+            errors.add(sheet.title, number, 2, f"“{code}” is not a rating on this scale ({known})")
+            continue
+        ratings.append((standard, level, notes))
+    errors.raise_if_any()
+    return _create(
+        framework, title or sheet_title or "Imported self-assessment", assessed_on, ratings
+    )
+
+
+@transaction.atomic
+def _create(framework, title, assessed_on, ratings) -> SelfAssessment:
+    assessment = SelfAssessment.objects.create(
+        framework=framework, title=title, assessed_on=assessed_on or date.today()
+    )
+    bulk_create_with_history(
+        [
+            Rating(assessment=assessment, standard=s, level=lv, evidence_notes=n)
+            for s, lv, n in ratings
+        ],
+        Rating,
+        default_change_reason="Imported from a spreadsheet",
+    )
+    assessment.add_missing_ratings()
+    return assessment
