@@ -55,7 +55,7 @@ class Comparison:
     second: SelfAssessment
     levels: list
     changes: list = field(default_factory=list)
-    totals: Counter = field(default_factory=Counter)
+    totals: dict = field(default_factory=dict)  # change -> number of standards
 
 
 def compare(first: SelfAssessment, second: SelfAssessment) -> Comparison:
@@ -72,7 +72,7 @@ def compare(first: SelfAssessment, second: SelfAssessment) -> Comparison:
         comparison.changes.append(
             StandardChange(standard, a.level if a else None, b.level if b else None, change)
         )
-        comparison.totals[change] += 1
+        comparison.totals[change] = comparison.totals.get(change, 0) + 1
     return comparison
 
 

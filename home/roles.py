@@ -26,6 +26,26 @@ _CONTENT = [
     "wagtailimages.choose_image",
 ]
 _PAGE_EDITING = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+_COMPLIANCE_MODELS = ["framework", "ratinglevel", "section", "standard", "checklistitem"]
+_ASSESSMENT_MODELS = ["selfassessment", "rating", "evidencelink"]
+# Reading (and exporting) the compliance tracker: everything in it.
+_READ_COMPLIANCE = [
+    *(f"compliance.view_{model}" for model in _COMPLIANCE_MODELS + _ASSESSMENT_MODELS),
+    "plans.view_advisorygroupmeeting",
+]
+# Running it: self-assessments, ratings and evidence; importing frameworks; meetings.
+_RUN_COMPLIANCE = [
+    *_READ_COMPLIANCE,
+    *(
+        f"compliance.{action}_{model}"
+        for action in ("add", "change")
+        for model in _ASSESSMENT_MODELS
+    ),
+    "compliance.delete_evidencelink",
+    "compliance.add_framework",
+    "plans.add_advisorygroupmeeting",
+    "plans.change_advisorygroupmeeting",
+]
 
 ROLES = {
     SERVICE_MANAGER: {
@@ -36,6 +56,7 @@ ROLES = {
             "home.view_enquiry",
             "home.delete_enquiry",
             *_CONTENT,
+            *_RUN_COMPLIANCE,
         ],
         "page_permissions": _PAGE_EDITING,
     },
@@ -44,7 +65,7 @@ ROLES = {
         "page_permissions": _PAGE_EDITING,
     },
     ADVISORY_GROUP: {
-        "permissions": ["wagtailadmin.access_admin"],
+        "permissions": ["wagtailadmin.access_admin", *_READ_COMPLIANCE],
         "page_permissions": [],
     },
 }

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django.contrib.admin",  # wagtail-modeladmin uses its list filters; its URLs are not served
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

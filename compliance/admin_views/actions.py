@@ -1,0 +1,181 @@
+"""Ratify, unlock, start the next self-assessment, download and upload spreadsheets."""
+
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from plans.models import AdvisoryGroupMeeting
+
+from ..models import Framework, SelfAssessment
+from ..spreadsheets.assessments import export_assessment, import_assessment
+from ..spreadsheets.errors import SheetErrors
+from ..spreadsheets.frameworks import import_framework
+from .access import can_read, can_run, requires
+from .responses import xlsx_response
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+def _report(assessment):
+    return redirect("compliance_assessment_report", assessment.pk)
+
+
+def _form_page(request, title, form, assessment=None, intro=""):
+    context = {"title": title, "form": form, "assessment": assessment, "intro": intro}
+    return TemplateResponse(request, "compliance/admin/form_page.html", context)
+
+
+class RatifyForm(forms.Form):
+    meeting = forms.ModelChoiceField(
+        AdvisoryGroupMeeting.objects.all(), label="Advisory Group meeting"
+    )
+    ratified_on = forms.DateField(
+        label="Ratified on",
+        initial=datetime.date.today,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+@requires(can_run)
+def ratify(request, pk):
+    assessment = get_object_or_404(SelfAssessment, pk=pk)
+    if assessment.is_locked:
+        messages.error(request, "This self-assessment is ratified already.")
+        return _report(assessment)
+    form = RatifyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        assessment.ratify(form.cleaned_data["meeting"], form.cleaned_data["ratified_on"])
+        messages.success(request, f"“{assessment}” is ratified and now locked.")
+        return _report(assessment)
+    intro = (
+        "Once ratified, the self-assessment is locked: nobody can change it without an "
+        "unlock, which is recorded."
+    )
+    return _form_page(request, f"Ratify “{assessment}”", form, assessment, intro)
+
+
+class UnlockForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=500,
+        help_text="Recorded in the change history.",
+    )
+
+
+@requires(can_run)
+def unlock(request, pk):
+    assessment = get_object_or_404(SelfAssessment, pk=pk)
+    form = UnlockForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        assessment.unlock(form.cleaned_data["reason"], request.user)
+        messages.warning(request, f"“{assessment}” is unlocked and back in review.")
+        return _report(assessment)
+    return _form_page(
+        request,
+        f"Unlock “{assessment}”",
+        form,
+        assessment,
+        "Say why it must change after ratification.",
+    )
+
+
+class StartNextForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    assessed_on = forms.DateField(
+        label="Date", initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+@requires(can_run)
+def start_next(request, pk):
+    previous = get_object_or_404(SelfAssessment, pk=pk)
+    form = StartNextForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        draft = previous.start_next(form.cleaned_data["title"], form.cleaned_data["assessed_on"])
+        messages.success(
+            request, "Started: every rating and note is carried over until someone re-checks it."
+        )
+        return _report(draft)
+    intro = (
+        f"The new draft starts with the ratings, notes and evidence of “{previous}”, "
+        "each marked as carried over."
+    )
+    return _form_page(request, "Start the next self-assessment", form, previous, intro)
+
+
+@requires(can_read)
+def export(request, pk):
+    assessment = get_object_or_404(SelfAssessment.objects.select_related("framework"), pk=pk)
+    return xlsx_response(export_assessment(assessment), assessment.title)
+
+
+def _validated_upload(form):
+    upload = form.cleaned_data["file"]
+    if not upload.name.lower().endswith(".xlsx"):
+        raise ValidationError("Upload an Excel workbook (.xlsx).")
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError("The file is larger than 5 MB.")
+    return upload
+
+
+class AssessmentUploadForm(forms.Form):
+    framework = forms.ModelChoiceField(Framework.objects.all())
+    title = forms.CharField(
+        max_length=200, required=False, help_text="Defaults to the sheet's title row."
+    )
+    assessed_on = forms.DateField(
+        label="Date", initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    file = forms.FileField(help_text="The annual report's layout: Standard | rating | Notes.")
+
+
+class FrameworkUploadForm(forms.Form):
+    file = forms.FileField(help_text="The template in docs/spreadsheets.md.")
+
+
+def _upload(request, form_class, title, importer):
+    form = form_class(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = importer(_validated_upload(form), form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("file", error)
+        except SheetErrors as errors:
+            form.add_error("file", "Nothing was imported. " + " ".join(errors.errors))
+        else:
+            messages.success(request, f"Imported “{created}”.")
+            return created
+    return _form_page(
+        request, title, form, intro="All or nothing: if any row is wrong, nothing is saved."
+    )
+
+
+@requires(can_run)
+def upload_assessment(request):
+    result = _upload(
+        request,
+        AssessmentUploadForm,
+        "Import a self-assessment",
+        lambda file, data: import_assessment(
+            file, data["framework"], data["title"], data["assessed_on"]
+        ),
+    )
+    return _report(result) if isinstance(result, SelfAssessment) else result
+
+
+@requires(lambda user: user.has_perm("compliance.add_framework"))
+def upload_framework(request):
+    result = _upload(
+        request,
+        FrameworkUploadForm,
+        "Import a framework",
+        lambda file, data: import_framework(file),
+    )
+    if isinstance(result, Framework):
+        return redirect(reverse("compliance_framework_modeladmin_index"))
+    return result

@@ -1,0 +1,78 @@
+"""Two self-assessments of one framework side by side, and every assessment's counts as a chart."""
+
+from django import forms
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+
+from ..models import SelfAssessment
+from ..reports import compare, counts_across
+from ..spreadsheets.assessments import export_comparison
+from .access import can_read, requires
+from .responses import xlsx_response
+
+CHART_BAR_HEIGHT = 18
+
+
+class CompareForm(forms.Form):
+    first = forms.ModelChoiceField(
+        SelfAssessment.objects.select_related("framework"), label="Earlier"
+    )
+    second = forms.ModelChoiceField(
+        SelfAssessment.objects.select_related("framework"), label="Later"
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("first"), cleaned.get("second")
+        if first and second and first.framework_id != second.framework_id:
+            raise forms.ValidationError("Choose two self-assessments of the same framework.")
+        if first and second and first.pk == second.pk:
+            raise forms.ValidationError("Choose two different self-assessments.")
+        return cleaned
+
+
+def chart(levels, rows) -> dict:
+    """Bars for an SVG chart: one row per assessment, one segment per level, widths in %."""
+    bars = []
+    for position, (assessment, counts) in enumerate(rows):
+        total = sum(counts) or 1
+        x = 0.0
+        segments = []
+        for level, count in zip(levels, counts, strict=True):
+            width = 100.0 * count / total
+            segments.append({"level": level, "count": count, "x": x, "width": width})
+            x += width
+        bars.append(
+            {
+                "assessment": assessment,
+                "y": position * (CHART_BAR_HEIGHT + 14),
+                "segments": segments,
+            }
+        )
+    return {
+        "bars": bars,
+        "height": len(rows) * (CHART_BAR_HEIGHT + 14),
+        "bar_height": CHART_BAR_HEIGHT,
+    }
+
+
+@requires(can_read)
+def comparison(request):
+    form = CompareForm(request.GET or None)
+    context = {"form": form}
+    if form.is_valid():
+        first, second = form.cleaned_data["first"], form.cleaned_data["second"]
+        levels, rows = counts_across(first.framework)
+        context.update(
+            comparison=compare(first, second), levels=levels, rows=rows, chart=chart(levels, rows)
+        )
+    return TemplateResponse(request, "compliance/admin/comparison.html", context)
+
+
+@requires(can_read)
+def comparison_export(request) -> HttpResponse:
+    form = CompareForm(request.GET)
+    if not form.is_valid():
+        return comparison(request)
+    first, second = form.cleaned_data["first"], form.cleaned_data["second"]
+    return xlsx_response(export_comparison(first, second), f"comparison-{first.pk}-{second.pk}")

@@ -1,0 +1,128 @@
+"""Who changed what, when, from which value to which: per self-assessment and per rating."""
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from ..models import EvidenceLink, Rating, RatingLevel, SelfAssessment
+from .access import can_read, requires
+
+ASSESSMENT_FIELDS = ["title", "assessed_on", "status", "ratified_on", "ratified_at_id"]
+RATING_FIELDS = ["level_id", "evidence_notes", "public_summary", "next_steps", "carried_over"]
+LINK_FIELDS = ["title", "url", "document_id"]
+ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+PER_PAGE = 50
+
+
+@dataclass
+class Entry:
+    when: object
+    who: object
+    subject: str
+    action: str
+    reason: str
+    changes: list  # [(field label, old, new)]
+
+
+def entries(records, fields, subject, show):
+    """Entries for one model's history rows: each compared with the one before it."""
+    result = []
+    for _, versions in groupby(
+        sorted(records, key=lambda r: (r.id, r.history_date)), key=lambda r: r.id
+    ):
+        previous = None
+        for record in versions:
+            changes = [
+                (
+                    _label(record, name),
+                    show(name, getattr(previous, name)),
+                    show(name, getattr(record, name)),
+                )
+                for name in fields
+                if previous is not None and getattr(previous, name) != getattr(record, name)
+            ]
+            if previous is None or changes or record.history_type != "~":
+                result.append(
+                    Entry(record.history_date, record.history_user, subject(record),
+                          ACTIONS[record.history_type], record.history_change_reason or "", changes)
+                )  # fmt: skip
+            previous = record
+    return result
+
+
+def _label(record, name):
+    field = record._meta.get_field(name.removesuffix("_id"))
+    return str(field.verbose_name).capitalize()
+
+
+def _shower(framework_id):
+    levels = {
+        lv.pk: f"{lv.code} ({lv.label})"
+        for lv in RatingLevel.objects.filter(framework_id=framework_id)
+    }
+
+    def show(name, value):
+        if name == "level_id":
+            return levels.get(value, value)
+        if value in (None, ""):
+            return "—"
+        return value
+
+    return show
+
+
+def _history_page(request, title, back_url, all_entries):
+    all_entries.sort(key=lambda e: e.when, reverse=True)
+    page = Paginator(all_entries, PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "compliance/admin/history.html",
+        {"title": title, "back_url": back_url, "entries": page},
+    )
+
+
+def _rating_entries(ratings_filter, links_filter, show, codes):
+    rating_rows = Rating.history.filter(**ratings_filter).select_related("history_user")
+    link_rows = EvidenceLink.history.filter(**links_filter).select_related("history_user")
+    return [
+        *entries(
+            rating_rows, RATING_FIELDS, lambda r: f"Standard {codes.get(r.standard_id, '?')}", show
+        ),
+        *entries(link_rows, LINK_FIELDS, lambda r: f"Evidence “{r.title}”", show),
+    ]
+
+
+@requires(can_read)
+def assessment_history(request, pk):
+    assessment = get_object_or_404(SelfAssessment, pk=pk)
+    show = _shower(assessment.framework_id)
+    ratings = dict(assessment.ratings.values_list("pk", "standard__code"))
+    codes = dict(assessment.ratings.values_list("standard_id", "standard__code"))
+    own = SelfAssessment.history.filter(id=pk).select_related("history_user")
+    all_entries = [
+        *entries(own, ASSESSMENT_FIELDS, lambda r: "Self-assessment", show),
+        *_rating_entries({"assessment_id": pk}, {"rating_id__in": list(ratings)}, show, codes),
+    ]
+    return _history_page(
+        request,
+        f"History of “{assessment}”",
+        reverse("compliance_assessment_report", args=[pk]),
+        all_entries,
+    )
+
+
+@requires(can_read)
+def rating_history(request, pk):
+    rating = get_object_or_404(Rating.objects.select_related("standard", "assessment"), pk=pk)
+    show = _shower(rating.assessment.framework_id)
+    codes = {rating.standard_id: rating.standard.code}
+    return _history_page(
+        request,
+        f"History of {rating.standard.code} in “{rating.assessment}”",
+        reverse("compliance_assessment_report", args=[rating.assessment_id]),
+        _rating_entries({"id": pk}, {"rating_id": pk}, show, codes),
+    )

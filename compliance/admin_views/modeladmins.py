@@ -1,0 +1,112 @@
+"""The "Compliance" menu: self-assessments, frameworks, and the rating editor."""
+
+from django.urls import path, reverse
+from django.utils.html import format_html
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
+from wagtail_modeladmin.menus import ModelAdminMenuItem
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.views import CreateView
+
+from ..models import Framework, Rating, SelfAssessment
+from . import actions, comparison, history, report
+from .rating_forms import RatingEditView, RatingForm
+
+# (route under /admin/compliance/, view, URL name after "compliance_")
+EXTRA_VIEWS = [
+    ("assessment/<int:pk>/", report.assessment_report, "assessment_report"),
+    ("assessment/<int:pk>/export/", actions.export, "assessment_export"),
+    ("assessment/<int:pk>/history/", history.assessment_history, "assessment_history"),
+    ("assessment/<int:pk>/ratify/", actions.ratify, "assessment_ratify"),
+    ("assessment/<int:pk>/unlock/", actions.unlock, "assessment_unlock"),
+    ("assessment/<int:pk>/next/", actions.start_next, "assessment_start_next"),
+    ("assessment/import/", actions.upload_assessment, "assessment_import"),
+    ("compare/", comparison.comparison, "compare"),
+    ("compare/export/", comparison.comparison_export, "compare_export"),
+    ("rating/<int:pk>/history/", history.rating_history, "rating_history"),
+    ("framework/import/", actions.upload_framework, "framework_import"),
+]
+
+
+class SelfAssessmentCreateView(CreateView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        self.instance.add_missing_ratings()
+        return response
+
+    def get_success_url(self):
+        return reverse("compliance_assessment_report", args=[self.instance.pk])
+
+
+class SelfAssessmentAdmin(ModelAdmin):
+    model = SelfAssessment
+    menu_label = "Self-assessments"
+    menu_icon = "tasks"
+    list_display = ("report_link", "framework", "assessed_on", "status")
+    list_filter = ("framework", "status")
+    create_view_class = SelfAssessmentCreateView
+    panels = [FieldPanel("framework"), FieldPanel("title"), FieldPanel("assessed_on")]
+
+    def report_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("compliance_assessment_report", args=[obj.pk]), obj.title
+        )
+
+    report_link.short_description = "Self-assessment"
+
+    def get_admin_urls_for_registration(self):
+        extra = [
+            path(f"compliance/{route}", view, name=f"compliance_{name}")
+            for route, view, name in EXTRA_VIEWS
+        ]
+        return (*super().get_admin_urls_for_registration(), *extra)
+
+
+class FrameworkAdmin(ModelAdmin):
+    model = Framework
+    menu_label = "Frameworks"
+    menu_icon = "list-ul"
+    list_display = ("name", "version", "code", "rating_heading")
+    inspect_view_enabled = True
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("version"),
+        FieldPanel("source"),
+        FieldPanel("rating_heading"),
+    ]
+
+
+class HiddenMenuItem(ModelAdminMenuItem):
+    def is_shown(self, request):
+        return False
+
+
+class RatingAdmin(ModelAdmin):
+    """Ratings are edited from their self-assessment's report, not listed on their own."""
+
+    model = Rating
+    menu_label = "Ratings"
+    edit_view_class = RatingEditView
+    edit_handler = ObjectList(
+        [
+            FieldPanel("level"),
+            FieldPanel("evidence_notes"),
+            FieldPanel("public_summary"),
+            FieldPanel("next_steps"),
+            InlinePanel(
+                "evidence_links",
+                label="Evidence",
+                panels=[FieldPanel("title"), FieldPanel("url"), FieldPanel("document")],
+            ),
+        ],
+        base_form_class=RatingForm,
+    )
+
+    def get_menu_item(self, order=None):
+        return HiddenMenuItem(self, order or self.get_menu_order())
+
+
+class ComplianceGroup(ModelAdminGroup):
+    menu_label = "Compliance"
+    menu_icon = "tasks"
+    menu_order = 250
+    items = (SelfAssessmentAdmin, FrameworkAdmin, RatingAdmin)

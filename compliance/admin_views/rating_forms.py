@@ -1,0 +1,45 @@
+"""Editing one rating: its level on the framework's own scale, notes, next steps, evidence."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail_modeladmin.views import EditView
+
+from ..concurrency import OptimisticLockFormMixin, StaleEdit
+from ..models import RatingLevel
+
+
+class RatingForm(OptimisticLockFormMixin, WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "level" in self.fields:
+            framework_id = self.instance.assessment.framework_id
+            self.fields["level"].queryset = RatingLevel.objects.filter(
+                framework_id=framework_id
+            ).order_by("-position")
+
+
+class RatingEditView(EditView):
+    def dispatch(self, request, *args, **kwargs):
+        if self.instance.assessment.is_locked:
+            messages.error(request, "This self-assessment is ratified and locked: unlock it first.")
+            return redirect("compliance_assessment_report", self.instance.assessment_id)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"Rating for standard {self.instance.standard.code}"
+
+    def get_success_url(self):
+        report = reverse("compliance_assessment_report", args=[self.instance.assessment_id])
+        return f"{report}#standard-{self.instance.standard.code}"
+
+    def form_valid(self, form):
+        form.instance.mark_reviewed(self.request.user)
+        try:
+            self.instance = form.save()
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            return self.form_invalid(form)
+        messages.success(self.request, f"Saved the rating for {self.instance.standard.code}.")
+        return redirect(self.get_success_url())

@@ -1,0 +1,49 @@
+"""A self-assessment read like the annual report's table: counts, filters, 3.3's site checks."""
+
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+
+from ..models import SelfAssessment
+from ..reports import by_section, level_counts, ratings_of
+from ..site_checks import check_items
+from .access import can_read, can_run, requires
+
+
+@requires(can_read)
+def assessment_report(request, pk):
+    assessment = get_object_or_404(
+        SelfAssessment.objects.select_related("framework", "ratified_at"), pk=pk
+    )
+    levels = list(assessment.framework.levels.order_by("-position"))
+    sections = list(assessment.framework.sections.order_by("position"))
+    ratings = ratings_of(assessment, with_evidence=True)
+    counts = level_counts(ratings, levels)
+
+    section_filter = request.GET.get("section", "")
+    level_filter = request.GET.get("level", "")
+    shown = [
+        r
+        for r in ratings
+        if (not section_filter or r.standard.section.number == section_filter)
+        and (not level_filter or r.level.code == level_filter)
+    ]
+    for rating in shown:
+        items = rating.standard.checklist.all()
+        rating.site_checks = check_items(items) if any(i.site_check for i in items) else []
+    return TemplateResponse(
+        request,
+        "compliance/admin/assessment_report.html",
+        {
+            "assessment": assessment,
+            "sections": sections,
+            "levels": levels,
+            "counts": counts,
+            "met": sum(n for level, n in counts if level.counts_as_met),
+            "total": len(ratings),
+            "grouped": by_section(shown),
+            "section_filter": section_filter,
+            "level_filter": level_filter,
+            "can_run": can_run(request.user),
+            "others": assessment.framework.assessments.exclude(pk=assessment.pk),
+        },
+    )

@@ -1,0 +1,58 @@
+"""Two people editing the same record: the second save is refused, nothing is overwritten.
+
+A model with a `version` field is edited through a form with this mixin. The form
+carries the version it was opened at; saving succeeds only if the record still has
+that version, and then bumps it, in one conditional UPDATE.
+"""
+
+from django import forms
+from django.db import transaction
+from django.db.models import F
+
+STALE = (
+    "Someone else saved this since you opened it{who}. Nothing you typed was saved: "
+    "copy your changes, reload the page to see theirs, and try again."
+)
+
+
+class StaleEdit(Exception):
+    pass
+
+
+class OptimisticLockFormMixin(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def stale_message(self) -> str:
+        last = self.instance.history.select_related("history_user").first()
+        user = last.history_user if last else None
+        who = f" ({user.get_full_name() or user.get_username()})" if user else ""
+        return STALE.format(who=who)
+
+    def clean(self):
+        cleaned = super().clean()
+        opened_at = cleaned.get("version")
+        current = (
+            type(self.instance)
+            .objects.filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+        )
+        if self.instance.pk and (opened_at is None or list(current) != [opened_at]):
+            raise forms.ValidationError(self.stale_message(), code="stale")
+        return cleaned
+
+    def save(self, commit=True):
+        opened_at = self.cleaned_data["version"]
+        with transaction.atomic():
+            model = type(self.instance)
+            claimed = model.objects.filter(pk=self.instance.pk, version=opened_at).update(
+                version=F("version") + 1
+            )
+            if not claimed:
+                raise StaleEdit(self.stale_message())
+            self.instance.version = opened_at + 1
+            return super().save(commit=commit)

@@ -1,0 +1,5 @@
+from wagtail_modeladmin.options import modeladmin_register
+
+from .admin_views.modeladmins import ComplianceGroup
+
+modeladmin_register(ComplianceGroup)
