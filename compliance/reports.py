@@ -100,3 +100,41 @@ def counts_across(framework) -> tuple[list, list]:
     counts = {(g["assessment_id"], g["level_id"]): g["n"] for g in grouped}
     rows = [(a, [counts.get((a.pk, level.pk), 0) for level in levels]) for a in assessments]
     return levels, rows
+
+
+def latest_ratified(framework_id=None):
+    assessments = SelfAssessment.objects.filter(status=SelfAssessment.Status.RATIFIED)
+    if framework_id:
+        assessments = assessments.filter(framework_id=framework_id)
+    return assessments.select_related("framework", "ratified_at").order_by("-assessed_on", "-pk").first()
+
+
+def public_view(assessment) -> dict:
+    """What the public page shows: sections, standards, ratings and public summaries only.
+
+    The confidential fields are not even read from the database.
+    """
+    ratings = (
+        Rating.objects.filter(assessment=assessment)
+        .select_related("standard__section", "level")
+        .only(
+            "public_summary",
+            "standard__code",
+            "standard__text",
+            "standard__position",
+            "standard__section__number",
+            "standard__section__title",
+            "standard__section__position",
+            "level__code",
+            "level__label",
+            "level__colour",
+            "level__counts_as_met",
+            "level__position",
+        )
+    )
+    ratings = list(ratings)
+    levels = list(assessment.framework.levels.order_by("-position"))
+    return {
+        "sections": by_section(ratings),
+        "counts": [(level, n) for level, n in level_counts(ratings, levels) if n],
+    }

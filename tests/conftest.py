@@ -55,3 +55,17 @@ def pytest_report_header(config):
 
     database = settings.DATABASES["default"]
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}"
+
+
+@pytest.fixture
+def compliance_demo(db):
+    """The 2018 Minimum Standards, the ratified August 2022 self-assessment and the 2023 draft."""
+    from compliance import demo as compliance_demo_data
+    from compliance.models import SelfAssessment
+
+    framework = compliance_demo_data.load()
+    return {
+        "framework": framework,
+        "ratified": SelfAssessment.objects.get(title=compliance_demo_data.AUGUST_2022),
+        "draft": SelfAssessment.objects.get(title=compliance_demo_data.DRAFT_2023),
+    }

@@ -2,6 +2,7 @@
 
 from .enquiries import Enquiry, EnquiryPage
 from .home_page import HomePage
+from .how_we_are_doing import HowWeAreDoingPage
 from .information import InformationPage, PolicyIndexPage, PolicyPage, TopicIndexPage, TopicPage
 from .news import NewsArticlePage, NewsAttachment, NewsIndexPage
 from .service_settings import ServiceSettings, dialable
@@ -12,6 +13,7 @@ __all__ = [
     "Enquiry",
     "EnquiryPage",
     "HomePage",
+    "HowWeAreDoingPage",
     "InformationPage",
     "NewsArticlePage",
     "NewsAttachment",

@@ -40,6 +40,7 @@ class HomePage(Page):
         "home.NewsIndexPage",
         "home.YouSaidWeDidPage",
         "home.EnquiryPage",
+        "home.HowWeAreDoingPage",
     ]
 
     class Meta:

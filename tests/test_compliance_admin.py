@@ -1,0 +1,215 @@
+"""The compliance tracker in the admin: who may open what, the report, editing, history."""
+
+import pytest
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from compliance.models import EvidenceLink, Rating
+
+ADMIN = "/admin/compliance"
+
+
+def read_urls(demo):
+    draft, ratified = demo["draft"], demo["ratified"]
+    rating = draft.ratings.first()
+    return [
+        f"{ADMIN}/selfassessment/",
+        f"{ADMIN}/framework/",
+        f"{ADMIN}/assessment/{draft.pk}/",
+        f"{ADMIN}/assessment/{draft.pk}/export/",
+        f"{ADMIN}/assessment/{draft.pk}/history/",
+        f"{ADMIN}/rating/{rating.pk}/history/",
+        f"{ADMIN}/compare/?first={ratified.pk}&second={draft.pk}",
+        f"{ADMIN}/compare/export/?first={ratified.pk}&second={draft.pk}",
+    ]
+
+
+def write_urls(demo):
+    draft, ratified = demo["draft"], demo["ratified"]
+    rating = draft.ratings.first()
+    return [
+        f"{ADMIN}/selfassessment/create/",
+        f"{ADMIN}/selfassessment/edit/{draft.pk}/",
+        f"{ADMIN}/rating/edit/{rating.pk}/",
+        f"{ADMIN}/assessment/{draft.pk}/ratify/",
+        f"{ADMIN}/assessment/{ratified.pk}/unlock/",
+        f"{ADMIN}/assessment/{ratified.pk}/next/",
+        f"{ADMIN}/assessment/import/",
+        f"{ADMIN}/framework/import/",
+    ]
+
+
+def refused(response):
+    return response.status_code in (302, 403) and "Limited funding" not in response.content.decode()
+
+
+def test_service_manager_opens_everything(client, compliance_demo, service_manager):
+    client.force_login(service_manager)
+
+    for url in read_urls(compliance_demo) + write_urls(compliance_demo):
+        assert client.get(url).status_code == 200, url
+
+
+def test_advisory_group_reads_and_exports_but_changes_nothing(
+    client, compliance_demo, advisory_member
+):
+    client.force_login(advisory_member)
+
+    for url in read_urls(compliance_demo):
+        assert client.get(url).status_code == 200, url
+    for url in write_urls(compliance_demo):
+        assert refused(client.get(url)), url
+        assert refused(client.post(url, {"reason": "x", "title": "x"})), url
+    rating = compliance_demo["draft"].ratings.first()
+    assert Rating.objects.get(pk=rating.pk).version == rating.version
+
+
+@pytest.mark.parametrize("who", ["editor", "anonymous"])
+def test_editors_and_the_public_see_none_of_it(client, compliance_demo, request, who):
+    if who != "anonymous":
+        client.force_login(request.getfixturevalue(who))
+
+    for url in read_urls(compliance_demo) + write_urls(compliance_demo):
+        response = client.get(url)
+        assert refused(response), url
+    menu = client.get("/admin/").content.decode()
+    assert "Self-assessments" not in menu
+
+
+def test_the_report_reads_like_the_annual_report(client, compliance_demo, service_manager):
+    client.force_login(service_manager)
+    ratified = compliance_demo["ratified"]
+
+    html = client.get(f"{ADMIN}/assessment/{ratified.pk}/").content.decode()
+
+    assert "1. Commissioning, governance and management arrangements" in html
+    assert "Limited funding from Children’s Social Care" in html
+    assert "11 of 20 standards met." in html
+    assert (
+        "Compliant: <strong>11</strong>" in html
+        and "Partially compliant: <strong>9</strong>" in html
+    )
+    assert "locked" in html and "Edit<span" not in html  # ratified: no edit buttons
+
+    only_pc = client.get(f"{ADMIN}/assessment/{ratified.pk}/?section=4&level=P/C").content.decode()
+    assert "4.1" in only_pc and "standard-1.1" not in only_pc
+
+
+def test_standard_3_3_is_checked_against_the_live_site(
+    client, compliance_demo, demo_site, service_manager
+):
+    client.force_login(service_manager)
+    draft = compliance_demo["draft"]
+
+    html = client.get(f"{ADMIN}/assessment/{draft.pk}/?section=3").content.decode()
+
+    assert "Opening hours: present" in html
+    assert "Key policies including a complaints procedure: present" in html
+    assert "/admin/settings/home/servicesettings/" in html  # where to fix it
+
+    from home.models import ServiceSettings
+
+    ServiceSettings.objects.update(response_times="")
+    html = client.get(f"{ADMIN}/assessment/{draft.pk}/?section=3").content.decode()
+    assert "Response times: missing" in html
+
+
+def rating_form(rating, **changes):
+    data = {
+        "level": rating.level_id,
+        "evidence_notes": rating.evidence_notes,
+        "public_summary": rating.public_summary,
+        "next_steps": rating.next_steps,
+        "version": rating.version,
+        "evidence_links": inline_formset([]),
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def test_manager_rates_a_standard_with_evidence_and_the_history_shows_it(
+    client, compliance_demo, service_manager
+):
+    client.force_login(service_manager)
+    rating = compliance_demo["draft"].ratings.select_related("level").get(standard__code="1.2")
+    compliant = compliance_demo["framework"].levels.get(code="C")
+    link = {
+        "title": "Young people's panel notes",
+        "url": "https://example.org/panel",
+        "document": "",
+    }
+
+    response = client.post(
+        f"{ADMIN}/rating/edit/{rating.pk}/",
+        rating_form(
+            rating,
+            level=compliant.pk,
+            evidence_notes="Panel set up",
+            evidence_links=inline_formset([link]),
+        ),
+    )
+
+    assert response.status_code == 302
+    rating.refresh_from_db()
+    assert rating.level == compliant and not rating.carried_over
+    assert rating.reviewed_by == service_manager and rating.version == 2
+    assert EvidenceLink.objects.get(rating=rating).history.first().history_user == service_manager
+    history = client.get(f"{ADMIN}/rating/{rating.pk}/history/").content.decode()
+    assert "<del>P/C (Partially compliant)</del> → <ins>C (Compliant)</ins>" in history
+    assert "Evidence “Young people&#x27;s panel notes”</strong> created" in history
+
+
+def test_a_second_save_of_the_same_rating_is_refused(client, compliance_demo, service_manager):
+    client.force_login(service_manager)
+    rating = compliance_demo["draft"].ratings.get(standard__code="2.1")
+    opened = rating_form(rating, evidence_notes="First editor")
+    second = rating_form(rating, evidence_notes="Second editor, opened at the same time")
+
+    assert client.post(f"{ADMIN}/rating/edit/{rating.pk}/", opened).status_code == 302
+    response = client.post(f"{ADMIN}/rating/edit/{rating.pk}/", second)
+
+    assert response.status_code == 200
+    assert "Someone else saved this since you opened it" in response.content.decode()
+    assert Rating.objects.get(pk=rating.pk).evidence_notes == "First editor"
+
+
+def test_a_ratified_rating_cannot_be_opened_for_editing(client, compliance_demo, service_manager):
+    client.force_login(service_manager)
+    rating = compliance_demo["ratified"].ratings.first()
+
+    response = client.post(
+        f"{ADMIN}/rating/edit/{rating.pk}/", rating_form(rating, evidence_notes="x")
+    )
+
+    assert response.status_code == 302
+    assert Rating.objects.get(pk=rating.pk).evidence_notes == rating.evidence_notes
+
+
+def test_ratify_then_unlock_with_a_reason(client, compliance_demo, service_manager):
+    client.force_login(service_manager)
+    draft = compliance_demo["draft"]
+    meeting = compliance_demo["ratified"].ratified_at
+
+    client.post(
+        f"{ADMIN}/assessment/{draft.pk}/ratify/",
+        {"meeting": meeting.pk, "ratified_on": "2023-10-11"},
+    )
+    draft.refresh_from_db()
+    assert draft.is_locked and draft.ratified_at == meeting
+
+    client.post(f"{ADMIN}/assessment/{draft.pk}/unlock/", {"reason": "Correct 4.3"})
+    draft.refresh_from_db()
+    assert draft.status == "in-review"
+    history = client.get(f"{ADMIN}/assessment/{draft.pk}/history/").content.decode()
+    assert "Unlocked: Correct 4.3" in history and "Ratified at" in history
+
+
+def test_comparison_shows_what_improved_and_worsened(client, compliance_demo, advisory_member):
+    client.force_login(advisory_member)
+    first, second = compliance_demo["ratified"], compliance_demo["draft"]
+
+    html = client.get(f"{ADMIN}/compare/?first={first.pk}&second={second.pk}").content.decode()
+
+    assert "Improved</span>: <strong>3</strong>" in html
+    assert "Worsened</span>: <strong>1</strong>" in html
+    assert "Unchanged</span>: <strong>16</strong>" in html
+    assert "<svg" in html and 'role="img"' in html
