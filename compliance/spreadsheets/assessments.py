@@ -5,7 +5,6 @@ The layout of Appendix 3 of the annual report: a title row, a heading row
 each standard a row with its code and wording, its rating code and its notes.
 """
 
-import re
 from datetime import date
 
 from django.db import transaction
@@ -19,8 +18,6 @@ from ..models import Rating, SelfAssessment, Standard
 from ..reports import by_section, compare, ratings_of
 from .errors import SheetErrors, cell_text, open_workbook
 
-STANDARD_ROW = re.compile(r"^(\d+(?:\.\d+)+)\s")
-SECTION_ROW = re.compile(r"^(\d+)\.?\s+\S")
 CHECKBOX = "☐"
 WRAP = Alignment(wrap_text=True, vertical="top")
 BOLD = Font(bold=True)
@@ -108,17 +105,22 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
     if heading_row is None:
         errors.add(sheet.title, 1, 1, "no heading row starting “Standard” was found")
     ratings, seen = [], {}
+    codes = sorted(standards, key=len, reverse=True)  # "1.10" before "1.1"
+    section_numbers = list(framework.sections.values_list("number", flat=True))
     for number, (text, code, notes) in rows:
-        match = STANDARD_ROW.match(text + " ")
-        if match is None:
-            if SECTION_ROW.match(text) and not code:
+        standard_code = _leading_code(text, codes)
+        if standard_code is None:
+            if not code and _leading_code(text, section_numbers, separators=". \n"):
                 continue  # a section's title row
-            errors.add(sheet.title, number, 1, f"cannot tell which standard “{text[:40]}” is")
+            first = text.split()[0].rstrip(".") if text.split() else ""
+            problem = (
+                f"{framework} has no standard {first}"
+                if any(c.isdigit() for c in first)
+                else f"cannot tell which standard “{text[:40]}” is"
+            )
+            errors.add(sheet.title, number, 1, problem)
             continue
-        standard = standards.get(match.group(1))
-        if standard is None:
-            errors.add(sheet.title, number, 1, f"{framework} has no standard {match.group(1)}")
-            continue
+        standard = standards[standard_code]
         if standard.code in seen:
             errors.add(
                 sheet.title,
@@ -137,6 +139,14 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
     return _create(
         framework, title or sheet_title or "Imported self-assessment", assessed_on, ratings
     )
+
+
+def _leading_code(text: str, codes, separators=" \n") -> str | None:
+    """The code (of those given) that the cell's text starts with, if any."""
+    for code in codes:
+        if text == code or any(text.startswith(code + s) for s in separators):
+            return code
+    return None
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ PAGES = [
     "/about-us/",  # information page with its sub-pages listed
     "/about-us/advisory-group/",
     "/about-us/you-said-we-did/",
+    "/about-us/how-we-are-doing/",  # the latest ratified self-assessment
     "/other-help/",  # signposting
     "/news/",  # news index
     "/news/annual-report-2021-22/",  # news article with an attachment

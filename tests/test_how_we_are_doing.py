@@ -1,0 +1,44 @@
+"""The public “How we are doing” page: ratings and public summaries, never evidence notes."""
+
+from home.models import HowWeAreDoingPage
+
+
+def make_page(home):
+    page = home.add_child(
+        instance=HowWeAreDoingPage(title="How we are doing", slug="how-we-are-doing")
+    )
+    page.save_revision().publish()
+    return page
+
+
+def test_shows_the_latest_ratified_assessment_without_evidence_notes(
+    client, home_page, compliance_demo
+):
+    page = make_page(home_page)
+
+    html = client.get(page.url).content.decode()
+
+    assert "ratified by our independent Advisory Group" in html
+    assert "Compliant (C)" in html and "Partially compliant (P/C)" in html
+    assert "Our new website launched on 1 September 2022." in html  # 3.3's public summary
+    for rating in compliance_demo["ratified"].ratings.exclude(evidence_notes=""):
+        assert rating.evidence_notes[:40] not in html
+    draft_only = compliance_demo["draft"].ratings.get(standard__code="4.2").evidence_notes
+    assert draft_only not in html  # the draft is not public
+
+
+def test_before_any_ratification_it_says_so(client, home_page, compliance_demo):
+    compliance_demo["ratified"].unlock("redo")
+    page = make_page(home_page)
+
+    assert "once our Advisory Group has ratified it" in client.get(page.url).content.decode()
+
+
+def test_its_query_count_does_not_grow_with_standards(
+    client, home_page, compliance_demo, django_assert_max_num_queries
+):
+    page = make_page(home_page)
+    client.get(page.url)
+
+    with django_assert_max_num_queries(15):  # none per standard: see docs/benchmarks.md
+        client.get(page.url)
