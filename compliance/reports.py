@@ -106,7 +106,8 @@ def latest_ratified(framework_id=None):
     assessments = SelfAssessment.objects.filter(status=SelfAssessment.Status.RATIFIED)
     if framework_id:
         assessments = assessments.filter(framework_id=framework_id)
-    return assessments.select_related("framework", "ratified_at").order_by("-assessed_on", "-pk").first()
+    latest_first = assessments.order_by("-assessed_on", "-pk")
+    return latest_first.select_related("framework", "ratified_at").first()
 
 
 def public_view(assessment) -> dict:
