@@ -1,7 +1,7 @@
 # make run   set up .venv, migrate, load the demo content and serve http://127.0.0.1:8000/
 # make test  run the whole test suite (browser tests need Debian's chromium)
 # make lint  ruff check, ruff format --check, makemigrations --check
-# make bench serve the site with gunicorn and measure it (see docs/benchmarks.md)
+# make bench serve the site with gunicorn and measure it, then the compliance views (docs/benchmarks.md)
 
 PYTHON ?= python3
 VENV := .venv
@@ -40,6 +40,7 @@ format: install
 
 bench: install
 	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/compliance.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

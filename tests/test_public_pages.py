@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from home.models import (
     EnquiryPage,
     HomePage,
+    HowWeAreDoingPage,
     InformationPage,
     NewsArticlePage,
     NewsAttachment,
@@ -201,6 +202,7 @@ class TestEditorsCanCreateEveryPageType(WagtailPageTestCase):
                 NewsIndexPage,
                 YouSaidWeDidPage,
                 EnquiryPage,
+                HowWeAreDoingPage,
             },
         )
         self.assertAllowedParentPageTypes(TopicPage, {TopicIndexPage})
