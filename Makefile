@@ -40,7 +40,7 @@ format: install
 
 bench: install
 	$(BIN)/python bench/serve.py
-	$(BIN)/python bench/compliance.py
+	$(BIN)/python bench/compliance_views.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,110 @@
+"""Run by bench/compliance_views.py in a process with the site's settings: build a framework of
+N standards with two self-assessments, then time the report, comparison and export views.
+
+Prints one tab-separated line per view: view, standards, queries, p50 ms, p90 ms.
+"""
+
+import datetime
+import io
+import sys
+import time
+
+import django
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402  (after setup)
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from openpyxl import Workbook  # noqa: E402
+
+from compliance.models import Framework, Rating, SelfAssessment  # noqa: E402
+from compliance.spreadsheets.frameworks import import_framework  # noqa: E402
+
+SITE_CHECKS = [
+    "contact-details",
+    "opening-hours",
+    "response-times",
+    "send-topics",
+    "signposting",
+    "local-offer",
+    "key-policies",
+]
+
+
+def generated_framework(size: int) -> Framework:
+    """A framework of `size` standards, 25 a section, through the real importer."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Framework"
+    for row in [("code", f"bench-{size}"), ("name", "Benchmark"), ("version", "1")]:
+        sheet.append(row)
+    scale = book.create_sheet("Scale")
+    scale.append(
+        ["position", "code", "label", "meaning", "colour", "counts as met", "not yet rated"]
+    )
+    scale.append([2, "C", "Compliant", "", "#00703c", "yes", "no"])
+    scale.append([1, "P/C", "Partly", "", "#8a4c00", "no", "no"])
+    standards = book.create_sheet("Standards")
+    standards.append(["section", "section title", "code", "wording"])
+    for n in range(size):
+        section = n // 25 + 1
+        standards.append(
+            [section, f"Section {section}", f"{section}.{n % 25 + 1}", f"Standard {n}"]
+        )
+    # Standard 1.1 carries the seven live-site checks that 3.3 has in the real framework.
+    checklist = book.create_sheet("Checklist")
+    checklist.append(["standard", "item", "site check"])
+    for check in SITE_CHECKS:
+        checklist.append(["1.1", check, check])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    return import_framework(buffer)
+
+
+def assessments(size: int):
+    if size == 20:  # the demo's 2018 Minimum Standards
+        return (
+            SelfAssessment.objects.get(status="ratified"),
+            SelfAssessment.objects.get(status="draft"),
+        )
+    framework = generated_framework(size)
+    first = SelfAssessment.objects.create(
+        framework=framework, title="First", assessed_on=datetime.date(2024, 1, 1)
+    )
+    first.add_missing_ratings()
+    levels = list(framework.levels.all())
+    for i, rating in enumerate(first.ratings.all()):
+        Rating.objects.filter(pk=rating.pk).update(level=levels[i % 2], evidence_notes=f"Note {i}")
+    return first, first.start_next("Second", datetime.date(2025, 1, 1))
+
+
+def main(size: int):
+    first, second = assessments(size)
+    user = get_user_model().objects.create_superuser(f"bench{size}", "b@example.org", "x")
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    urls = {
+        "report": f"/admin/compliance/assessment/{second.pk}/",
+        "comparison": f"/admin/compliance/compare/?first={first.pk}&second={second.pk}",
+        "export": f"/admin/compliance/assessment/{second.pk}/export/",
+    }
+    for name, url in urls.items():
+        assert client.get(url, secure=True).status_code == 200, url
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url, secure=True)
+        count = len(queries)  # now: the log empties when the connection closes
+        times = []
+        for _ in range(20):
+            start = time.perf_counter()
+            client.get(url, secure=True)
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        p50, p90 = times[len(times) // 2], times[int(len(times) * 0.9)]
+        print(f"{name}\t{size}\t{count}\t{p50:.1f}\t{p90:.1f}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]))
