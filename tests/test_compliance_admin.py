@@ -14,6 +14,7 @@ def read_urls(demo):
     return [
         f"{ADMIN}/selfassessment/",
         f"{ADMIN}/framework/",
+        f"{ADMIN}/framework/inspect/{demo['framework'].pk}/",
         f"{ADMIN}/assessment/{draft.pk}/",
         f"{ADMIN}/assessment/{draft.pk}/export/",
         f"{ADMIN}/assessment/{draft.pk}/history/",
@@ -213,3 +214,36 @@ def test_comparison_shows_what_improved_and_worsened(client, compliance_demo, ad
     assert "Worsened</span>: <strong>1</strong>" in html
     assert "Unchanged</span>: <strong>16</strong>" in html
     assert "<svg" in html and 'role="img"' in html
+
+
+def test_a_ratified_assessment_cannot_be_edited_in_the_admin(
+    client, compliance_demo, service_manager
+):
+    client.force_login(service_manager)
+    ratified = compliance_demo["ratified"]
+
+    response = client.post(
+        f"{ADMIN}/selfassessment/edit/{ratified.pk}/",
+        {"framework": ratified.framework_id, "title": "Renamed", "assessed_on": "2022-08-31"},
+    )
+
+    assert response.status_code == 302
+    ratified.refresh_from_db()
+    assert ratified.title == "Self-Assessment Minimum Standards August 2022"
+
+
+def test_a_new_self_assessment_gets_every_standard_not_yet_rated(
+    client, compliance_demo, service_manager
+):
+    client.force_login(service_manager)
+    framework = compliance_demo["framework"]
+
+    response = client.post(
+        f"{ADMIN}/selfassessment/create/",
+        {"framework": framework.pk, "title": "From scratch", "assessed_on": "2024-07-31"},
+    )
+
+    assert response.status_code == 302
+    fresh = framework.assessments.get(title="From scratch")
+    assert fresh.ratings.count() == 20
+    assert set(fresh.ratings.values_list("level__code", flat=True)) == {"NYR"}

@@ -1,11 +1,13 @@
 """The "Compliance" menu: self-assessments, frameworks, and the rating editor."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail_modeladmin.menus import ModelAdminMenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
-from wagtail_modeladmin.views import CreateView
+from wagtail_modeladmin.views import CreateView, EditView
 
 from ..models import Framework, Rating, SelfAssessment
 from . import actions, comparison, history, report
@@ -37,6 +39,14 @@ class SelfAssessmentCreateView(CreateView):
         return reverse("compliance_assessment_report", args=[self.instance.pk])
 
 
+class SelfAssessmentEditView(EditView):
+    def dispatch(self, request, *args, **kwargs):
+        if self.instance.is_locked:
+            messages.error(request, "This self-assessment is ratified and locked: unlock it first.")
+            return redirect("compliance_assessment_report", self.instance.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
 class SelfAssessmentAdmin(ModelAdmin):
     model = SelfAssessment
     menu_label = "Self-assessments"
@@ -44,6 +54,7 @@ class SelfAssessmentAdmin(ModelAdmin):
     list_display = ("report_link", "framework", "assessed_on", "status")
     list_filter = ("framework", "status")
     create_view_class = SelfAssessmentCreateView
+    edit_view_class = SelfAssessmentEditView
     panels = [FieldPanel("framework"), FieldPanel("title"), FieldPanel("assessed_on")]
 
     def report_link(self, obj):
