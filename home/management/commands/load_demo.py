@@ -5,6 +5,7 @@ from django.db import transaction
 from compliance import demo as compliance_demo
 from home import demo
 from home.demo import users as demo_users
+from plans import demo as plans_demo
 
 
 class Command(BaseCommand):
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         home = demo.load()
         users = demo_users.load()
         compliance_demo.load()
+        plans_demo.load()
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: home page “{home.title}”."))
         admin_url = settings.WAGTAILADMIN_BASE_URL + settings.ADMIN_PATH_PREFIX
         self.stdout.write(f"Sign in to the admin at {admin_url} as:")

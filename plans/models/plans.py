@@ -1,0 +1,183 @@
+"""A delivery plan (Appendix 4 of the annual report, or a strategy's work plan) and its items."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from simple_history.models import HistoricalRecords
+
+from compliance.history import InlineHistoricalRecords
+
+from ..timescales import due_date_for
+
+DUE_SOON_DAYS = 30
+
+
+class DeliveryPlan(models.Model):
+    """A plan's rows share its column headings, so a strategy's work plan fits without code."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        ACTIVE = "active", "Active"
+        CLOSED = "closed", "Closed"
+
+    title = models.CharField(max_length=200)
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    framework = models.ForeignKey(
+        "compliance.Framework", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    area_heading = models.CharField(max_length=60, default="Area of work (link to Standard)")
+    objective_heading = models.CharField(max_length=60, default="Task objective")
+    actions_heading = models.CharField(max_length=60, default="Action")
+    outcomes_heading = models.CharField(max_length=60, default="Outcome")
+    owners_heading = models.CharField(max_length=60, default="Who?")
+    timescale_heading = models.CharField(max_length=60, default="Timescale")
+    completion_heading = models.CharField(max_length=60, default="Actual Completion")
+    status_heading = models.CharField(max_length=60, default="Status")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period_start", "title"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def headings(self) -> list[str]:
+        return [
+            self.area_heading,
+            self.objective_heading,
+            self.actions_heading,
+            self.outcomes_heading,
+            self.owners_heading,
+            self.timescale_heading,
+            self.completion_heading,
+        ]
+
+
+class PlanItem(ClusterableModel):
+    """One row of the plan: what, why, how, who, by when, and how it is going."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not-started", "Not started"
+        ON_TRACK = "on-track", "On track"
+        AT_RISK = "at-risk", "At risk"
+        OFF_TRACK = "off-track", "Off track"
+        ONGOING = "ongoing", "Ongoing"
+        COMPLETE = "complete", "Complete"
+
+    OPEN = [Status.NOT_STARTED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK]
+
+    plan = models.ForeignKey(DeliveryPlan, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(default=0)
+    area_of_work = models.CharField(max_length=200, blank=True)
+    standards = ParentalManyToManyField(
+        "compliance.Standard", blank=True, related_name="plan_items"
+    )
+    objective = models.TextField()
+    owners = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='Roles, as written, e.g. "Service Manager, I&A Officers".',
+    )
+    owner_users = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="plan_items",
+        verbose_name="Owners (users)",
+    )
+    timescale = models.CharField(
+        max_length=60, blank=True, help_text='As written, e.g. "Summer 2023".'
+    )
+    due_date = models.DateField(
+        null=True, blank=True, help_text="Worked out from the timescale if empty."
+    )
+    completion_notes = models.TextField("Actual completion", blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "position", "pk"]
+
+    def __str__(self):
+        return self.objective[:80]
+
+    def save(self, *args, **kwargs):
+        if self.due_date is None and self.timescale:
+            self.due_date = due_date_for(self.timescale)
+        super().save(*args, **kwargs)
+
+    def is_overdue(self, on: datetime.date | None = None) -> bool:
+        on = on or datetime.date.today()
+        return bool(self.due_date and self.due_date < on and self.status in self.OPEN)
+
+    def is_due_soon(self, on: datetime.date | None = None) -> bool:
+        on = on or datetime.date.today()
+        return bool(
+            self.due_date
+            and on <= self.due_date <= on + datetime.timedelta(days=DUE_SOON_DAYS)
+            and self.status in self.OPEN
+        )
+
+
+class PlanAction(models.Model):
+    item = ParentalKey(PlanItem, on_delete=models.CASCADE, related_name="actions")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    done_on = models.DateField(null=True, blank=True, help_text="When it was done, if it is.")
+
+    history = InlineHistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.text}"
+
+
+class PlanOutcome(models.Model):
+    item = ParentalKey(PlanItem, on_delete=models.CASCADE, related_name="outcomes")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+
+    history = InlineHistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.text}"
+
+
+class ProgressUpdate(models.Model):
+    """What happened on an item, dated; it may move the item to a new status."""
+
+    item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField(default=datetime.date.today)
+    text = models.TextField("What happened")
+    new_status = models.CharField(max_length=20, choices=PlanItem.Status.choices, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.date}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.new_status and self.item.status != self.new_status:
+            self.item.status = self.new_status
+            self.item.version += 1  # an editor who opened the item before must reload
+            self.item.save(update_fields=["status", "version"])

@@ -1,0 +1,190 @@
+"""A delivery plan as a spreadsheet in Appendix 4's layout, and back. Imports are all or nothing.
+
+Row 1: the plan's title. Row 2: the seven headings, as the plan names them
+(Area of work (link to Standard) | Task objective | Action | Outcome | Who? |
+Timescale | Actual Completion), and an optional eighth, the status. Then one row
+per item: the standards it serves in brackets after the area of work, e.g.
+"Commissioning ... (1.6 and 3.3)"; actions and outcomes numbered, one per line.
+"""
+
+import re
+
+from django.db import transaction
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from simple_history.utils import bulk_create_with_history
+
+from compliance.models import Framework, Standard
+from compliance.spreadsheets.errors import SheetErrors, cell_text, open_workbook
+from home.spreadsheets import write_text
+
+from .models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome
+
+HEADING_FIELDS = [
+    "area_heading",
+    "objective_heading",
+    "actions_heading",
+    "outcomes_heading",
+    "owners_heading",
+    "timescale_heading",
+    "completion_heading",
+]
+AREA = re.compile(r"^(?P<area>.*?)\s*\((?P<codes>[^()]*)\)\s*$", re.S)
+CODE = re.compile(r"[A-Za-z]?\d+(?:\.\d+)+|[A-Z]\d+")
+NUMBER_PREFIX = re.compile(r"^(?:\d{1,2}[.)]?|[·•*-])\s+")
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def numbered(lines) -> str:
+    return "\n".join(f"{line.number}. {line.text}" for line in lines)
+
+
+def area_cell(item) -> str:
+    codes = " and ".join(s.code for s in item.standards.all())
+    return f"{item.area_of_work} ({codes})" if codes else item.area_of_work
+
+
+def plan_items(plan):
+    return plan.items.prefetch_related("standards", "actions", "outcomes", "owner_users")
+
+
+def export_plan(plan: DeliveryPlan) -> Workbook:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Delivery plan"
+    for column, width in zip("ABCDEFGH", [30, 34, 50, 44, 24, 14, 36, 12], strict=True):
+        sheet.column_dimensions[column].width = width
+    _append(sheet, [plan.title], Font(bold=True, size=14))
+    _append(sheet, [*plan.headings, plan.status_heading], Font(bold=True))
+    for item in plan_items(plan):
+        _append(sheet, [
+            area_cell(item), item.objective,
+            numbered(item.actions.all()), numbered(item.outcomes.all()),
+            item.owners, item.timescale, item.completion_notes, item.get_status_display(),
+        ])  # fmt: skip
+    return book
+
+
+def _append(sheet, values, font=None):
+    sheet.append([None] * len(values))
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=sheet.max_row, column=column)
+        write_text(cell, value)
+        cell.alignment = WRAP
+        if font:
+            cell.font = font
+
+
+def split_numbered(text: str) -> list[str]:
+    """Numbered lines ("1. Review SLA" one per line, or all on one line) -> their texts."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if len(lines) == 1:
+        return _split_inline(lines[0])
+    items = []
+    for line in lines:  # a line without a number or bullet continues the one before
+        if NUMBER_PREFIX.match(line) or not items:
+            items.append(NUMBER_PREFIX.sub("", line, count=1))
+        else:
+            items[-1] += " " + line
+    return items
+
+
+def _split_inline(text: str) -> list[str]:
+    """ "1. Review SLA 2. Draft SLA 3 Agree it" -> three actions: each next number in turn,
+    "N." preferred to a bare "N" so that "recruit 2 or 3 people" stays whole."""
+    starts, position, number = [], 0, 1
+    while True:
+        found = None
+        for pattern in (rf"(?:^|(?<=\s)){number}\.\s+", rf"(?:^|(?<=\s)){number}\s+(?=[A-Z])"):
+            found = re.compile(pattern).search(text, position)
+            if found:
+                break
+        # The same number again ("5. ... 5. ..."), before the next one, is another action.
+        again = re.compile(rf"(?<=\s){number - 1}\.\s+").search(text, position) if starts else None
+        if again and (not found or again.start() < found.start()):
+            found, number = again, number - 1
+        if not found or (number == 1 and found.start() != 0):
+            break
+        starts.append((found.start(), found.end()))
+        position, number = found.end(), number + 1
+    if not starts:
+        return [text]
+    ends = [start for start, _ in starts[1:]] + [len(text)]
+    return [text[body:end].strip() for (_, body), end in zip(starts, ends, strict=True)]
+
+
+def import_plan(file, framework: Framework | None = None, title: str = "") -> DeliveryPlan:
+    book = open_workbook(file)
+    sheet = book.worksheets[0]
+    errors = SheetErrors()
+    rows = [
+        (number, [cell_text(v) for v in (list(values) + [None] * 8)[:8]])
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+    ]
+    heading_at = next((n for n, cells in rows if cells[0].lower().startswith("area")), None)
+    if heading_at is None:
+        errors.add(sheet.title, 1, 1, "no heading row starting “Area of work” was found")
+        errors.raise_if_any()
+    sheet_title = next((cells[0] for n, cells in rows if n < heading_at and cells[0]), "")
+    headings = rows[heading_at - 1][1]
+    statuses = {label.lower(): value for value, label in PlanItem.Status.choices}
+    standards = (
+        {s.code: s for s in Standard.objects.filter(section__framework=framework)}
+        if framework
+        else {}
+    )
+    items = []
+    for number, cells in rows[heading_at:]:
+        if not any(cells):
+            continue
+        area, objective, actions, outcomes, owners, timescale, completion, status = cells
+        if not objective:
+            errors.add(sheet.title, number, 2, "the task objective is empty")
+        match = AREA.match(area)
+        codes = CODE.findall(match.group("codes")) if match else []
+        if codes and not framework:
+            errors.add(sheet.title, number, 1, "name the framework whose standards these are")
+        missing = [code for code in codes if framework and code not in standards]
+        if missing:
+            errors.add(sheet.title, number, 1, f"{framework} has no standard {', '.join(missing)}")
+        if status and status.lower() not in statuses:
+            known = ", ".join(label for _, label in PlanItem.Status.choices)
+            errors.add(sheet.title, number, 8, f"“{status}” is not a status ({known})")
+        items.append({
+            "area_of_work": match.group("area") if match else area,
+            "standards": [standards[c] for c in codes if c in standards],
+            "objective": objective, "owners": owners[:300], "timescale": timescale[:60],
+            "completion_notes": completion,
+            "status": statuses.get(status.lower(), PlanItem.Status.NOT_STARTED),
+            "actions": split_numbered(actions), "outcomes": split_numbered(outcomes),
+        })  # fmt: skip
+    errors.raise_if_any()
+    return _create(title or sheet_title or "Imported delivery plan", framework, headings, items)
+
+
+@transaction.atomic
+def _create(title, framework, headings, items) -> DeliveryPlan:
+    names = dict(zip(HEADING_FIELDS, headings, strict=False))
+    plan = DeliveryPlan.objects.create(
+        title=title, framework=framework, **{k: v for k, v in names.items() if v}
+    )
+    if len(headings) > 7 and headings[7]:
+        plan.status_heading = headings[7]
+        plan.save()
+    for position, data in enumerate(items, start=1):
+        item = PlanItem(
+            plan=plan,
+            position=position,
+            **{k: v for k, v in data.items() if k not in ("standards", "actions", "outcomes")},
+        )
+        item.standards.set(data["standards"])  # a ParentalManyToManyField: saved with the item
+        item.save()
+        bulk_create_with_history(
+            [PlanAction(item=item, number=n, text=t) for n, t in enumerate(data["actions"], 1)],
+            PlanAction,
+        )
+        bulk_create_with_history(
+            [PlanOutcome(item=item, number=n, text=t) for n, t in enumerate(data["outcomes"], 1)],
+            PlanOutcome,
+        )
+    return plan
