@@ -28,10 +28,18 @@ _CONTENT = [
 _PAGE_EDITING = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 _COMPLIANCE_MODELS = ["framework", "ratinglevel", "section", "standard", "checklistitem"]
 _ASSESSMENT_MODELS = ["selfassessment", "rating", "evidencelink"]
-# Reading (and exporting) the compliance tracker: everything in it.
+_PLAN_MODELS = [
+    "deliveryplan",
+    "planitem",
+    "planaction",
+    "planoutcome",
+    "progressupdate",
+    "advisorygroupmeeting",
+]
+# Reading (and exporting) the compliance tracker and the delivery plans: everything in them.
 _READ_COMPLIANCE = [
     *(f"compliance.view_{model}" for model in _COMPLIANCE_MODELS + _ASSESSMENT_MODELS),
-    "plans.view_advisorygroupmeeting",
+    *(f"plans.view_{model}" for model in _PLAN_MODELS),
 ]
 # Running it: self-assessments, ratings and evidence; importing frameworks; meetings.
 _RUN_COMPLIANCE = [
@@ -43,8 +51,9 @@ _RUN_COMPLIANCE = [
     ),
     "compliance.delete_evidencelink",
     "compliance.add_framework",
-    "plans.add_advisorygroupmeeting",
-    "plans.change_advisorygroupmeeting",
+    *(f"plans.{action}_{model}" for action in ("add", "change") for model in _PLAN_MODELS),
+    "plans.delete_planaction",
+    "plans.delete_planoutcome",
 ]
 
 ROLES = {

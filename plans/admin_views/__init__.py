@@ -1,0 +1,1 @@
+"""The "Delivery plans" admin: the plan as Appendix 4 shows it, items, meetings and reviews."""

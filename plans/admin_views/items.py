@@ -1,0 +1,132 @@
+"""Editing a plan item (optimistic locking), adding progress, the item's history, downloads."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail_modeladmin.views import CreateView, EditView
+
+from compliance.admin_views.history import entries
+from compliance.admin_views.responses import xlsx_response
+from compliance.concurrency import OptimisticLockFormMixin, StaleEdit
+
+from ..models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome, ProgressUpdate
+from ..spreadsheets import export_plan
+from .access import can_read, can_run, requires
+
+ITEM_FIELDS = [
+    "area_of_work",
+    "objective",
+    "owners",
+    "timescale",
+    "due_date",
+    "completion_notes",
+    "status",
+]
+
+
+class PlanItemForm(OptimisticLockFormMixin, WagtailAdminModelForm):
+    pass
+
+
+def _plan_url(item):
+    return reverse("plans_plan_view", args=[item.plan_id]) + f"#item-{item.pk}"
+
+
+class PlanItemCreateView(CreateView):
+    def get_instance(self):
+        instance = super().get_instance()
+        plan = self.request.GET.get("plan")
+        if plan and not instance.plan_id:
+            instance.plan = DeliveryPlan.objects.filter(pk=plan).first()
+        return instance
+
+    def get_success_url(self):
+        return _plan_url(self.instance)
+
+
+class PlanItemEditView(EditView):
+    def get_success_url(self):
+        return _plan_url(self.instance)
+
+    def form_valid(self, form):
+        try:
+            self.instance = form.save()
+        except StaleEdit as stale:
+            form.add_error(None, str(stale))
+            return self.form_invalid(form)
+        messages.success(self.request, "Saved the plan item.")
+        return redirect(self.get_success_url())
+
+
+class ProgressUpdateForm(forms.ModelForm):
+    class Meta:
+        model = ProgressUpdate
+        fields = ["date", "text", "new_status"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "text": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+@requires(can_run)
+def add_update(request, pk):
+    item = get_object_or_404(PlanItem.objects.select_related("plan"), pk=pk)
+    form = ProgressUpdateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        update = form.save(commit=False)
+        update.item, update.by = item, request.user
+        update.save()
+        messages.success(request, "Progress recorded.")
+        return redirect(_plan_url(item))
+    return TemplateResponse(
+        request,
+        "compliance/admin/form_page.html",
+        {"title": "Record progress", "form": form, "intro": item.objective},
+    )
+
+
+@requires(can_read)
+def item_history(request, pk):
+    item = get_object_or_404(PlanItem, pk=pk)
+    show = lambda name, value: "—" if value in (None, "") else value  # noqa: E731
+    all_entries = [
+        *entries(
+            PlanItem.history.filter(id=pk).select_related("history_user"),
+            ITEM_FIELDS,
+            lambda r: "Item",
+            show,
+        ),
+        *entries(
+            PlanAction.history.filter(item_id=pk).select_related("history_user"),
+            ["text", "done_on"],
+            lambda r: f"Action {r.number}",
+            show,
+        ),
+        *entries(
+            PlanOutcome.history.filter(item_id=pk).select_related("history_user"),
+            ["text"],
+            lambda r: f"Outcome {r.number}",
+            show,
+        ),
+        *entries(
+            ProgressUpdate.history.filter(item_id=pk).select_related("history_user"),
+            ["text", "new_status"],
+            lambda r: f"Progress on {r.date}",
+            show,
+        ),
+    ]
+    all_entries.sort(key=lambda e: e.when, reverse=True)
+    return TemplateResponse(
+        request,
+        "compliance/admin/history.html",
+        {"title": f"History of “{item}”", "back_url": _plan_url(item), "entries": all_entries},
+    )
+
+
+@requires(can_read)
+def plan_export(request, pk):
+    plan = get_object_or_404(DeliveryPlan, pk=pk)
+    return xlsx_response(export_plan(plan), plan.title)

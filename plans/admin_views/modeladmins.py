@@ -1,0 +1,112 @@
+"""The "Delivery plans" menu: plans, Advisory Group meetings, and the item editor."""
+
+from django.urls import path, reverse
+from django.utils.html import format_html
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+
+from compliance.admin_views.modeladmins import HiddenMenuItem
+
+from ..models import AdvisoryGroupMeeting, DeliveryPlan, PlanItem
+from . import items, plan_view, review_views
+
+# (route under /admin/plans/, view, URL name after "plans_")
+EXTRA_VIEWS = [
+    ("plan/<int:pk>/", plan_view.plan_view, "plan_view"),
+    ("plan/<int:pk>/export/", items.plan_export, "plan_export"),
+    ("item/<int:pk>/progress/", items.add_update, "item_update"),
+    ("item/<int:pk>/history/", items.item_history, "item_history"),
+    ("meeting/<int:pk>/review/", review_views.review, "meeting_review"),
+    ("meeting/<int:pk>/pack/", review_views.pack, "meeting_pack"),
+]
+
+
+class DeliveryPlanAdmin(ModelAdmin):
+    model = DeliveryPlan
+    menu_label = "Plans"
+    menu_icon = "list-ol"
+    list_display = ("plan_link", "period_start", "period_end", "status")
+    list_filter = ("status",)
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+        FieldPanel("status"),
+        FieldPanel("framework"),
+        FieldPanel("area_heading"),
+        FieldPanel("objective_heading"),
+        FieldPanel("actions_heading"),
+        FieldPanel("outcomes_heading"),
+        FieldPanel("owners_heading"),
+        FieldPanel("timescale_heading"),
+        FieldPanel("completion_heading"),
+        FieldPanel("status_heading"),
+    ]
+
+    def plan_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("plans_plan_view", args=[obj.pk]), obj.title
+        )
+
+    plan_link.short_description = "Plan"
+
+    def get_admin_urls_for_registration(self):
+        extra = [
+            path(f"plans/{route}", view, name=f"plans_{name}") for route, view, name in EXTRA_VIEWS
+        ]
+        return (*super().get_admin_urls_for_registration(), *extra)
+
+
+class PlanItemAdmin(ModelAdmin):
+    model = PlanItem
+    menu_label = "Plan items"
+    create_view_class = items.PlanItemCreateView
+    edit_view_class = items.PlanItemEditView
+    edit_handler = ObjectList(
+        [
+            FieldPanel("plan"),
+            FieldPanel("position"),
+            FieldPanel("area_of_work"),
+            FieldPanel("standards"),
+            FieldPanel("objective"),
+            InlinePanel(
+                "actions",
+                label="Actions",
+                panels=[FieldPanel("number"), FieldPanel("text"), FieldPanel("done_on")],
+            ),
+            InlinePanel(
+                "outcomes", label="Outcomes", panels=[FieldPanel("number"), FieldPanel("text")]
+            ),
+            FieldPanel("owners"),
+            FieldPanel("owner_users"),
+            FieldRowPanel([FieldPanel("timescale"), FieldPanel("due_date")]),
+            FieldPanel("completion_notes"),
+            FieldPanel("status"),
+        ],
+        base_form_class=items.PlanItemForm,
+    )
+
+    def get_menu_item(self, order=None):
+        return HiddenMenuItem(self, order or self.get_menu_order())
+
+
+class MeetingAdmin(ModelAdmin):
+    model = AdvisoryGroupMeeting
+    menu_label = "Advisory Group meetings"
+    menu_icon = "date"
+    list_display = ("title", "date", "review_link")
+    panels = [FieldPanel("date"), FieldPanel("title"), FieldPanel("notes")]
+
+    def review_link(self, obj):
+        return format_html(
+            '<a href="{}">Review and meeting pack</a>',
+            reverse("plans_meeting_review", args=[obj.pk]),
+        )
+
+    review_link.short_description = "Review"
+
+
+class DeliveryPlansGroup(ModelAdminGroup):
+    menu_label = "Delivery plans"
+    menu_icon = "list-ol"
+    menu_order = 260
+    items = (DeliveryPlanAdmin, MeetingAdmin, PlanItemAdmin)

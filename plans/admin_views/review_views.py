@@ -1,0 +1,23 @@
+"""The Advisory Group review for a meeting, printable, and its Excel meeting pack."""
+
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+
+from compliance.admin_views.responses import xlsx_response
+
+from ..models import AdvisoryGroupMeeting
+from ..pack import meeting_pack
+from ..review import review_for
+from .access import can_read, requires
+
+
+@requires(can_read)
+def review(request, pk):
+    meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
+    return TemplateResponse(request, "plans/admin/review.html", {"review": review_for(meeting)})
+
+
+@requires(can_read)
+def pack(request, pk):
+    meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
+    return xlsx_response(meeting_pack(review_for(meeting)), f"meeting-pack-{meeting.date}")

@@ -1,0 +1,103 @@
+"""The meeting pack: the review for a meeting as an Excel workbook, one sheet per part."""
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from home.spreadsheets import write_text
+
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def _sheet(book, title, headings, rows, widths):
+    sheet = book.create_sheet(title)
+    for column, width in zip("ABCDEFG", widths, strict=False):
+        sheet.column_dimensions[column].width = width
+    for row_number, values in enumerate([headings, *rows], start=1):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row_number, column=column)
+            write_text(cell, value)
+            cell.alignment = WRAP
+            if row_number == 1:
+                cell.font = Font(bold=True)
+
+
+def _item(item):
+    return [item.plan.title, item.area_of_work, item.objective, item.owners]
+
+
+def meeting_pack(review) -> Workbook:
+    book = Workbook()
+    summary = book.active
+    summary.title = "Summary"
+    since = review.previous.date.strftime("%-d %B %Y") if review.previous else "the start"
+    lines = [
+        f"Advisory Group review: {review.meeting}",
+        f"Changes since {since}, to {review.meeting.date:%-d %B %Y}",
+        f"New items: {len(review.new_items)}",
+        f"Status changes: {len(review.status_changes)}",
+        f"Progress updates: {len(review.updates)}",
+        f"Actions completed: {len(review.completed_actions)}",
+        f"Rating changes: {len(review.rating_changes)}",
+        f"Overdue: {len(review.overdue)}",
+        f"Due before {review.next_date:%-d %B %Y}: {len(review.due_before_next)}",
+    ]
+    for line in lines:
+        summary.append([line])
+    summary["A1"].font = Font(bold=True, size=14)
+    summary.column_dimensions["A"].width = 70
+    item_headings = ["Plan", "Area of work", "Objective", "Who?"]
+    _sheet(book, "New items", item_headings, [_item(i) for i in review.new_items], [30, 30, 60, 30])
+    _sheet(
+        book,
+        "Status changes",
+        ["When", *item_headings, "Before", "After"],
+        [
+            [c.when.date(), *_item(c.subject), c.before, c.after]
+            for c in review.status_changes
+            if c.subject
+        ],
+        [12, 30, 30, 50, 24, 12, 12],
+    )
+    _sheet(
+        book,
+        "Progress updates",
+        ["Date", "Plan", "Objective", "What happened", "New status"],
+        [
+            [u.date, u.item.plan.title, u.item.objective, u.text, u.get_new_status_display()]
+            for u in review.updates
+        ],
+        [12, 30, 50, 60, 14],
+    )
+    _sheet(
+        book,
+        "Actions completed",
+        ["Done on", "Plan", "Objective", "Action"],
+        [
+            [a.done_on, a.item.plan.title, a.item.objective, f"{a.number}. {a.text}"]
+            for a in review.completed_actions
+        ],
+        [12, 30, 50, 60],
+    )
+    _sheet(
+        book,
+        "Rating changes",
+        ["When", "Self-assessment", "Standard", "Before", "After"],
+        [
+            [c.when.date(), str(c.subject.assessment), c.subject.standard.code, c.before, c.after]
+            for c in review.rating_changes
+            if c.subject
+        ],
+        [12, 40, 10, 10, 10],
+    )
+    for title, items in (
+        ("Overdue", review.overdue),
+        ("Due before next meeting", review.due_before_next),
+    ):
+        _sheet(
+            book,
+            title,
+            [*item_headings, "Timescale", "Due", "Status"],
+            [[*_item(i), i.timescale, i.due_date, i.get_status_display()] for i in items],
+            [30, 30, 50, 24, 14, 12, 12],
+        )
+    return book

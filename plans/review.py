@@ -1,0 +1,137 @@
+"""The Advisory Group's review for a meeting: what changed since the previous meeting, what is
+overdue, and what falls due before the next one. A fixed number of queries, however many
+items and history records there are.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.utils import timezone
+
+from compliance.models import Rating, RatingLevel
+
+from .models import AdvisoryGroupMeeting, PlanAction, PlanItem, ProgressUpdate
+
+NEXT_MEETING_DEFAULT = datetime.timedelta(days=91)  # when no next meeting is set
+
+
+@dataclass
+class Change:
+    when: datetime.datetime
+    who: object
+    subject: object
+    before: str
+    after: str
+
+
+@dataclass
+class Review:
+    meeting: AdvisoryGroupMeeting
+    previous: AdvisoryGroupMeeting | None
+    next: AdvisoryGroupMeeting | None
+    new_items: list = field(default_factory=list)
+    status_changes: list = field(default_factory=list)
+    updates: list = field(default_factory=list)
+    completed_actions: list = field(default_factory=list)
+    rating_changes: list = field(default_factory=list)
+    overdue: list = field(default_factory=list)
+    due_before_next: list = field(default_factory=list)
+
+    @property
+    def next_date(self) -> datetime.date:
+        return self.next.date if self.next else self.meeting.date + NEXT_MEETING_DEFAULT
+
+
+def _end_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+
+
+def changed_fields(model, window, field_name):
+    """[(latest record in the window, value before, value after)] where `field_name` changed.
+
+    Two queries: the history rows in the window, then every earlier row of the same objects.
+    """
+    in_window = list(model.history.filter(**window, history_type="~").values_list("id", flat=True))
+    if not in_window:
+        return []
+    rows = (
+        model.history.filter(id__in=set(in_window), history_date__lte=window["history_date__lte"])
+        .select_related("history_user")
+        .order_by("id", "history_date", "history_id")
+    )
+    changes = []
+    start = window.get("history_date__gt")
+    for _, versions in groupby(rows, key=lambda r: r.id):
+        versions = list(versions)
+        before = [v for v in versions if start is None or v.history_date <= start]
+        during = [v for v in versions if start is None or v.history_date > start]
+        first_value = getattr(before[-1] if before else during[0], field_name)
+        last = during[-1]
+        if getattr(last, field_name) != first_value:
+            changes.append((last, first_value, getattr(last, field_name)))
+    return changes
+
+
+def review_for(meeting: AdvisoryGroupMeeting) -> Review:
+    meetings = AdvisoryGroupMeeting.objects.order_by("date")
+    previous = meetings.filter(date__lt=meeting.date).last()
+    review = Review(meeting, previous, meetings.filter(date__gt=meeting.date).first())
+    window = {"history_date__lte": _end_of(meeting.date)}
+    if previous:
+        window["history_date__gt"] = _end_of(previous.date)
+    open_items = PlanItem.objects.filter(
+        plan__status="active", status__in=PlanItem.OPEN
+    ).select_related("plan")
+
+    created = PlanItem.history.filter(history_type="+", **window).values_list("id", flat=True)
+    review.new_items = list(PlanItem.objects.filter(pk__in=list(created)).select_related("plan"))
+    labels = dict(PlanItem.Status.choices)
+    status_changes = changed_fields(PlanItem, window, "status")
+    ids = [record.id for record, *_ in status_changes]
+    items = PlanItem.objects.select_related("plan").in_bulk(ids)
+    review.status_changes = [
+        Change(
+            record.history_date,
+            record.history_user,
+            items.get(record.id),
+            labels.get(old, old),
+            labels.get(new, new),
+        )
+        for record, old, new in status_changes
+    ]
+    dates = {"date__lte": meeting.date}
+    if previous:
+        dates["date__gt"] = previous.date
+    review.updates = list(ProgressUpdate.objects.filter(**dates).select_related("item__plan", "by"))
+    done = {f"done_on__{k.removeprefix('date__')}": v for k, v in dates.items()}
+    review.completed_actions = list(PlanAction.objects.filter(**done).select_related("item__plan"))
+    review.rating_changes = _rating_changes(window)
+    review.overdue = list(open_items.filter(due_date__lt=meeting.date).order_by("due_date"))
+    review.due_before_next = list(
+        open_items.filter(due_date__gte=meeting.date, due_date__lte=review.next_date).order_by(
+            "due_date"
+        )
+    )
+    return review
+
+
+def _rating_changes(window) -> list[Change]:
+    changes = changed_fields(Rating, window, "level_id")
+    if not changes:
+        return []
+    levels = {lv.pk: lv for lv in RatingLevel.objects.all()}
+    ratings = Rating.objects.select_related("standard", "assessment").in_bulk(
+        [r.id for r, *_ in changes]
+    )
+    return [
+        Change(
+            record.history_date,
+            record.history_user,
+            ratings.get(record.id),
+            levels[old].code,
+            levels[new].code,
+        )
+        for record, old, new in changes
+        if old in levels and new in levels
+    ]
