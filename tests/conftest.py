@@ -69,3 +69,19 @@ def compliance_demo(db):
         "ratified": SelfAssessment.objects.get(title=compliance_demo_data.AUGUST_2022),
         "draft": SelfAssessment.objects.get(title=compliance_demo_data.DRAFT_2023),
     }
+
+
+@pytest.fixture
+def plans_demo(compliance_demo):
+    """Appendix 4's plan, the strategy work plan, and the meetings around them."""
+    from plans import demo as plans_demo_data
+    from plans.models import AdvisoryGroupMeeting, DeliveryPlan
+
+    plans_demo_data.load()
+    return {
+        **compliance_demo,
+        "plan": DeliveryPlan.objects.get(title=plans_demo_data.OPERATIONAL),
+        "strategy": DeliveryPlan.objects.get(title=plans_demo_data.STRATEGY),
+        "january": AdvisoryGroupMeeting.objects.get(date="2023-01-18"),
+        "october": AdvisoryGroupMeeting.objects.get(date="2022-10-12"),
+    }

@@ -3,6 +3,8 @@
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from plans.models import PlanItem
+
 from ..models import SelfAssessment
 from ..reports import by_section, level_counts, ratings_of
 from ..site_checks import check_items
@@ -27,9 +29,11 @@ def assessment_report(request, pk):
         if (not section_filter or r.standard.section.number == section_filter)
         and (not level_filter or r.level.code == level_filter)
     ]
+    serving = plan_items_serving([r.standard_id for r in shown])
     for rating in shown:
         items = rating.standard.checklist.all()
         rating.site_checks = check_items(items) if any(i.site_check for i in items) else []
+        rating.plan_items = serving.get(rating.standard_id, [])
     return TemplateResponse(
         request,
         "compliance/admin/assessment_report.html",
@@ -47,3 +51,14 @@ def assessment_report(request, pk):
             "others": assessment.framework.assessments.exclude(pk=assessment.pk),
         },
     )
+
+
+def plan_items_serving(standard_ids) -> dict:
+    """{standard id: [plan items of active plans that serve it]}, in one query."""
+    through = PlanItem.standards.through.objects.filter(
+        standard_id__in=standard_ids, planitem__plan__status="active"
+    ).select_related("planitem")
+    serving = {}
+    for link in through:
+        serving.setdefault(link.standard_id, []).append(link.planitem)
+    return serving

@@ -1,0 +1,27 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from plans.models import DeliveryPlan
+from plans.spreadsheets import export_plan
+
+
+class Command(BaseCommand):
+    help = "Write a delivery plan to an .xlsx file in Appendix 4's layout, for the annual report."
+
+    def add_arguments(self, parser):
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("id", nargs="?", type=int, help="the plan's id")
+        which.add_argument(
+            "--latest", action="store_true", help="the active plan that started last"
+        )
+        parser.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+
+    def handle(self, *args, **options):
+        plans = DeliveryPlan.objects.all()
+        if options["latest"]:
+            plan = plans.filter(status="active").order_by("-period_start", "-pk").first()
+        else:
+            plan = plans.filter(pk=options["id"]).first()
+        if plan is None:
+            raise CommandError("No such delivery plan.")
+        export_plan(plan).save(options["output"])
+        self.stdout.write(self.style.SUCCESS(f"Wrote “{plan}” to {options['output']}."))

@@ -1,0 +1,36 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from compliance.models import Framework
+from compliance.spreadsheets.errors import SheetErrors
+from plans.spreadsheets import import_plan
+
+
+class Command(BaseCommand):
+    help = (
+        "Create a delivery plan from an .xlsx file in Appendix 4's layout (Area of work (link to "
+        "Standard) | Task objective | Action | Outcome | Who? | Timescale | Actual Completion "
+        "[| Status]); the headings of row 2 become the plan's own. All or nothing: any error "
+        "names its sheet, row and column, and nothing is saved."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="the .xlsx workbook")
+        parser.add_argument(
+            "--framework",
+            help="the code of the framework whose standards the rows name, e.g. iass-2018",
+        )
+        parser.add_argument("--title", default="", help="defaults to the sheet's title row")
+
+    def handle(self, *args, **options):
+        framework = None
+        if options["framework"]:
+            framework = Framework.objects.filter(code=options["framework"]).first()
+            if framework is None:
+                raise CommandError(f"No framework “{options['framework']}”.")
+        try:
+            plan = import_plan(options["file"], framework, options["title"])
+        except SheetErrors as errors:
+            raise CommandError(f"Nothing was imported.\n{errors}") from None
+        self.stdout.write(
+            self.style.SUCCESS(f"Imported “{plan}” (id {plan.pk}) with {plan.items.count()} items.")
+        )

@@ -1,0 +1,42 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.core.management.base import BaseCommand
+from django.urls import reverse
+
+from home.roles import ADVISORY_GROUP
+from plans.models import AdvisoryGroupMeeting
+
+
+class Command(BaseCommand):
+    help = (
+        "Email every Advisory Group member a link to the review for each meeting that is "
+        "--days days away (default 7). Run it daily, e.g. from cron; in development the "
+        "email goes to the console."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=7)
+
+    def handle(self, *args, **options):
+        day = datetime.date.today() + datetime.timedelta(days=options["days"])
+        members = get_user_model().objects.filter(groups__name=ADVISORY_GROUP, is_active=True)
+        addresses = [user.email for user in members if user.email]
+        messages = []
+        for meeting in AdvisoryGroupMeeting.objects.filter(date=day):
+            link = settings.WAGTAILADMIN_BASE_URL + reverse(
+                "plans_meeting_review", args=[meeting.pk]
+            )
+            body = (
+                f"The Advisory Group meets on {meeting.date:%A %-d %B %Y} ({meeting.title}).\n\n"
+                f"Before the meeting, please read what has changed since the last one, what is "
+                f"overdue and what falls due next, and download the meeting pack:\n{link}\n"
+            )
+            messages += [
+                (f"Before the meeting on {meeting.date:%-d %B}: the review", body, None, [a])
+                for a in addresses
+            ]
+        sent = send_mass_mail(messages, fail_silently=False) if messages else 0
+        self.stdout.write(f"Sent {sent} reminder(s) for meetings on {day:%-d %B %Y}.")

@@ -1,0 +1,258 @@
+"""Delivery plans: Appendix 4 in and out, due dates, progress, history, concurrency."""
+
+import datetime
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from compliance.spreadsheets.errors import SheetErrors
+from plans.models import DeliveryPlan, PlanAction, PlanItem, ProgressUpdate
+from plans.spreadsheets import export_plan, import_plan
+
+DEMO = Path(__file__).resolve().parent.parent / "plans" / "demo"
+
+
+def saved(workbook):
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    return buffer
+
+
+def rows(workbook_file):
+    return [tuple(row) for row in load_workbook(workbook_file).active.iter_rows(values_only=True)]
+
+
+def test_the_exported_plan_is_appendix_4(plans_demo):
+    exported = rows(saved(export_plan(plans_demo["plan"])))
+    appendix_4 = rows(DEMO / "operational-delivery-plan-2022-23.xlsx")
+
+    assert exported[1][:7] == appendix_4[1]  # the headings
+    assert len(appendix_4) - 2 == 11
+    for ours, theirs in zip(exported[2:13], appendix_4[2:], strict=True):
+        area, objective, actions, outcomes, who, timescale, completion = theirs
+        assert ours[0] == area and ours[1] == objective and ours[4] == who
+        assert ours[5] == timescale and (ours[6] or "") == (completion or "")
+        # Actions and outcomes: the same texts, one numbered line each.
+        assert [line.split(". ", 1)[1] for line in ours[2].splitlines()][0] in actions
+    item_3_3 = plans_demo["plan"].items.get(area_of_work="Operational Functions")
+    assert [s.code for s in item_3_3.standards.all()] == ["3.3"]
+    assert item_3_3.actions.count() == 6 and item_3_3.outcomes.count() == 7
+    both = plans_demo["plan"].items.filter(standards__code="1.6").filter(standards__code="3.3")
+    assert both.count() == 1  # "(1.6 and 3.3)" links to both standards
+
+
+def test_an_exported_plan_imports_back_the_same(plans_demo):
+    again = import_plan(saved(export_plan(plans_demo["plan"])), plans_demo["framework"], "Copy")
+
+    def shape(plan):
+        return [
+            (i.area_of_work, i.objective, [s.code for s in i.standards.all()], [a.text for a in i.actions.all()],
+             [o.text for o in i.outcomes.all()], i.owners, i.timescale, i.due_date, i.completion_notes, i.status)
+            for i in plan.items.prefetch_related("standards", "actions", "outcomes")
+        ]  # fmt: skip
+
+    assert shape(again) == shape(plans_demo["plan"])
+
+
+def test_a_strategy_work_plan_fits_with_its_own_headings(plans_demo):
+    strategy = plans_demo["strategy"]
+
+    assert strategy.headings[1:3] == ["Objective", "Work outstanding"]
+    assert strategy.completion_heading == "Progress so far (as of September 2020)"
+    assert strategy.status_heading == "On track?"
+    assert strategy.items.count() == 6
+    assert strategy.items.filter(status="ongoing").count() == 2
+    transitions = strategy.items.get(objective__startswith="Improve the experience")
+    assert transitions.actions.count() == 3  # bullets, one running over two lines
+
+
+@pytest.mark.parametrize(
+    ("timescale", "due"),
+    [
+        ("Apr 2022", datetime.date(2022, 4, 30)),
+        ("Sept 2022", datetime.date(2022, 9, 30)),
+        ("Summer 2023", datetime.date(2023, 8, 31)),
+        ("Spring 2023", datetime.date(2023, 5, 31)),
+        ("January 2023", datetime.date(2023, 1, 31)),
+        ("Winter 2023", datetime.date(2024, 2, 29)),
+        ("2024", datetime.date(2024, 12, 31)),
+        ("12/01/2023", datetime.date(2023, 1, 12)),
+        ("On-going", None),
+    ],
+)
+def test_due_dates_come_from_the_timescale_as_written(plans_demo, timescale, due):
+    item = PlanItem.objects.create(plan=plans_demo["plan"], objective="x", timescale=timescale)
+
+    assert item.due_date == due
+
+
+def test_a_due_date_set_by_hand_is_kept(plans_demo):
+    item = PlanItem.objects.create(
+        plan=plans_demo["plan"],
+        objective="x",
+        timescale="Summer 2023",
+        due_date=datetime.date(2023, 7, 1),
+    )
+
+    assert item.due_date == datetime.date(2023, 7, 1)
+
+
+def test_overdue_and_due_soon(plans_demo):
+    item = PlanItem.objects.create(
+        plan=plans_demo["plan"], objective="x", timescale="Sept 2022", status="on-track"
+    )
+
+    assert item.is_overdue(datetime.date(2022, 10, 1))
+    assert item.is_due_soon(datetime.date(2022, 9, 15)) and not item.is_overdue(
+        datetime.date(2022, 9, 15)
+    )
+    item.status = "complete"
+    assert not item.is_overdue(datetime.date(2022, 10, 1))
+
+
+def test_a_bad_plan_import_names_its_problems_and_saves_nothing(plans_demo):
+    book = load_workbook(DEMO / "operational-delivery-plan-2022-23.xlsx")
+    book.active.cell(row=3, column=1).value = "Commissioning (9.9)"
+    book.active.cell(row=4, column=2).value = None
+    book.active.cell(row=5, column=8).value = "Nearly"
+    before = DeliveryPlan.objects.count()
+
+    with pytest.raises(SheetErrors) as raised:
+        import_plan(saved(book), plans_demo["framework"])
+
+    assert raised.value.errors == [
+        f"Sheet “Delivery plan”, row 3, column A: {plans_demo['framework']} has no standard 9.9",
+        "Sheet “Delivery plan”, row 4, column B: the task objective is empty",
+        "Sheet “Delivery plan”, row 5, column H: “Nearly” is not a status (Not started, On track, At risk, Off track, Ongoing, Complete)",
+    ]
+    assert DeliveryPlan.objects.count() == before
+
+
+def test_plan_cells_never_run_as_formulas(plans_demo):
+    item = plans_demo["plan"].items.first()
+    item.objective = "=cmd|' /C calc'!A0"
+    item.save()
+
+    sheet = load_workbook(saved(export_plan(plans_demo["plan"]))).active
+
+    assert sheet.cell(row=3, column=2).data_type == "s"
+    assert sheet.cell(row=3, column=2).value == "=cmd|' /C calc'!A0"
+
+
+def test_progress_moves_the_status_and_is_in_the_history(plans_demo, service_manager, client):
+    client.force_login(service_manager)
+    item = plans_demo["plan"].items.get(standards__code="1.2")
+
+    response = client.post(
+        f"/admin/plans/item/{item.pk}/progress/",
+        {"date": "2023-02-01", "text": "Young people's panel met twice.", "new_status": "on-track"},
+    )
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.status == "on-track"
+    update = ProgressUpdate.objects.get(item=item, text="Young people's panel met twice.")
+    assert update.by == service_manager
+    history = client.get(f"/admin/plans/item/{item.pk}/history/").content.decode()
+    assert "<del>not-started</del> → <ins>on-track</ins>" in history
+
+
+def item_form(item, **changes):
+    data = {
+        "plan": item.plan_id,
+        "position": item.position,
+        "area_of_work": item.area_of_work,
+        "standards": [s.pk for s in item.standards.all()],
+        "objective": item.objective,
+        "actions": inline_formset(
+            [
+                {"id": a.pk, "number": a.number, "text": a.text, "done_on": ""}
+                for a in item.actions.all()
+            ],
+            initial=item.actions.count(),
+        ),
+        "outcomes": inline_formset(
+            [{"id": o.pk, "number": o.number, "text": o.text} for o in item.outcomes.all()],
+            initial=item.outcomes.count(),
+        ),
+        "owners": item.owners,
+        "owner_users": [],
+        "timescale": item.timescale,
+        "due_date": item.due_date.isoformat() if item.due_date else "",
+        "completion_notes": item.completion_notes,
+        "status": item.status,
+        "version": item.version,
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def test_the_manager_ticks_off_an_action_and_the_history_names_them(
+    plans_demo, service_manager, client
+):
+    client.force_login(service_manager)
+    item = plans_demo["plan"].items.get(standards__code="1.7")
+    first = item.actions.get(number=1)
+    actions = inline_formset(
+        [{"id": a.pk, "number": a.number, "text": a.text, "done_on": "2023-02-02" if a.pk == first.pk else ""}
+         for a in item.actions.all()],
+        initial=item.actions.count(),
+    )  # fmt: skip
+
+    response = client.post(
+        f"/admin/plans/planitem/edit/{item.pk}/", item_form(item, actions=actions)
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    first.refresh_from_db()
+    assert first.done_on == datetime.date(2023, 2, 2)
+    assert PlanAction.history.filter(id=first.pk).first().history_user == service_manager
+
+
+def test_two_people_editing_one_item_cannot_overwrite_each_other(
+    plans_demo, service_manager, client
+):
+    client.force_login(service_manager)
+    item = plans_demo["plan"].items.get(standards__code="2.3")
+    first, second = item_form(item, owners="First"), item_form(item, owners="Second")
+
+    assert client.post(f"/admin/plans/planitem/edit/{item.pk}/", first).status_code == 302
+    refused = client.post(f"/admin/plans/planitem/edit/{item.pk}/", second)
+
+    assert "Someone else saved this since you opened it" in refused.content.decode()
+    assert PlanItem.objects.get(pk=item.pk).owners == "First"
+
+
+def test_commands(plans_demo, tmp_path):
+    out = io.StringIO()
+    call_command("export_plan", "--latest", "-o", str(tmp_path / "plan.xlsx"), stdout=out)
+    call_command(
+        "import_plan",
+        str(tmp_path / "plan.xlsx"),
+        "--framework",
+        "iass-2018",
+        "--title",
+        "Again",
+        stdout=out,
+    )
+    call_command(
+        "meeting_pack",
+        "--meeting",
+        str(plans_demo["january"].pk),
+        "-o",
+        str(tmp_path / "pack.xlsx"),
+        stdout=out,
+    )
+
+    assert DeliveryPlan.objects.get(title="Again").items.count() == 12
+    assert load_workbook(tmp_path / "pack.xlsx").sheetnames[0] == "Summary"
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        call_command("import_plan", str(tmp_path / "pack.xlsx"))
+    for command in ("import_plan", "export_plan", "meeting_pack", "send_review_reminders"):
+        with pytest.raises(SystemExit):
+            call_command(command, "--help", stdout=out)
