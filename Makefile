@@ -41,6 +41,7 @@ format: install
 bench: install
 	$(BIN)/python bench/serve.py
 	$(BIN)/python bench/compliance_views.py
+	$(BIN)/python bench/review_views.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,71 @@
+"""Run by bench/review_views.py in a process with the site's settings: grow the demo's delivery
+plan to N items with history, then time the Advisory Group review page and the meeting pack.
+
+Prints one tab-separated line per view: view, items, history rows, queries, p50 ms, p90 ms.
+"""
+
+import datetime
+import sys
+import time
+
+import django
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402  (after setup)
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from plans.models import AdvisoryGroupMeeting, DeliveryPlan, PlanItem  # noqa: E402
+
+BETWEEN = timezone.make_aware(datetime.datetime(2023, 1, 10, 10))
+
+
+def grow(items: int, history_rows: int):
+    """Add items (and history: each item saved again with a new status) up to the targets."""
+    plan = DeliveryPlan.objects.get(title__startswith="SPS Operational")
+    have = PlanItem.objects.count()
+    for n in range(have, items):
+        item = PlanItem.objects.create(
+            plan=plan,
+            position=n,
+            objective=f"Benchmark item {n}",
+            timescale="Jan 2023",
+            status="on-track",
+        )
+        for change in range(max(0, history_rows // items - 1)):
+            item.status = ("at-risk", "on-track", "off-track")[change % 3]
+            item.save()
+    PlanItem.history.filter(history_date__gt=timezone.now() - datetime.timedelta(hours=1)).update(
+        history_date=BETWEEN
+    )
+
+
+def main(items: int, history_rows: int):
+    grow(items, history_rows)
+    meeting = AdvisoryGroupMeeting.objects.get(date=datetime.date(2023, 1, 18))
+    user = get_user_model().objects.create_superuser(f"bench{items}", "b@example.org", "x")
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    count_items, count_history = PlanItem.objects.count(), PlanItem.history.count()
+    for name, url in (
+        ("review", f"/admin/plans/meeting/{meeting.pk}/review/"),
+        ("meeting pack", f"/admin/plans/meeting/{meeting.pk}/pack/"),
+    ):
+        assert client.get(url, secure=True).status_code == 200, url
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url, secure=True)
+        count = len(queries)
+        times = []
+        for _ in range(10):
+            start = time.perf_counter()
+            client.get(url, secure=True)
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        print(f"{name}\t{count_items}\t{count_history}\t{count}\t{times[5]:.1f}\t{times[9]:.1f}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]), int(sys.argv[2]))
