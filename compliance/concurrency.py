@@ -35,6 +35,8 @@ class OptimisticLockFormMixin(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned  # a new record: nobody else can have saved it
         opened_at = cleaned.get("version")
         current = (
             type(self.instance)
@@ -46,6 +48,8 @@ class OptimisticLockFormMixin(forms.Form):
         return cleaned
 
     def save(self, commit=True):
+        if self.instance.pk is None:
+            return super().save(commit=commit)
         opened_at = self.cleaned_data["version"]
         with transaction.atomic():
             model = type(self.instance)

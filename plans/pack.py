@@ -1,5 +1,6 @@
 """The meeting pack: the review for a meeting as an Excel workbook, one sheet per part."""
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -52,7 +53,7 @@ def meeting_pack(review) -> Workbook:
         "Status changes",
         ["When", *item_headings, "Before", "After"],
         [
-            [c.when.date(), *_item(c.subject), c.before, c.after]
+            [timezone.localdate(c.when), *_item(c.subject), c.before, c.after]
             for c in review.status_changes
             if c.subject
         ],
@@ -83,7 +84,13 @@ def meeting_pack(review) -> Workbook:
         "Rating changes",
         ["When", "Self-assessment", "Standard", "Before", "After"],
         [
-            [c.when.date(), str(c.subject.assessment), c.subject.standard.code, c.before, c.after]
+            [
+                timezone.localdate(c.when),
+                str(c.subject.assessment),
+                c.subject.standard.code,
+                c.before,
+                c.after,
+            ]
             for c in review.rating_changes
             if c.subject
         ],

@@ -64,7 +64,7 @@ def changed_fields(model, window, field_name):
     start = window.get("history_date__gt")
     for _, versions in groupby(rows, key=lambda r: r.id):
         versions = list(versions)
-        before = [v for v in versions if start is None or v.history_date <= start]
+        before = [v for v in versions if start is not None and v.history_date <= start]
         during = [v for v in versions if start is None or v.history_date > start]
         first_value = getattr(before[-1] if before else during[0], field_name)
         last = during[-1]

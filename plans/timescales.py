@@ -34,6 +34,13 @@ def _last_day(year: int, month: int) -> datetime.date:
 
 
 def due_date_for(timescale: str) -> datetime.date | None:
+    try:
+        return _due_date(timescale)
+    except ValueError:  # "31/02/2023", "12/31/2023": not a date; no due date
+        return None
+
+
+def _due_date(timescale: str) -> datetime.date | None:
     text = timescale.strip().lower().replace(",", " ")
     full = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})", text)
     if full:

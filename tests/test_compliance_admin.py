@@ -247,3 +247,29 @@ def test_a_new_self_assessment_gets_every_standard_not_yet_rated(
     fresh = framework.assessments.get(title="From scratch")
     assert fresh.ratings.count() == 20
     assert set(fresh.ratings.values_list("level__code", flat=True)) == {"NYR"}
+
+
+def test_frameworks_get_a_code_and_ratings_are_never_added_by_hand(
+    client, compliance_demo, service_manager
+):
+    client.force_login(service_manager)
+
+    assert 'name="code"' in client.get(f"{ADMIN}/framework/create/").content.decode()
+    assert client.get(f"{ADMIN}/rating/create/").status_code in (302, 403)
+    assert client.get(f"{ADMIN}/rating/").status_code == 200
+
+
+def test_a_self_assessments_framework_cannot_be_changed(client, compliance_demo, service_manager):
+    client.force_login(service_manager)
+    draft = compliance_demo["draft"]
+
+    html = client.get(f"{ADMIN}/selfassessment/edit/{draft.pk}/").content.decode()
+    response = client.post(
+        f"{ADMIN}/selfassessment/edit/{draft.pk}/",
+        {"title": "Renamed draft", "assessed_on": "2023-07-31"},
+    )
+
+    assert 'name="framework"' not in html
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.title == "Renamed draft" and draft.framework == compliance_demo["framework"]

@@ -256,3 +256,45 @@ def test_commands(plans_demo, tmp_path):
     for command in ("import_plan", "export_plan", "meeting_pack", "send_review_reminders"):
         with pytest.raises(SystemExit):
             call_command(command, "--help", stdout=out)
+
+
+def test_the_manager_adds_an_item_to_a_plan(plans_demo, service_manager, client):
+    client.force_login(service_manager)
+    plan = plans_demo["plan"]
+    blank = PlanItem(plan=plan, objective="")
+
+    assert client.get(f"/admin/plans/planitem/create/?plan={plan.pk}").status_code == 200
+    assert client.get("/admin/plans/planitem/create/?plan=abc").status_code == 200
+    response = client.post(
+        "/admin/plans/planitem/create/",
+        item_form(
+            blank,
+            objective="Run a survey of professionals",
+            timescale="Summer 2024",
+            version="",
+            status="not-started",
+            position=20,
+        ),
+    )
+
+    assert response.status_code == 302
+    added = plan.items.get(objective="Run a survey of professionals")
+    assert added.due_date == datetime.date(2024, 8, 31)
+
+
+def test_a_timescale_that_is_not_a_date_gets_no_due_date(plans_demo):
+    item = PlanItem.objects.create(plan=plans_demo["plan"], objective="x", timescale="31/02/2023")
+
+    assert item.due_date is None
+
+
+def test_a_progress_update_makes_an_open_edit_form_stale(plans_demo, service_manager, client):
+    client.force_login(service_manager)
+    item = plans_demo["plan"].items.get(standards__code="2.3")
+    opened = item_form(item, owners="Edited after the update")
+
+    ProgressUpdate.objects.create(item=item, text="Moved on", new_status="complete")
+    refused = client.post(f"/admin/plans/planitem/edit/{item.pk}/", opened)
+
+    assert "Someone else saved this since you opened it" in refused.content.decode()
+    assert PlanItem.objects.get(pk=item.pk).status == "complete"

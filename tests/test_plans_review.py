@@ -163,3 +163,12 @@ def test_review_queries_do_not_grow_with_the_plan(plans_demo):
         review_for(meeting)
 
     assert len(many) == len(few)
+
+
+def test_the_first_meetings_review_shows_every_change_to_date(plans_demo):
+    first = AdvisoryGroupMeeting.objects.order_by("date").first()
+    before = review_for(first)
+
+    assert before.previous is None
+    assert len(before.status_changes) == 8  # set from Appendix 4's completion notes, April 2022
+    assert all(change.before == "Not started" for change in before.status_changes)

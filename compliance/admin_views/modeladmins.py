@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.menus import ModelAdminMenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from wagtail_modeladmin.views import CreateView, EditView
@@ -40,6 +41,12 @@ class SelfAssessmentCreateView(CreateView):
 
 
 class SelfAssessmentEditView(EditView):
+    """Title and date only: its ratings belong to its framework, which cannot change."""
+
+    def get_edit_handler(self):
+        panels = ObjectList([FieldPanel("title"), FieldPanel("assessed_on")])
+        return panels.bind_to_model(SelfAssessment)
+
     def dispatch(self, request, *args, **kwargs):
         if self.instance.is_locked:
             messages.error(request, "This self-assessment is ratified and locked: unlock it first.")
@@ -79,6 +86,7 @@ class FrameworkAdmin(ModelAdmin):
     list_display = ("name", "version", "code", "rating_heading")
     inspect_view_enabled = True
     panels = [
+        FieldPanel("code"),
         FieldPanel("name"),
         FieldPanel("version"),
         FieldPanel("source"),
@@ -91,11 +99,19 @@ class HiddenMenuItem(ModelAdminMenuItem):
         return False
 
 
+class RatingPermissionHelper(PermissionHelper):
+    def user_can_create(self, user):
+        return False  # ratings are made with their self-assessment, one per standard
+
+
 class RatingAdmin(ModelAdmin):
     """Ratings are edited from their self-assessment's report, not listed on their own."""
 
     model = Rating
     menu_label = "Ratings"
+    permission_helper_class = RatingPermissionHelper
+    list_display = ("standard", "assessment", "level")
+    list_select_related = ("standard", "assessment", "level")
     edit_view_class = RatingEditView
     edit_handler = ObjectList(
         [

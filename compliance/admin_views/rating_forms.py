@@ -7,7 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import EditView
 
 from ..concurrency import OptimisticLockFormMixin, StaleEdit
-from ..models import RatingLevel
+from ..models import AssessmentLocked, RatingLevel
 
 
 class RatingForm(OptimisticLockFormMixin, WagtailAdminModelForm):
@@ -40,6 +40,9 @@ class RatingEditView(EditView):
             self.instance = form.save()
         except StaleEdit as stale:
             form.add_error(None, str(stale))
+            return self.form_invalid(form)
+        except AssessmentLocked as locked:  # ratified while the form was open
+            form.add_error(None, locked.messages[0])
             return self.form_invalid(form)
         messages.success(self.request, f"Saved the rating for {self.instance.standard.code}.")
         return redirect(self.get_success_url())

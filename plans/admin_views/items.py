@@ -38,8 +38,8 @@ def _plan_url(item):
 class PlanItemCreateView(CreateView):
     def get_instance(self):
         instance = super().get_instance()
-        plan = self.request.GET.get("plan")
-        if plan and not instance.plan_id:
+        plan = self.request.GET.get("plan", "")
+        if plan.isdigit() and not instance.plan_id:
             instance.plan = DeliveryPlan.objects.filter(pk=plan).first()
         return instance
 

@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
@@ -176,8 +176,11 @@ class ProgressUpdate(models.Model):
         return f"{self.date}: {self.text[:60]}"
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        if self.new_status and self.item.status != self.new_status:
-            self.item.status = self.new_status
-            self.item.version += 1  # an editor who opened the item before must reload
-            self.item.save(update_fields=["status", "version"])
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            item = PlanItem.objects.select_for_update().get(pk=self.item_id)
+            if self.new_status and item.status != self.new_status:
+                item.status = self.new_status
+                item.version += 1  # an editor who opened the item before must reload
+                item.save(update_fields=["status", "version"])
+                self.item = item
