@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Font
 from simple_history.utils import bulk_create_with_history
 
 from compliance.models import Framework, Standard
-from compliance.spreadsheets.errors import SheetErrors, cell_text, open_workbook
+from compliance.spreadsheets.errors import SheetErrors, cell_text, check_length, open_workbook
 from home.spreadsheets import write_text
 
 from .models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome
@@ -127,6 +127,8 @@ def import_plan(file, framework: Framework | None = None, title: str = "") -> De
         errors.raise_if_any()
     sheet_title = next((cells[0] for n, cells in rows if n < heading_at and cells[0]), "")
     headings = rows[heading_at - 1][1]
+    for column, heading in enumerate(headings, start=1):
+        check_length(errors, sheet.title, heading_at, column, heading, DeliveryPlan, "area_heading")
     statuses = {label.lower(): value for value, label in PlanItem.Status.choices}
     standards = (
         {s.code: s for s in Standard.objects.filter(section__framework=framework)}
@@ -147,19 +149,28 @@ def import_plan(file, framework: Framework | None = None, title: str = "") -> De
         missing = [code for code in codes if framework and code not in standards]
         if missing:
             errors.add(sheet.title, number, 1, f"{framework} has no standard {', '.join(missing)}")
+        area_text = match.group("area") if match else area
+        for column, value, name in (
+            (1, area_text, "area_of_work"),
+            (5, owners, "owners"),
+            (6, timescale, "timescale"),
+        ):
+            check_length(errors, sheet.title, number, column, value, PlanItem, name)
         if status and status.lower() not in statuses:
             known = ", ".join(label for _, label in PlanItem.Status.choices)
             errors.add(sheet.title, number, 8, f"“{status}” is not a status ({known})")
         items.append({
             "area_of_work": match.group("area") if match else area,
             "standards": [standards[c] for c in codes if c in standards],
-            "objective": objective, "owners": owners[:300], "timescale": timescale[:60],
+            "objective": objective, "owners": owners, "timescale": timescale,
             "completion_notes": completion,
             "status": statuses.get(status.lower(), PlanItem.Status.NOT_STARTED),
             "actions": split_numbered(actions), "outcomes": split_numbered(outcomes),
         })  # fmt: skip
+    title = title or sheet_title or "Imported delivery plan"
+    check_length(errors, sheet.title, 1, 1, title, DeliveryPlan, "title")
     errors.raise_if_any()
-    return _create(title or sheet_title or "Imported delivery plan", framework, headings, items)
+    return _create(title, framework, headings, items)
 
 
 @transaction.atomic

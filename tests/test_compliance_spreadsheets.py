@@ -250,3 +250,18 @@ def test_uploads_are_validated(client, compliance_demo, service_manager):
     assert "row 4, column B: “Q” is not a rating" in refused.content.decode()
     assert accepted.status_code == 302
     assert SelfAssessment.objects.filter(title="Uploaded").exists()
+
+
+def test_overlong_cells_are_named_not_a_database_error(db):
+    book = framework_workbook(
+        [(3, "VERY-LONG-CODE", "Good", "", "#00703c", "yes", "no")],
+        [("A", "Access", "A1", "People can reach the service.")],
+    )
+
+    with pytest.raises(SheetErrors) as raised:
+        import_framework(book)
+
+    assert raised.value.errors == [
+        "Sheet “Scale”, row 2, column B: “VERY-LONG-CODE…” is longer than 10 characters"
+    ]
+    assert not Framework.objects.exists()

@@ -298,3 +298,13 @@ def test_a_progress_update_makes_an_open_edit_form_stale(plans_demo, service_man
 
     assert "Someone else saved this since you opened it" in refused.content.decode()
     assert PlanItem.objects.get(pk=item.pk).status == "complete"
+
+
+def test_an_overlong_timescale_is_named_not_cut_short(plans_demo):
+    book = load_workbook(DEMO / "operational-delivery-plan-2022-23.xlsx")
+    book.active.cell(row=3, column=6).value = (
+        "When the new SLA has been agreed by everybody involved in it, " * 2
+    )
+
+    with pytest.raises(SheetErrors, match="row 3, column F: .* is longer than 60 characters"):
+        import_plan(saved(book), plans_demo["framework"])

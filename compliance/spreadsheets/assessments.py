@@ -16,7 +16,7 @@ from home.spreadsheets import write_text
 
 from ..models import Rating, SelfAssessment, Standard
 from ..reports import by_section, compare, ratings_of
-from .errors import SheetErrors, cell_text, open_workbook
+from .errors import SheetErrors, cell_text, check_length, open_workbook
 
 CHECKBOX = "☐"
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -135,10 +135,10 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
             errors.add(sheet.title, number, 2, f"“{code}” is not a rating on this scale ({known})")
             continue
         ratings.append((standard, level, notes))
+    title = title or sheet_title or "Imported self-assessment"
+    check_length(errors, sheet.title, 1, 1, title, SelfAssessment, "title")
     errors.raise_if_any()
-    return _create(
-        framework, title or sheet_title or "Imported self-assessment", assessed_on, ratings
-    )
+    return _create(framework, title, assessed_on, ratings)
 
 
 def _leading_code(text: str, codes, separators=" \n") -> str | None:

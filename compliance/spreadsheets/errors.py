@@ -42,3 +42,10 @@ def open_workbook(file):
     except Exception as error:  # zipfile, XML and openpyxl errors alike
         message = f"The file is not an Excel workbook (.xlsx) that can be read: {error}"
         raise SheetErrors([message]) from error
+
+
+def check_length(errors, sheet: str, row: int, column: int | None, value: str, model, field: str):
+    """Report a cell longer than the model field it fills, instead of a database error."""
+    limit = model._meta.get_field(field).max_length
+    if limit and len(value) > limit:
+        errors.add(sheet, row, column, f"“{value[:30]}…” is longer than {limit} characters")

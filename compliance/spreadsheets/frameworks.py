@@ -6,7 +6,7 @@ from django.db import transaction
 
 from ..models import ChecklistItem, Framework, RatingLevel, Section, Standard
 from ..site_checks import SITE_CHECKS
-from .errors import SheetErrors, cell_text, open_workbook
+from .errors import SheetErrors, cell_text, check_length, open_workbook
 
 FRAMEWORK_KEYS = {"code", "name", "version", "source", "rating heading"}
 SCALE_COLUMNS = ["position", "code", "label", "meaning", "colour", "counts as met", "not yet rated"]
@@ -56,16 +56,26 @@ def _rows(sheet, columns, errors):
 
 
 def _framework_details(sheet, errors) -> dict:
-    details = {}
+    details, rows_of = {}, {}
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         key = cell_text(values[0] if values else "").lower()
         if key in FRAMEWORK_KEYS:
             details[key] = cell_text(values[1] if len(values) > 1 else "")
+            rows_of[key] = number
             if key == "code":
                 details["_code_row"] = number
     for key in ("code", "name", "version"):
         if not details.get(key):
             errors.add(sheet.title, 1, 2, f"give the framework's {key} in a row “{key}”")
+    for key, field in (
+        ("code", "code"),
+        ("name", "name"),
+        ("version", "version"),
+        ("rating heading", "rating_heading"),
+    ):
+        check_length(
+            errors, sheet.title, rows_of.get(key, 1), 2, details.get(key, ""), Framework, field
+        )
     if details.get("code") and not re.fullmatch(r"[-a-zA-Z0-9_]+", details["code"]):
         errors.add(
             sheet.title, details["_code_row"], 2, "the code may hold only letters, digits, - and _"
@@ -83,6 +93,8 @@ def _scale(sheet, errors) -> list[dict]:
         if cells["code"] in codes:
             errors.add(sheet.title, row, col["code"], f"the code “{cells['code']}” is used twice")
         codes.add(cells["code"])
+        check_length(errors, sheet.title, row, col["code"], cells["code"], RatingLevel, "code")
+        check_length(errors, sheet.title, row, col["label"], cells["label"], RatingLevel, "label")
         colour = cells["colour"] or "#6f777b"
         if not COLOUR.fullmatch(colour):
             errors.add(sheet.title, row, col["colour"], f"“{colour}” is not a colour like #1d70b8")
@@ -123,6 +135,11 @@ def _standards(sheet, errors):
                 "title": cells["section title"],
                 "position": len(sections) + 1,
             }
+        check_length(errors, sheet.title, row, col["section"], number, Section, "number")
+        check_length(
+            errors, sheet.title, row, col["section title"], cells["section title"], Section, "title"
+        )
+        check_length(errors, sheet.title, row, col["code"], cells["code"], Standard, "code")
         if not cells["code"] or not cells["wording"]:
             errors.add(sheet.title, row, col["code"], "each standard needs a code and its wording")
             continue
@@ -153,6 +170,7 @@ def _checklist(sheet, standards, errors) -> list[dict]:
             )
         if not cells["item"]:
             errors.add(sheet.title, row, col["item"], "the item is empty")
+        check_length(errors, sheet.title, row, col["item"], cells["item"], ChecklistItem, "text")
         if cells["site check"] and cells["site check"] not in SITE_CHECKS:
             known = ", ".join(sorted(SITE_CHECKS))
             errors.add(
