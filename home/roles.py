@@ -56,6 +56,17 @@ _RUN_COMPLIANCE = [
     "plans.delete_planoutcome",
 ]
 
+# Documents and images live in two collections under Wagtail's root: the website's,
+# and the compliance tracker's evidence, which only the Service manager and the
+# Advisory Group may open (a view restriction on the collection).
+WEBSITE = "Website"
+EVIDENCE = "Evidence (confidential)"
+_DOCUMENTS = [
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
+
 ROLES = {
     SERVICE_MANAGER: {
         "permissions": [
@@ -64,18 +75,20 @@ ROLES = {
             # Enquiries are personal data: only the Service manager reads them.
             "home.view_enquiry",
             "home.delete_enquiry",
-            *_CONTENT,
             *_RUN_COMPLIANCE,
         ],
         "page_permissions": _PAGE_EDITING,
+        "collections": {WEBSITE: _CONTENT, EVIDENCE: _DOCUMENTS},
     },
     EDITOR: {
-        "permissions": ["wagtailadmin.access_admin", *_CONTENT],
+        "permissions": ["wagtailadmin.access_admin"],
         "page_permissions": _PAGE_EDITING,
+        "collections": {WEBSITE: _CONTENT},
     },
     ADVISORY_GROUP: {
         "permissions": ["wagtailadmin.access_admin", *_READ_COMPLIANCE],
         "page_permissions": [],
+        "collections": {},
     },
 }
 
@@ -89,7 +102,7 @@ def _permission(dotted: str, using: str) -> Permission:
 
 def ensure_roles(using="default", **kwargs) -> dict[str, Group]:
     """Create the role groups and grant their permissions; idempotent."""
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 
     # post_migrate reaches this app before Django has made the other apps'
     # permissions (it goes in INSTALLED_APPS order), so make them first.
@@ -97,18 +110,20 @@ def ensure_roles(using="default", **kwargs) -> dict[str, Group]:
         create_permissions(app_config, verbosity=0, using=using)
 
     root_page = Page.objects.using(using).filter(depth=1).first()
-    root_collection = Collection.objects.using(using).filter(depth=1).first()
+    collections = _collections(using)
     groups = {}
     for name, role in ROLES.items():
         group, _ = Group.objects.db_manager(using).get_or_create(name=name)
-        permissions = [_permission(p, using) for p in role["permissions"]]
-        group.permissions.add(*permissions)
-        if root_collection is not None:
-            for permission in permissions:
-                if permission.content_type.app_label in ("wagtaildocs", "wagtailimages"):
-                    GroupCollectionPermission.objects.db_manager(using).get_or_create(
-                        group=group, collection=root_collection, permission=permission
-                    )
+        group.permissions.add(*[_permission(p, using) for p in role["permissions"]])
+        for collection_name, permissions in role["collections"].items():
+            if collection_name not in collections:
+                continue
+            for dotted in permissions:
+                GroupCollectionPermission.objects.db_manager(using).get_or_create(
+                    group=group,
+                    collection=collections[collection_name],
+                    permission=_permission(dotted, using),
+                )
         if root_page is not None:
             for codename in role["page_permissions"]:
                 GroupPagePermission.objects.db_manager(using).get_or_create(
@@ -117,4 +132,31 @@ def ensure_roles(using="default", **kwargs) -> dict[str, Group]:
                     permission=_permission(f"wagtailcore.{codename}", using),
                 )
         groups[name] = group
+    if EVIDENCE in collections:
+        _restrict(collections[EVIDENCE], [groups[SERVICE_MANAGER], groups[ADVISORY_GROUP]], using)
     return groups
+
+
+def _collections(using) -> dict:
+    """The website's and the evidence collections, made under Wagtail's root if missing."""
+    from wagtail.models import Collection
+
+    root = Collection.objects.using(using).filter(depth=1).first()
+    if root is None:
+        return {}
+    found = {}
+    for name in (WEBSITE, EVIDENCE):
+        found[name] = root.get_children().filter(name=name).first() or root.add_child(name=name)
+    return found
+
+
+def _restrict(collection, groups, using) -> None:
+    """Only members of `groups` (signed in) may open the collection's documents."""
+    from wagtail.models import CollectionViewRestriction
+
+    restriction, _ = CollectionViewRestriction.objects.db_manager(using).get_or_create(
+        collection=collection, defaults={"restriction_type": CollectionViewRestriction.GROUPS}
+    )
+    restriction.restriction_type = CollectionViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.add(*groups)

@@ -57,6 +57,14 @@ def _value(value):
     return value
 
 
+def website_collection():
+    from wagtail.models import Collection
+
+    from home.roles import WEBSITE
+
+    return Collection.objects.filter(name=WEBSITE).first() or Collection.get_first_root_node()
+
+
 def demo_document(file_name: str):
     """The Wagtail document for a file in files/, uploaded once."""
     Document = get_document_model()
@@ -64,7 +72,7 @@ def demo_document(file_name: str):
     document = Document.objects.filter(title=title).first()
     if document is None:
         with (FILES_DIR / file_name).open("rb") as handle:
-            document = Document(title=title)
+            document = Document(title=title, collection=website_collection())
             document.file.save(file_name, File(handle), save=False)
             document.save()
     return document
