@@ -308,3 +308,19 @@ def test_an_overlong_timescale_is_named_not_cut_short(plans_demo):
 
     with pytest.raises(SheetErrors, match="row 3, column F: .* is longer than 60 characters"):
         import_plan(saved(book), plans_demo["framework"])
+
+
+def test_the_plans_own_history(plans_demo, service_manager, client):
+    client.force_login(service_manager)
+    plan = plans_demo["plan"]
+    plan._history_user = service_manager
+    plan.status = "closed"
+    plan.save()
+
+    html = client.get(f"/admin/plans/plan/{plan.pk}/history/").content.decode()
+
+    assert "<del>active</del> → <ins>closed</ins>" in html
+    assert (
+        "Produce key information in easy read and audio formats (example).”</strong> created"
+        in html
+    )

@@ -24,6 +24,7 @@ def urls(demo):
         f"{ADMIN}/plan/{plan.pk}/",
         f"{ADMIN}/plan/{plan.pk}/?overdue=1",
         f"{ADMIN}/plan/{plan.pk}/export/",
+        f"{ADMIN}/plan/{plan.pk}/history/",
         f"{ADMIN}/item/{item.pk}/history/",
         f"{ADMIN}/meeting/{meeting.pk}/review/",
         f"{ADMIN}/meeting/{meeting.pk}/pack/",

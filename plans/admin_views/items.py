@@ -130,3 +130,55 @@ def item_history(request, pk):
 def plan_export(request, pk):
     plan = get_object_or_404(DeliveryPlan, pk=pk)
     return xlsx_response(export_plan(plan), plan.title)
+
+
+HEADINGS = [
+    "area",
+    "objective",
+    "actions",
+    "outcomes",
+    "owners",
+    "timescale",
+    "completion",
+    "status",
+]
+PLAN_FIELDS = [
+    "title",
+    "period_start",
+    "period_end",
+    "status",
+    "framework_id",
+    *(f"{heading}_heading" for heading in HEADINGS),
+]
+
+
+@requires(can_read)
+def plan_history(request, pk):
+    """The plan's own changes, and items added to or removed from it."""
+    plan = get_object_or_404(DeliveryPlan, pk=pk)
+    show = lambda name, value: "—" if value in (None, "") else value  # noqa: E731
+    added_or_removed = PlanItem.history.filter(plan_id=pk).exclude(history_type="~")
+    all_entries = [
+        *entries(
+            DeliveryPlan.history.filter(id=pk).select_related("history_user"),
+            PLAN_FIELDS,
+            lambda r: "Plan",
+            show,
+        ),
+        *entries(
+            added_or_removed.select_related("history_user"),
+            [],
+            lambda r: f"Item “{r.objective}”",
+            show,
+        ),
+    ]
+    all_entries.sort(key=lambda e: e.when, reverse=True)
+    return TemplateResponse(
+        request,
+        "compliance/admin/history.html",
+        {
+            "title": f"History of “{plan}”",
+            "back_url": reverse("plans_plan_view", args=[pk]),
+            "entries": all_entries,
+        },
+    )

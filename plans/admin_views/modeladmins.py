@@ -14,6 +14,7 @@ from . import items, plan_view, review_views
 EXTRA_VIEWS = [
     ("plan/<int:pk>/", plan_view.plan_view, "plan_view"),
     ("plan/<int:pk>/export/", items.plan_export, "plan_export"),
+    ("plan/<int:pk>/history/", items.plan_history, "plan_history"),
     ("item/<int:pk>/progress/", items.add_update, "item_update"),
     ("item/<int:pk>/history/", items.item_history, "item_history"),
     ("meeting/<int:pk>/review/", review_views.review, "meeting_review"),
