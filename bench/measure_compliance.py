@@ -7,17 +7,15 @@ Prints one tab-separated line per view: view, standards, queries, p50 ms, p90 ms
 import datetime
 import io
 import sys
-import time
 
 import django
 
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402  (after setup)
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
+from timing import time_view  # noqa: E402
 
 from compliance.models import Framework, Rating, SelfAssessment  # noqa: E402
 from compliance.spreadsheets.frameworks import import_framework  # noqa: E402
@@ -92,17 +90,7 @@ def main(size: int):
         "export": f"/admin/compliance/assessment/{second.pk}/export/",
     }
     for name, url in urls.items():
-        assert client.get(url, secure=True).status_code == 200, url
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url, secure=True)
-        count = len(queries)  # now: the log empties when the connection closes
-        times = []
-        for _ in range(20):
-            start = time.perf_counter()
-            client.get(url, secure=True)
-            times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        p50, p90 = times[len(times) // 2], times[int(len(times) * 0.9)]
+        count, p50, p90 = time_view(client, url, repeat=20)
         print(f"{name}\t{size}\t{count}\t{p50:.1f}\t{p90:.1f}")
 
 

@@ -6,17 +6,15 @@ Prints one tab-separated line per view: view, items, history rows, queries, p50 
 
 import datetime
 import sys
-import time
 
 import django
 
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402  (after setup)
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from timing import time_view  # noqa: E402
 
 from plans.models import AdvisoryGroupMeeting, DeliveryPlan, PlanItem  # noqa: E402
 
@@ -54,17 +52,8 @@ def main(items: int, history_rows: int):
         ("review", f"/admin/plans/meeting/{meeting.pk}/review/"),
         ("meeting pack", f"/admin/plans/meeting/{meeting.pk}/pack/"),
     ):
-        assert client.get(url, secure=True).status_code == 200, url
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url, secure=True)
-        count = len(queries)
-        times = []
-        for _ in range(10):
-            start = time.perf_counter()
-            client.get(url, secure=True)
-            times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        print(f"{name}\t{count_items}\t{count_history}\t{count}\t{times[5]:.1f}\t{times[9]:.1f}")
+        count, p50, p90 = time_view(client, url, repeat=10)
+        print(f"{name}\t{count_items}\t{count_history}\t{count}\t{p50:.1f}\t{p90:.1f}")
 
 
 if __name__ == "__main__":

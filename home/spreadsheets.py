@@ -1,5 +1,10 @@
 """Making values safe to put in a spreadsheet that someone will open in Excel."""
 
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment
+
+WRAP = Alignment(wrap_text=True, vertical="top")  # one shared style: openpyxl dedupes slowly
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -15,3 +20,17 @@ def write_text(cell, value) -> None:
     cell.value = value
     if cell.data_type == "f":
         cell.data_type = "s"
+
+
+def append_row(sheet, values, font=None) -> list:
+    """Add a row of wrapped, top-aligned cells, formula-safe; optionally in a font."""
+    cells = []
+    for value in values:
+        cell = Cell(sheet)
+        write_text(cell, value)
+        cell.alignment = WRAP
+        if font:
+            cell.font = font
+        cells.append(cell)
+    sheet.append(cells)  # placed by append; no per-row search for the last row
+    return cells

@@ -2,24 +2,18 @@
 
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 
-from home.spreadsheets import write_text
-
-WRAP = Alignment(wrap_text=True, vertical="top")
+from home.spreadsheets import append_row
 
 
 def _sheet(book, title, headings, rows, widths):
     sheet = book.create_sheet(title)
     for column, width in zip("ABCDEFG", widths, strict=False):
         sheet.column_dimensions[column].width = width
-    for row_number, values in enumerate([headings, *rows], start=1):
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row_number, column=column)
-            write_text(cell, value)
-            cell.alignment = WRAP
-            if row_number == 1:
-                cell.font = Font(bold=True)
+    append_row(sheet, headings, Font(bold=True))
+    for values in rows:
+        append_row(sheet, values)
 
 
 def _item(item):

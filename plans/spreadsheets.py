@@ -11,12 +11,12 @@ import re
 
 from django.db import transaction
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from simple_history.utils import bulk_create_with_history
 
 from compliance.models import Framework, Standard
 from compliance.spreadsheets.errors import SheetErrors, cell_text, check_length, open_workbook
-from home.spreadsheets import write_text
+from home.spreadsheets import append_row
 
 from .models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome
 
@@ -32,7 +32,6 @@ HEADING_FIELDS = [
 AREA = re.compile(r"^(?P<area>.*?)\s*\((?P<codes>[^()]*)\)\s*$", re.S)
 CODE = re.compile(r"[A-Za-z]?\d+(?:\.\d+)+|[A-Z]\d+")
 NUMBER_PREFIX = re.compile(r"^(?:\d{1,2}[.)]?|[·•*-])\s+")
-WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def numbered(lines) -> str:
@@ -54,25 +53,15 @@ def export_plan(plan: DeliveryPlan) -> Workbook:
     sheet.title = "Delivery plan"
     for column, width in zip("ABCDEFGH", [30, 34, 50, 44, 24, 14, 36, 12], strict=True):
         sheet.column_dimensions[column].width = width
-    _append(sheet, [plan.title], Font(bold=True, size=14))
-    _append(sheet, [*plan.headings, plan.status_heading], Font(bold=True))
+    append_row(sheet, [plan.title], Font(bold=True, size=14))
+    append_row(sheet, [*plan.headings, plan.status_heading], Font(bold=True))
     for item in plan_items(plan):
-        _append(sheet, [
+        append_row(sheet, [
             area_cell(item), item.objective,
             numbered(item.actions.all()), numbered(item.outcomes.all()),
             item.owners, item.timescale, item.completion_notes, item.get_status_display(),
         ])  # fmt: skip
     return book
-
-
-def _append(sheet, values, font=None):
-    sheet.append([None] * len(values))
-    for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row=sheet.max_row, column=column)
-        write_text(cell, value)
-        cell.alignment = WRAP
-        if font:
-            cell.font = font
 
 
 def split_numbered(text: str) -> list[str]:

@@ -9,18 +9,18 @@ from datetime import date
 
 from django.db import transaction
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from simple_history.utils import bulk_create_with_history
 
-from home.spreadsheets import write_text
+from home.spreadsheets import append_row
 
 from ..models import Rating, SelfAssessment, Standard
 from ..reports import by_section, compare, ratings_of
 from .errors import SheetErrors, cell_text, check_length, open_workbook
 
 CHECKBOX = "☐"
-WRAP = Alignment(wrap_text=True, vertical="top")
 BOLD = Font(bold=True)
+WHITE_BOLD = Font(bold=True, color="FFFFFF")
 
 
 def _sheet(title: str, widths):
@@ -32,18 +32,6 @@ def _sheet(title: str, widths):
     return book, sheet
 
 
-def _row(sheet, values, font=None, fill=None):
-    sheet.append([None] * len(values))
-    for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row=sheet.max_row, column=column)
-        write_text(cell, value)
-        cell.alignment = WRAP
-        if font:
-            cell.font = font
-        if fill:
-            cell.fill = fill
-
-
 def standard_text(standard) -> str:
     lines = [f"{standard.code} {standard.text}"]
     lines += [f"{CHECKBOX} {item.text}" for item in standard.checklist.all()]
@@ -53,34 +41,35 @@ def standard_text(standard) -> str:
 def export_assessment(assessment: SelfAssessment) -> Workbook:
     """The annual report's table: Standard | rating | Notes, grouped by section."""
     book, sheet = _sheet("Self-assessment", [90, 10, 70])
-    _row(sheet, [assessment.title], font=Font(bold=True, size=14))
-    _row(sheet, ["Standard", assessment.framework.rating_heading, "Notes"], font=BOLD)
+    append_row(sheet, [assessment.title], font=Font(bold=True, size=14))
+    append_row(sheet, ["Standard", assessment.framework.rating_heading, "Notes"], font=BOLD)
     for section, ratings in by_section(ratings_of(assessment)):
-        _row(sheet, [f"{section.number}. {section.title}", None, None], font=BOLD)
+        append_row(sheet, [f"{section.number}. {section.title}", None, None], font=BOLD)
         for rating in ratings:
             fill = PatternFill("solid", fgColor=rating.level.colour.lstrip("#"))
-            _row(sheet, [standard_text(rating.standard), rating.level.code, rating.evidence_notes])
-            sheet.cell(row=sheet.max_row, column=2).fill = fill
-            sheet.cell(row=sheet.max_row, column=2).font = Font(bold=True, color="FFFFFF")
+            row = [standard_text(rating.standard), rating.level.code, rating.evidence_notes]
+            level_cell = append_row(sheet, row)[1]
+            level_cell.fill = fill
+            level_cell.font = WHITE_BOLD
     return book
 
 
 def export_comparison(first: SelfAssessment, second: SelfAssessment) -> Workbook:
     comparison = compare(first, second)
     book, sheet = _sheet("Comparison", [70, 14, 14, 12])
-    _row(sheet, [f"{first} compared with {second}"], font=Font(bold=True, size=14))
-    _row(sheet, ["Standard", first.title, second.title, "Change"], font=BOLD)
+    append_row(sheet, [f"{first} compared with {second}"], font=Font(bold=True, size=14))
+    append_row(sheet, ["Standard", first.title, second.title, "Change"], font=BOLD)
     for change in comparison.changes:
-        _row(sheet, [
+        append_row(sheet, [
             f"{change.standard.code} {change.standard.text}",
             change.before.code if change.before else "",
             change.after.code if change.after else "",
             change.change,
         ])  # fmt: skip
     sheet.append([])
-    _row(sheet, ["Change", "Standards"], font=BOLD)
+    append_row(sheet, ["Change", "Standards"], font=BOLD)
     for name, count in sorted(comparison.totals.items()):
-        _row(sheet, [name, count])
+        append_row(sheet, [name, count])
     return book
 
 

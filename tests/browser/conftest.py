@@ -97,3 +97,12 @@ def viewport_page(request, browser):
     page.problems = PageProblems(page)
     yield page
     context.close()
+
+
+def sign_in(page, server: str, username: str, password: str) -> None:
+    """Sign in to the admin through its login form, as a person would."""
+    page.goto(server + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(server + "/admin/")

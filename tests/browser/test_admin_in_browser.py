@@ -5,7 +5,7 @@ from wagtail.models import Site
 
 from home.models import HomePage
 
-from .conftest import VIEWPORTS, PageProblems
+from .conftest import VIEWPORTS, PageProblems, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -15,11 +15,7 @@ def manager_page(browser, demo_server):
     context = browser.new_context(**VIEWPORTS["desktop"])
     page = context.new_page()
     page.problems = PageProblems(page)
-    page.goto(demo_server + "/admin/login/")
-    page.get_by_label("Username").fill("manager")
-    page.get_by_label("Password").fill("demo-manager-pass")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(demo_server + "/admin/")
+    sign_in(page, demo_server, "manager", "demo-manager-pass")
     yield page
     context.close()
 

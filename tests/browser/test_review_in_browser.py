@@ -6,7 +6,7 @@ import pytest
 
 from plans.models import AdvisoryGroupMeeting
 
-from .conftest import PageProblems
+from .conftest import PageProblems, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -15,11 +15,7 @@ def test_an_advisory_group_member_prints_the_review_on_a4(browser, demo_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.problems = PageProblems(page)
-    page.goto(demo_server + "/admin/login/")
-    page.get_by_label("Username").fill("advisor")
-    page.get_by_label("Password").fill("demo-advisor-pass")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(demo_server + "/admin/")
+    sign_in(page, demo_server, "advisor", "demo-advisor-pass")
     meeting = AdvisoryGroupMeeting.objects.get(date="2023-01-18")
 
     page.goto(f"{demo_server}/admin/plans/meeting/{meeting.pk}/review/")

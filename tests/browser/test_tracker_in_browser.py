@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from compliance.models import SelfAssessment
 from plans.models import AdvisoryGroupMeeting, DeliveryPlan
 
-from .conftest import VIEWPORTS
+from .conftest import VIEWPORTS, sign_in
 from .test_home_page_in_browser import WCAG_22_AA
 
 pytestmark = pytest.mark.browser
@@ -15,11 +15,7 @@ pytestmark = pytest.mark.browser
 def test_the_advisory_groups_screens_have_no_axe_violations(browser, demo_server):
     context = browser.new_context(**VIEWPORTS["desktop"])
     page = context.new_page()
-    page.goto(demo_server + "/admin/login/")
-    page.get_by_label("Username").fill("advisor")
-    page.get_by_label("Password").fill("demo-advisor-pass")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(demo_server + "/admin/")
+    sign_in(page, demo_server, "advisor", "demo-advisor-pass")
     draft = SelfAssessment.objects.get(status="draft")
     ratified = SelfAssessment.objects.get(status="ratified")
     plan = DeliveryPlan.objects.get(title__startswith="SPS")
