@@ -59,6 +59,11 @@ def _label(record, name):
     return str(field.verbose_name).capitalize()
 
 
+def show_value(name, value):
+    """A value as the history shows it: a dash for nothing."""
+    return "—" if value in (None, "") else value
+
+
 def _shower(framework_id):
     levels = {
         lv.pk: f"{lv.code} ({lv.label})"
@@ -68,9 +73,7 @@ def _shower(framework_id):
     def show(name, value):
         if name == "level_id":
             return levels.get(value, value)
-        if value in (None, ""):
-            return "—"
-        return value
+        return show_value(name, value)
 
     return show
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import CreateView, EditView
 
-from compliance.admin_views.history import entries
+from compliance.admin_views.history import entries, show_value
 from compliance.admin_views.responses import xlsx_response
 from compliance.concurrency import OptimisticLockFormMixin, StaleEdit
 
@@ -91,31 +91,31 @@ def add_update(request, pk):
 @requires(can_read)
 def item_history(request, pk):
     item = get_object_or_404(PlanItem, pk=pk)
-    show = lambda name, value: "—" if value in (None, "") else value  # noqa: E731
+
     all_entries = [
         *entries(
             PlanItem.history.filter(id=pk).select_related("history_user"),
             ITEM_FIELDS,
             lambda r: "Item",
-            show,
+            show_value,
         ),
         *entries(
             PlanAction.history.filter(item_id=pk).select_related("history_user"),
             ["text", "done_on"],
             lambda r: f"Action {r.number}",
-            show,
+            show_value,
         ),
         *entries(
             PlanOutcome.history.filter(item_id=pk).select_related("history_user"),
             ["text"],
             lambda r: f"Outcome {r.number}",
-            show,
+            show_value,
         ),
         *entries(
             ProgressUpdate.history.filter(item_id=pk).select_related("history_user"),
             ["text", "new_status"],
             lambda r: f"Progress on {r.date}",
-            show,
+            show_value,
         ),
     ]
     all_entries.sort(key=lambda e: e.when, reverse=True)
@@ -156,20 +156,20 @@ PLAN_FIELDS = [
 def plan_history(request, pk):
     """The plan's own changes, and items added to or removed from it."""
     plan = get_object_or_404(DeliveryPlan, pk=pk)
-    show = lambda name, value: "—" if value in (None, "") else value  # noqa: E731
+
     added_or_removed = PlanItem.history.filter(plan_id=pk).exclude(history_type="~")
     all_entries = [
         *entries(
             DeliveryPlan.history.filter(id=pk).select_related("history_user"),
             PLAN_FIELDS,
             lambda r: "Plan",
-            show,
+            show_value,
         ),
         *entries(
             added_or_removed.select_related("history_user"),
             [],
             lambda r: f"Item “{r.objective}”",
-            show,
+            show_value,
         ),
     ]
     all_entries.sort(key=lambda e: e.when, reverse=True)
