@@ -106,11 +106,11 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
-# The client's address, as django-ipware finds it. Production trusts one proxy in
-# front (TRUSTED_PROXY_COUNT); without a proxy REMOTE_ADDR is the client. The
-# enquiry form's rate limit uses the same address (axes.helpers.get_client_ip_address).
-AXES_IPWARE_PROXY_COUNT = 0
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The client's address (config.client_address): REMOTE_ADDR, or behind
+# TRUSTED_PROXY_COUNT reverse proxies the address the outermost one appended to
+# X-Forwarded-For. The enquiry form's rate limit counts by the same address.
+TRUSTED_PROXY_COUNT = 0
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
