@@ -1,13 +1,12 @@
 """The admin's view of enquiries: read and export for the Service manager, nobody edits."""
 
-import csv
-
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from compliance.spreadsheets.cells import safe_cell, writable
+
 from .models import Enquiry
-from .spreadsheets import safe_cell
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -23,10 +22,11 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 
 
 class EnquiryIndexView(IndexView):
-    def write_csv_row(self, writer: csv.DictWriter, row_dict):
-        # Wagtail guards XLSX cells against formulas; CSV cells need the same.
-        safe_row = {key: safe_cell(value) for key, value in row_dict.items()}
-        return super().write_csv_row(writer, safe_row)
+    def preprocess_field_value(self, field, value, export_format):
+        """Whatever was sent opens: characters a workbook cannot hold are shown as �, and
+        CSV cells never run as formulas (Wagtail guards the XLSX cells against formulas)."""
+        value = super().preprocess_field_value(field, value, export_format)
+        return safe_cell(value) if export_format == self.FORMAT_CSV else writable(value)
 
 
 class EnquiryViewSet(ModelViewSet):

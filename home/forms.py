@@ -1,6 +1,9 @@
 """The public enquiry form."""
 
+import unicodedata
+
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 
 from .models import Enquiry
 
@@ -8,6 +11,28 @@ CONSENT_REFUSED = (
     "We can only keep your details and reply to you if you agree. If you would rather not "
     "leave your details, you can phone us instead."
 )
+
+
+# Line breaks and tabs belong in a message; no other control character belongs anywhere.
+MULTI_LINE_FIELDS = {"message"}
+LINE_BREAKS = {"\t", "\n", "\r"}
+
+
+def unreadable_characters(text: str, multi_line: bool) -> bool:
+    """True if the text holds a control character, a lone surrogate or a non-character."""
+    for character in text:
+        if multi_line and character in LINE_BREAKS:
+            continue
+        if unicodedata.category(character) in ("Cc", "Cs") or character in "\ufffe\uffff":
+            return True
+    return False
+
+
+def unreadable_message(label) -> str:
+    return (
+        f"“{label}” holds a character we cannot read (a control character, often pasted in "
+        "by accident). Please retype it."
+    )
 
 
 class DescribedFieldsMixin:
@@ -78,6 +103,13 @@ class EnquiryForm(DescribedFieldsMixin, forms.ModelForm):
         for name in ("role", "age_group", "contact_method"):
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
         self.fields["topic"].choices = [("", "Choose one"), *Enquiry.Topic.choices]
+        for field in self.fields.values():  # Django's own check, worded like ours
+            field.validators = [
+                ProhibitNullCharactersValidator(message=unreadable_message(field.label))
+                if isinstance(validator, ProhibitNullCharactersValidator)
+                else validator
+                for validator in field.validators
+            ]
         self._describe()
 
     @property
@@ -87,6 +119,11 @@ class EnquiryForm(DescribedFieldsMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and unreadable_characters(
+                value, multi_line=name in MULTI_LINE_FIELDS
+            ):
+                self.add_error(name, unreadable_message(self.fields[name].label))
         method = cleaned.get("contact_method")
         if method in (Enquiry.ContactMethod.PHONE, Enquiry.ContactMethod.TEXT) and not cleaned.get(
             "phone"

@@ -4,7 +4,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from home.spreadsheets import append_row
+from compliance.spreadsheets.cells import append_row
 
 
 def _sheet(book, title, headings, rows, widths):
@@ -36,9 +36,9 @@ def meeting_pack(review) -> Workbook:
         f"Overdue: {len(review.overdue)}",
         f"Due before {review.next_date:%-d %B %Y}: {len(review.due_before_next)}",
     ]
-    for line in lines:
-        summary.append([line])
-    summary["A1"].font = Font(bold=True, size=14)
+    append_row(summary, lines[:1], Font(bold=True, size=14))
+    for line in lines[1:]:
+        append_row(summary, [line])
     summary.column_dimensions["A"].width = 70
     item_headings = ["Plan", "Area of work", "Objective", "Who?"]
     _sheet(book, "New items", item_headings, [_item(i) for i in review.new_items], [30, 30, 60, 30])

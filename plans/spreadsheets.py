@@ -15,8 +15,9 @@ from openpyxl.styles import Font
 from simple_history.utils import bulk_create_with_history
 
 from compliance.models import Framework, Standard
-from compliance.spreadsheets.errors import SheetErrors, cell_text, check_length, open_workbook
-from home.spreadsheets import append_row
+from compliance.spreadsheets.cells import append_row
+from compliance.spreadsheets.errors import SheetErrors, cell_text, check_length
+from compliance.spreadsheets.workbooks import first_sheet, open_workbook, sheet_rows
 
 from .models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome
 
@@ -103,12 +104,11 @@ def _split_inline(text: str) -> list[str]:
 
 
 def import_plan(file, framework: Framework | None = None, title: str = "") -> DeliveryPlan:
-    book = open_workbook(file)
-    sheet = book.worksheets[0]
+    sheet = first_sheet(open_workbook(file))
     errors = SheetErrors()
     rows = [
         (number, [cell_text(v) for v in (list(values) + [None] * 8)[:8]])
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        for number, values in enumerate(sheet_rows(sheet, max_col=8), start=1)
     ]
     heading_at = next((n for n, cells in rows if cells[0].lower().startswith("area")), None)
     if heading_at is None:

@@ -146,7 +146,12 @@ def test_another_framework_with_a_numeric_scale_loads_without_code(db):
 
     framework = import_framework(book)
 
-    assert [level.code for level in framework.levels.all()] == ["3", "2", "1"]
+    # The template left out a "not yet rated" level: one is added, and the import says so.
+    assert [level.code for level in framework.levels.all()] == ["3", "2", "1", "NYR"]
+    assert framework.import_notices == [
+        "The scale had no “not yet rated” level, so one was added: NYR (Not yet rated). "
+        "Standards start at it until someone rates them."
+    ]
     assert framework.sections.get().standards.get(code="A1").checklist.count() == 2
     sheet = Workbook()
     for row in [
@@ -158,6 +163,8 @@ def test_another_framework_with_a_numeric_scale_loads_without_code(db):
         sheet.active.append(row)
     assessment = import_assessment(saved(sheet), framework)
     assert assessment.ratings.get(standard__code="A1").level.label == "Adequate"
+    # A2 is not on the sheet: it is not yet rated, never the lowest real level.
+    assert assessment.ratings.get(standard__code="A2").level.label == "Not yet rated"
 
 
 def test_a_bad_framework_names_its_problems_and_saves_nothing(db):

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 
 from ..history import InlineHistoricalRecords
+from ..spreadsheets.cells import CELL_LIMIT
 from .frameworks import Framework, RatingLevel, Standard
 
 
@@ -125,9 +126,7 @@ class SelfAssessment(models.Model):
 
     def add_missing_ratings(self) -> None:
         """Give every standard of the framework a rating, "Not yet rated" where there is none."""
-        unrated = self.framework.levels.filter(is_unrated=True).first()
-        if unrated is None:
-            unrated = self.framework.levels.order_by("position").first()
+        unrated = self.framework.unrated_level()
         have = set(self.ratings.values_list("standard_id", flat=True))
         bulk_create_with_history(
             [
@@ -150,12 +149,16 @@ class Rating(ClusterableModel):
     standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="ratings")
     level = models.ForeignKey(RatingLevel, on_delete=models.PROTECT, related_name="ratings")
     evidence_notes = models.TextField(
-        blank=True, help_text="Confidential: never shown on the public website."
+        blank=True,
+        max_length=CELL_LIMIT,
+        help_text="Confidential: never shown on the public website.",
     )
     public_summary = models.TextField(
-        blank=True, help_text="Shown on the public “How we are doing” page once ratified."
+        blank=True,
+        max_length=CELL_LIMIT,
+        help_text="Shown on the public “How we are doing” page once ratified.",
     )
-    next_steps = models.TextField(blank=True)
+    next_steps = models.TextField(blank=True, max_length=CELL_LIMIT)
     carried_over = models.BooleanField(
         default=False, help_text="Copied from the previous self-assessment and not re-checked yet."
     )

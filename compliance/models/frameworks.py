@@ -3,12 +3,16 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from ..spreadsheets.cells import CELL_LIMIT
+
 
 class Framework(models.Model):
     code = models.SlugField(max_length=50, unique=True, help_text='E.g. "iass-2018".')
     name = models.CharField(max_length=200)
     version = models.CharField(max_length=50, help_text='The year or version, e.g. "2018".')
-    source = models.TextField(blank=True, help_text="Who published it, and where.")
+    source = models.TextField(
+        blank=True, max_length=CELL_LIMIT, help_text="Who published it, and where."
+    )
     rating_heading = models.CharField(
         max_length=30, default="Rating", help_text='The rating column\'s heading, e.g. "C/PC".'
     )
@@ -21,6 +25,28 @@ class Framework(models.Model):
     def __str__(self):
         return f"{self.name} ({self.version})"
 
+    def unrated_level(self) -> "RatingLevel":
+        """The scale's one "not yet rated" level, added (as NYR) to a scale that lacks it."""
+        level = self.levels.filter(is_unrated=True).first()
+        if level is None:
+            taken = set(self.levels.values_list("code", flat=True))
+            level = self.levels.create(code=free_unrated_code(taken), **UNRATED_LEVEL)
+        return level
+
+
+UNRATED_LEVEL = {
+    "position": 0,
+    "label": "Not yet rated",
+    "meaning": "Nobody has rated the service against this standard yet.",
+    "colour": "#505a5f",
+    "counts_as_met": False,
+    "is_unrated": True,
+}
+
+
+def free_unrated_code(taken) -> str:
+    return next(code for code in ("NYR", "N/R", "NR", "-", "?", "0") if code not in taken)
+
 
 class RatingLevel(models.Model):
     """One level of a framework's rating scale, e.g. C = Compliant."""
@@ -29,7 +55,7 @@ class RatingLevel(models.Model):
     position = models.PositiveIntegerField(help_text="Order on the scale: higher is better.")
     code = models.CharField(max_length=10)
     label = models.CharField(max_length=60)
-    meaning = models.TextField(blank=True)
+    meaning = models.TextField(blank=True, max_length=CELL_LIMIT)
     colour = models.CharField(max_length=7, default="#6f777b", help_text="#rrggbb")
     counts_as_met = models.BooleanField(default=False)
     is_unrated = models.BooleanField(
@@ -42,6 +68,11 @@ class RatingLevel(models.Model):
         ordering = ["framework", "-position"]
         constraints = [
             models.UniqueConstraint(fields=["framework", "code"], name="unique_level_code"),
+            models.UniqueConstraint(
+                fields=["framework"],
+                condition=models.Q(is_unrated=True),
+                name="one_unrated_level_per_framework",
+            ),
         ]
 
     def __str__(self):
@@ -69,7 +100,7 @@ class Section(models.Model):
 class Standard(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="standards")
     code = models.CharField(max_length=20, help_text='E.g. "3.3".')
-    text = models.TextField("Wording")
+    text = models.TextField("Wording", max_length=CELL_LIMIT)
     position = models.PositiveIntegerField()
 
     history = HistoricalRecords()

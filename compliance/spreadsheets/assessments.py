@@ -5,6 +5,7 @@ The layout of Appendix 3 of the annual report: a title row, a heading row
 each standard a row with its code and wording, its rating code and its notes.
 """
 
+import re
 from datetime import date
 
 from django.db import transaction
@@ -12,13 +13,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from simple_history.utils import bulk_create_with_history
 
-from home.spreadsheets import append_row
-
 from ..models import Rating, SelfAssessment, Standard
 from ..reports import by_section, compare, ratings_of
-from .errors import SheetErrors, cell_text, check_length, open_workbook
+from .cells import append_row
+from .errors import SheetErrors, cell_text, check_length
+from .workbooks import first_sheet, open_workbook, sheet_rows
 
 CHECKBOX = "☐"
+SECTION_NUMBER = re.compile(r"([^.\s]*)")  # "1. Commissioning …" is section 1
 BOLD = Font(bold=True)
 WHITE_BOLD = Font(bold=True, color="FFFFFF")
 
@@ -75,13 +77,12 @@ def export_comparison(first: SelfAssessment, second: SelfAssessment) -> Workbook
 
 def import_assessment(file, framework, title: str = "", assessed_on: date | None = None):
     """A new draft self-assessment from a sheet in the export's layout. All or nothing."""
-    book = open_workbook(file)
-    sheet = book.worksheets[0]
+    sheet = first_sheet(open_workbook(file))
     errors = SheetErrors()
     standards = {s.code: s for s in Standard.objects.filter(section__framework=framework)}
     levels = {level.code.upper(): level for level in framework.levels.all()}
     heading_row, sheet_title, rows = None, "", []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, values in enumerate(sheet_rows(sheet, max_col=3), start=1):
         cells = [cell_text(v) for v in (list(values) + [None, None, None])[:3]]
         if heading_row is None:
             if cells[0].lower() == "standard":
@@ -94,12 +95,12 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
     if heading_row is None:
         errors.add(sheet.title, 1, 1, "no heading row starting “Standard” was found")
     ratings, seen = [], {}
-    codes = sorted(standards, key=len, reverse=True)  # "1.10" before "1.1"
-    section_numbers = list(framework.sections.values_list("number", flat=True))
+    section_numbers = set(framework.sections.values_list("number", flat=True))
+    known = ", ".join(level.code for level in levels.values())
     for number, (text, code, notes) in rows:
-        standard_code = _leading_code(text, codes)
+        standard_code = _leading_code(text, standards)
         if standard_code is None:
-            if not code and _leading_code(text, section_numbers, separators=". \n"):
+            if not code and SECTION_NUMBER.match(text).group(1) in section_numbers:
                 continue  # a section's title row
             first = text.split()[0].rstrip(".") if text.split() else ""
             problem = (
@@ -119,8 +120,8 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
             )
         seen[standard.code] = number
         level = levels.get(code.upper())
+        check_length(errors, sheet.title, number, 3, notes, Rating, "evidence_notes")
         if level is None:
-            known = ", ".join(lv.code for lv in framework.levels.all())
             errors.add(sheet.title, number, 2, f"“{code}” is not a rating on this scale ({known})")
             continue
         ratings.append((standard, level, notes))
@@ -130,12 +131,14 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
     return _create(framework, title, assessed_on, ratings)
 
 
-def _leading_code(text: str, codes, separators=" \n") -> str | None:
-    """The code (of those given) that the cell's text starts with, if any."""
-    for code in codes:
-        if text == code or any(text.startswith(code + s) for s in separators):
-            return code
-    return None
+def _leading_code(text: str, codes) -> str | None:
+    """The code (of those given) that the cell's text starts with, if any: its first word."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    if first in codes:
+        return first
+    # A code with a space in it ("A 1") cannot be a first word: try those one by one.
+    spaced = (code for code in codes if " " in code and text.startswith(code))
+    return max(spaced, key=len, default=None)
 
 
 @transaction.atomic

@@ -1,6 +1,12 @@
 """Errors found in an uploaded spreadsheet, each naming its sheet, row and column."""
 
+import datetime
+
 from openpyxl.utils import get_column_letter
+
+from .cells import writable
+
+SHOWN = 50  # problems listed in full; the rest are counted
 
 
 class SheetErrors(Exception):
@@ -20,28 +26,35 @@ class SheetErrors(Exception):
         if self.errors:
             raise SheetErrors(self.errors)
 
+    @property
+    def shown(self) -> list[str]:
+        """The first problems, to list in full."""
+        return self.errors[:SHOWN]
+
+    @property
+    def more(self) -> int:
+        """How many problems there are beyond those shown."""
+        return max(len(self.errors) - SHOWN, 0)
+
     def __str__(self):
-        return "\n".join(self.errors)
+        more = [f"… and {self.more:,} more problems."] if self.more else []
+        return "\n".join([*self.shown, *more])
 
 
 def cell_text(value) -> str:
-    """A cell's value as stripped text ("" for an empty cell)."""
+    """A cell's value as stripped text ("" for an empty cell); a date cell as "12 January 2023".
+
+    Characters a workbook should not hold (a NUL smuggled in as "_x0000_") become �.
+    """
     if value is None:
         return ""
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        value = value.date()
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return f"{value.day} {value:%B %Y}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
-
-
-def open_workbook(file):
-    """Open an .xlsx upload or path read-only; a file that is not one is a clear error."""
-    from openpyxl import load_workbook
-
-    try:
-        return load_workbook(file, read_only=True, data_only=True)
-    except Exception as error:  # zipfile, XML and openpyxl errors alike
-        message = f"The file is not an Excel workbook (.xlsx) that can be read: {error}"
-        raise SheetErrors([message]) from error
+    return writable(str(value)).strip()
 
 
 def check_length(errors, sheet: str, row: int, column: int | None, value: str, model, field: str):

@@ -3,10 +3,13 @@
 import re
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from ..models import ChecklistItem, Framework, RatingLevel, Section, Standard
+from ..models.frameworks import UNRATED_LEVEL, free_unrated_code
 from ..site_checks import SITE_CHECKS
-from .errors import SheetErrors, cell_text, check_length, open_workbook
+from .errors import SheetErrors, cell_text, check_length
+from .workbooks import open_workbook, sheet_rows
 
 FRAMEWORK_KEYS = {"code", "name", "version", "source", "rating heading"}
 SCALE_COLUMNS = ["position", "code", "label", "meaning", "colour", "counts as met", "not yet rated"]
@@ -42,7 +45,7 @@ def import_framework(file) -> Framework:
 
 def _rows(sheet, columns, errors):
     """Data rows under a heading row that must name `columns`, as (row number, dict)."""
-    rows = sheet.iter_rows(values_only=True)
+    rows = sheet_rows(sheet)
     heading = [cell_text(v).lower() for v in next(rows, ())]
     missing = [c for c in columns if c not in heading]
     if missing:
@@ -57,7 +60,7 @@ def _rows(sheet, columns, errors):
 
 def _framework_details(sheet, errors) -> dict:
     details, rows_of = {}, {}
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, values in enumerate(sheet_rows(sheet), start=1):
         key = cell_text(values[0] if values else "").lower()
         if key in FRAMEWORK_KEYS:
             details[key] = cell_text(values[1] if len(values) > 1 else "")
@@ -84,7 +87,7 @@ def _framework_details(sheet, errors) -> dict:
 
 
 def _scale(sheet, errors) -> list[dict]:
-    levels, codes = [], set()
+    levels, codes, col = [], set(), {}
     for row, cells, col in _rows(sheet, SCALE_COLUMNS, errors):
         if not cells["position"].isdigit():
             errors.add(sheet.title, row, col["position"], "the position must be a whole number")
@@ -106,6 +109,7 @@ def _scale(sheet, errors) -> list[dict]:
             flags[flag] = value in YES
         levels.append(
             {
+                "row": row,
                 "position": int(cells["position"]) if cells["position"].isdigit() else 0,
                 "code": cells["code"],
                 "label": cells["label"],
@@ -117,6 +121,14 @@ def _scale(sheet, errors) -> list[dict]:
         )
     if not levels:
         errors.add(sheet.title, 2, None, "the scale needs at least one level")
+    unrated = [level for level in levels if level["is_unrated"]]
+    for level in unrated[1:]:
+        errors.add(
+            sheet.title,
+            level["row"],
+            col.get("not yet rated"),
+            f"only one level may be “not yet rated”; row {unrated[0]['row']} is already",
+        )
     return levels
 
 
@@ -134,7 +146,17 @@ def _standards(sheet, errors):
                 "number": number,
                 "title": cells["section title"],
                 "position": len(sections) + 1,
+                "row": row,
             }
+        elif cells["section title"] and cells["section title"] != sections[number]["title"]:
+            first = sections[number]
+            errors.add(
+                sheet.title,
+                row,
+                col["section title"],
+                f"section {number} is called “{first['title'][:60]}” on row {first['row']}, "
+                f"not “{cells['section title'][:60]}”",
+            )
         check_length(errors, sheet.title, row, col["section"], number, Section, "number")
         check_length(
             errors, sheet.title, row, col["section title"], cells["section title"], Section, "title"
@@ -190,6 +212,19 @@ def _checklist(sheet, standards, errors) -> list[dict]:
     return items
 
 
+def with_unrated_level(levels: list[dict]) -> tuple[list[dict], str]:
+    """The scale, with a "not yet rated" level added if it has none, and a notice saying so."""
+    if any(level["is_unrated"] for level in levels):
+        return levels, ""
+    code = free_unrated_code({level["code"] for level in levels})
+    added = {**UNRATED_LEVEL, "code": code, "row": None}
+    notice = (
+        f"The scale had no “not yet rated” level, so one was added: {code} (Not yet rated). "
+        "Standards start at it until someone rates them."
+    )
+    return [*levels, added], notice
+
+
 @transaction.atomic
 def _create(details, levels, sections, standards, checklist) -> Framework:
     framework = Framework.objects.create(
@@ -199,26 +234,50 @@ def _create(details, levels, sections, standards, checklist) -> Framework:
         source=details.get("source", ""),
         rating_heading=details.get("rating heading") or "Rating",
     )
-    for level in levels:
-        RatingLevel.objects.create(framework=framework, **level)
+    levels, notice = with_unrated_level(levels)
+    framework.import_notices = [notice] if notice else []
+    bulk_create_with_history(
+        [
+            RatingLevel(framework=framework, **{k: v for k, v in level.items() if k != "row"})
+            for level in levels
+        ],
+        RatingLevel,
+    )
     made_sections = {
-        number: Section.objects.create(framework=framework, **section)
-        for number, section in sections.items()
+        section.number: section
+        for section in bulk_create_with_history(
+            [
+                Section(framework=framework, **{k: v for k, v in s.items() if k != "row"})
+                for s in sections.values()
+            ],
+            Section,
+        )
     }
     made_standards = {
-        code: Standard.objects.create(
-            section=made_sections[standard["section"]],
-            code=code,
-            text=standard["text"],
-            position=standard["position"],
+        standard.code: standard
+        for standard in bulk_create_with_history(
+            [
+                Standard(
+                    section=made_sections[standard["section"]],
+                    code=code,
+                    text=standard["text"],
+                    position=standard["position"],
+                )
+                for code, standard in standards.items()
+            ],
+            Standard,
         )
-        for code, standard in standards.items()
     }
-    for item in checklist:
-        ChecklistItem.objects.create(
-            standard=made_standards[item["standard"]],
-            text=item["text"],
-            site_check=item["site_check"],
-            position=item["position"],
-        )
+    bulk_create_with_history(
+        [
+            ChecklistItem(
+                standard=made_standards[item["standard"]],
+                text=item["text"],
+                site_check=item["site_check"],
+                position=item["position"],
+            )
+            for item in checklist
+        ],
+        ChecklistItem,
+    )
     return framework

@@ -3,13 +3,15 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from compliance.spreadsheets.cells import CELL_LIMIT
+
 
 class AdvisoryGroupMeeting(models.Model):
     """A meeting of the independent Advisory Group, which ratifies self-assessments."""
 
     date = models.DateField()
     title = models.CharField(max_length=200)
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, max_length=CELL_LIMIT)
 
     history = HistoricalRecords()
 

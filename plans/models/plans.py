@@ -9,6 +9,7 @@ from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 
 from compliance.history import InlineHistoricalRecords
+from compliance.spreadsheets.cells import CELL_LIMIT
 
 from ..timescales import due_date_for
 
@@ -79,7 +80,7 @@ class PlanItem(ClusterableModel):
     standards = ParentalManyToManyField(
         "compliance.Standard", blank=True, related_name="plan_items"
     )
-    objective = models.TextField()
+    objective = models.TextField(max_length=CELL_LIMIT)
     owners = models.CharField(
         max_length=300,
         blank=True,
@@ -97,7 +98,7 @@ class PlanItem(ClusterableModel):
     due_date = models.DateField(
         null=True, blank=True, help_text="Worked out from the timescale if empty."
     )
-    completion_notes = models.TextField("Actual completion", blank=True)
+    completion_notes = models.TextField("Actual completion", blank=True, max_length=CELL_LIMIT)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -130,7 +131,7 @@ class PlanItem(ClusterableModel):
 class PlanAction(models.Model):
     item = ParentalKey(PlanItem, on_delete=models.CASCADE, related_name="actions")
     number = models.PositiveIntegerField()
-    text = models.TextField()
+    text = models.TextField(max_length=CELL_LIMIT)
     done_on = models.DateField(null=True, blank=True, help_text="When it was done, if it is.")
 
     history = InlineHistoricalRecords()
@@ -145,7 +146,7 @@ class PlanAction(models.Model):
 class PlanOutcome(models.Model):
     item = ParentalKey(PlanItem, on_delete=models.CASCADE, related_name="outcomes")
     number = models.PositiveIntegerField()
-    text = models.TextField()
+    text = models.TextField(max_length=CELL_LIMIT)
 
     history = InlineHistoricalRecords()
 
@@ -161,7 +162,7 @@ class ProgressUpdate(models.Model):
 
     item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="updates")
     date = models.DateField(default=datetime.date.today)
-    text = models.TextField("What happened")
+    text = models.TextField("What happened", max_length=CELL_LIMIT)
     new_status = models.CharField(max_length=20, choices=PlanItem.Status.choices, blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

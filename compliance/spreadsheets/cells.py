@@ -1,0 +1,101 @@
+"""Writing values into spreadsheets that open safely in Excel, whatever text was saved.
+
+- Text that Excel would run as a formula (=, +, -, @ ...) stays text.
+- Characters a workbook cannot hold (control characters such as a vertical tab
+  pasted from Word, and the few code points XML forbids) are replaced by a
+  visible U+FFFD "�", one for one: nothing disappears from the middle of a word.
+- Text longer than a cell can hold (CELL_LIMIT) is never cut: it carries on in
+  further cells at the end of its row, each saying where it continues.
+"""
+
+import re
+
+from openpyxl.cell import Cell
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+
+CELL_LIMIT = 32_767  # characters (UTF-16 code units) in one Excel cell
+REPLACEMENT = "\ufffd"
+# Everything XML 1.0 (and so .xlsx) cannot hold: C0 controls but tab, line feed and carriage
+# return; surrogates; U+FFFE and U+FFFF.
+UNWRITABLE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CONTINUED = " … (continued in column {column})"
+CONTINUED_ROOM = len(CONTINUED.format(column="XFD"))
+
+WRAP = Alignment(wrap_text=True, vertical="top")  # one shared style: openpyxl dedupes slowly
+
+
+def writable(value):
+    """Text with every character a workbook cannot hold replaced by a visible �."""
+    if isinstance(value, str):
+        return UNWRITABLE.sub(REPLACEMENT, value)
+    return value
+
+
+def safe_cell(value):
+    """A value for a CSV cell: writable, and never run as a formula (a leading quote)."""
+    value = writable(value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def write_text(cell, value) -> None:
+    """Put a value in an openpyxl cell; text that looks like a formula stays text."""
+    cell.value = writable(value)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+
+
+def _too_long(text: str) -> bool:
+    """Longer than a cell holds, counted as Excel counts: in UTF-16 code units."""
+    return len(text) > CELL_LIMIT // 2 and len(text.encode("utf-16-le")) // 2 > CELL_LIMIT
+
+
+def _pieces(text: str) -> list[str]:
+    """Text cut into pieces that each fit a cell with room for a "continued" note."""
+    pieces, current, used = [], [], 0
+    for character in text:
+        size = 2 if ord(character) > 0xFFFF else 1
+        if used + size > CELL_LIMIT - CONTINUED_ROOM:
+            pieces.append("".join(current))
+            current, used = [], 0
+        current.append(character)
+        used += size
+    pieces.append("".join(current))
+    return pieces
+
+
+def _fitted(values) -> list:
+    """The row's values, any too long for a cell carried on in cells after the last one."""
+    values = [writable(value) for value in values]
+    row, overflow = list(values), []
+    for index, value in enumerate(values):
+        if not isinstance(value, str) or not _too_long(value):
+            continue
+        pieces = _pieces(value)
+        chain = [index] + [len(values) + len(overflow) + n for n in range(len(pieces) - 1)]
+        texts = [
+            piece + CONTINUED.format(column=get_column_letter(chain[n + 1] + 1))
+            if n + 1 < len(pieces)
+            else piece
+            for n, piece in enumerate(pieces)
+        ]
+        row[index] = texts[0]
+        overflow += texts[1:]
+    return row + overflow
+
+
+def append_row(sheet, values, font=None) -> list:
+    """Add a row of wrapped, top-aligned cells, formula-safe and whole; optionally in a font."""
+    cells = []
+    for value in _fitted(values):
+        cell = Cell(sheet)
+        write_text(cell, value)
+        cell.alignment = WRAP
+        if font:
+            cell.font = font
+        cells.append(cell)
+    sheet.append(cells)  # placed by append; no per-row search for the last row
+    return cells

@@ -1,0 +1,94 @@
+"""Workbooks as an attacker or a damaged disk would make them, for the import tests and bench."""
+
+import io
+import zipfile
+
+from openpyxl import Workbook
+
+SHEET_PART = "xl/worksheets/sheet1.xml"
+STRINGS_PART = "xl/sharedStrings.xml"
+SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def workbook_bytes(rows=(("Standard", "C/PC", "Notes"),), title="Sheet1") -> bytes:
+    book = Workbook()
+    book.active.title = title
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def with_part(data: bytes, name: str, content: bytes | None = None, size: int | None = None):
+    """The workbook with one part replaced (or added): by `content`, or by `size` bytes of
+    repeated XML text that compresses to almost nothing."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename != name:
+                target.writestr(item, source.read(item.filename))
+        info = zipfile.ZipInfo(name)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with target.open(info, "w", force_zip64=True) as part:
+            if content is not None:
+                part.write(content)
+            else:
+                _write_repeated(part, size)
+    return buffer.getvalue()
+
+
+def _write_repeated(part, size: int) -> None:
+    head = f'<sst xmlns="{SPREADSHEET_NS}" count="1" uniqueCount="1"><si><t>'.encode()
+    tail = b"</t></si></sst>"
+    part.write(head)
+    block = b"a" * (1024 * 1024)
+    left = size - len(head) - len(tail)
+    while left > 0:
+        part.write(block[: min(left, len(block))])
+        left -= len(block)
+    part.write(tail)
+
+
+def huge_dimension() -> bytes:
+    """4.9 KB that declares a cell at XFD1048576: a million rows of 16,384 columns."""
+    sheet = (
+        f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{SPREADSHEET_NS}">'
+        '<dimension ref="A1:XFD1048576"/><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Standard</t></is></c></row>'
+        '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+        "</sheetData></worksheet>"
+    ).encode()
+    return with_part(workbook_bytes(), SHEET_PART, sheet)
+
+
+def rows_beyond_the_limit(rows: int) -> bytes:
+    """A sheet without a dimension whose rows simply go on."""
+    body = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, rows + 1))
+    sheet = f'<worksheet xmlns="{SPREADSHEET_NS}"><sheetData>{body}</sheetData></worksheet>'
+    return with_part(workbook_bytes(), SHEET_PART, sheet.encode())
+
+
+def shared_strings_bomb(size: int) -> bytes:
+    """A small file whose shared strings unpack to `size` bytes."""
+    return with_part(workbook_bytes(), STRINGS_PART, size=size)
+
+
+def not_utf8(data: bytes | None = None) -> bytes:
+    """A workbook with a byte that is not UTF-8 inside its sheet's XML."""
+    data = data or workbook_bytes()
+    sheet = zipfile.ZipFile(io.BytesIO(data)).read(SHEET_PART)
+    damaged = sheet.replace(b"<sheetData>", b"<sheetData>\xff\xfe", 1)
+    return with_part(data, SHEET_PART, damaged)
+
+
+def with_doctype() -> bytes:
+    """A sheet that declares entities (the "billion laughs" attack)."""
+    sheet = (
+        '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        f'<worksheet xmlns="{SPREADSHEET_NS}"><sheetData><row r="1">'
+        '<c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>'
+    ).encode()
+    return with_part(workbook_bytes(), SHEET_PART, sheet)
