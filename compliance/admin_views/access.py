@@ -20,6 +20,10 @@ def can_run(user) -> bool:
     return user.has_perm(RUN)
 
 
+def can_import_framework(user) -> bool:
+    return user.has_perm("compliance.add_framework")
+
+
 def requires(check):
     """Refuse the view (403) unless check(request.user)."""
 

@@ -15,10 +15,9 @@ from ..models import Framework, SelfAssessment
 from ..spreadsheets.assessments import export_assessment, import_assessment
 from ..spreadsheets.errors import SheetErrors
 from ..spreadsheets.frameworks import import_framework
-from .access import can_read, can_run, requires
+from ..spreadsheets.workbooks import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
+from .access import can_import_framework, can_read, can_run, requires
 from .responses import xlsx_response
-
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 def _report(assessment):
@@ -118,8 +117,6 @@ def _validated_upload(form):
     upload = form.cleaned_data["file"]
     if not upload.name.lower().endswith(".xlsx"):
         raise ValidationError("Upload an Excel workbook (.xlsx).")
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError("The file is larger than 5 MB.")
     return upload
 
 
@@ -138,21 +135,40 @@ class FrameworkUploadForm(forms.Form):
     file = forms.FileField(help_text="The template in docs/spreadsheets.md.")
 
 
-def _upload(request, form_class, title, importer):
+def _upload(request, form_class, title, importer, described):
+    """The upload form; on success, a message (described(created)) and the created object."""
     form = form_class(request.POST or None, request.FILES or None)
+    problems = None
     if request.method == "POST" and form.is_valid():
         try:
             created = importer(_validated_upload(form), form.cleaned_data)
         except ValidationError as error:
             form.add_error("file", error)
         except SheetErrors as errors:
-            form.add_error("file", "Nothing was imported. " + " ".join(errors.errors))
+            problems = errors
+            form.add_error("file", "Nothing was imported: see the problems listed above.")
         else:
-            messages.success(request, f"Imported “{created}”.")
+            messages.success(request, described(created))
+            for notice in getattr(created, "import_notices", []):
+                messages.warning(request, notice)
             return created
-    return _form_page(
-        request, title, form, intro="All or nothing: if any row is wrong, nothing is saved."
+    return TemplateResponse(
+        request,
+        "compliance/admin/upload.html",
+        {
+            "title": title,
+            "form": form,
+            "problems": problems,
+            "limits": UPLOAD_LIMITS,
+        },
     )
+
+
+UPLOAD_LIMITS = (
+    f"An .xlsx file of up to {MAX_FILE_BYTES // (1024 * 1024)} MB, with at most "
+    f"{MAX_ROWS:,} rows and {MAX_COLUMNS} columns in a sheet. All or nothing: if any row is "
+    "wrong, nothing is saved."
+)
 
 
 @requires(can_run)
@@ -164,17 +180,19 @@ def upload_assessment(request):
         lambda file, data: import_assessment(
             file, data["framework"], data["title"], data["assessed_on"]
         ),
+        lambda assessment: f"Imported “{assessment}” as a draft: {assessment.rated_summary()}.",
     )
     return _report(result) if isinstance(result, SelfAssessment) else result
 
 
-@requires(lambda user: user.has_perm("compliance.add_framework"))
+@requires(can_import_framework)
 def upload_framework(request):
     result = _upload(
         request,
         FrameworkUploadForm,
         "Import a framework",
         lambda file, data: import_framework(file),
+        lambda framework: f"Imported {framework} as “{framework.code}”.",
     )
     if isinstance(result, Framework):
         return redirect(reverse("compliance_framework_modeladmin_index"))

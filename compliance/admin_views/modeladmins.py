@@ -8,10 +8,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.menus import ModelAdminMenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
-from wagtail_modeladmin.views import CreateView, EditView
+from wagtail_modeladmin.views import CreateView, EditView, IndexView
 
 from ..models import Framework, Rating, SelfAssessment
 from . import actions, comparison, history, report
+from .access import can_import_framework, can_run
 from .rating_forms import RatingEditView, RatingForm
 
 # (route under /admin/compliance/, view, URL name after "compliance_")
@@ -28,6 +29,32 @@ EXTRA_VIEWS = [
     ("rating/<int:pk>/history/", history.rating_history, "rating_history"),
     ("framework/import/", actions.upload_framework, "framework_import"),
 ]
+
+
+class ImportButtonIndexView(IndexView):
+    """A listing whose header offers the spreadsheet import, to those who may use it."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        url_name, permitted = self.model_admin.import_view
+        if permitted(self.request.user):
+            context["import_url"] = reverse(url_name)
+        return context
+
+
+class TrackerModelAdmin(ModelAdmin):
+    """The tracker's listings and forms. Their change history is the tracker's own
+    (django-simple-history, in the history views above), so wagtail-modeladmin's audit-log
+    history screen, which checks no permission, is not served."""
+
+    history_view_enabled = False
+    import_view = None  # (URL name, who may use it): a listing with an import button
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.import_view:
+            self.index_view_class = ImportButtonIndexView
+            self.index_template_name = "compliance/admin/index_with_import.html"
 
 
 class SelfAssessmentCreateView(CreateView):
@@ -54,7 +81,7 @@ class SelfAssessmentEditView(EditView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class SelfAssessmentAdmin(ModelAdmin):
+class SelfAssessmentAdmin(TrackerModelAdmin):
     model = SelfAssessment
     menu_label = "Self-assessments"
     menu_icon = "tasks"
@@ -62,6 +89,7 @@ class SelfAssessmentAdmin(ModelAdmin):
     list_filter = ("framework", "status")
     create_view_class = SelfAssessmentCreateView
     edit_view_class = SelfAssessmentEditView
+    import_view = ("compliance_assessment_import", can_run)
     panels = [FieldPanel("framework"), FieldPanel("title"), FieldPanel("assessed_on")]
 
     def report_link(self, obj):
@@ -79,12 +107,19 @@ class SelfAssessmentAdmin(ModelAdmin):
         return (*super().get_admin_urls_for_registration(), *extra)
 
 
-class FrameworkAdmin(ModelAdmin):
+class FrameworkPermissionHelper(PermissionHelper):
+    def user_can_create(self, user):
+        return False  # a framework is imported whole, with its scale and standards
+
+
+class FrameworkAdmin(TrackerModelAdmin):
     model = Framework
     menu_label = "Frameworks"
     menu_icon = "list-ul"
     list_display = ("name", "version", "code", "rating_heading")
     inspect_view_enabled = True
+    permission_helper_class = FrameworkPermissionHelper
+    import_view = ("compliance_framework_import", can_import_framework)
     panels = [
         FieldPanel("code"),
         FieldPanel("name"),
@@ -104,7 +139,7 @@ class RatingPermissionHelper(PermissionHelper):
         return False  # ratings are made with their self-assessment, one per standard
 
 
-class RatingAdmin(ModelAdmin):
+class RatingAdmin(TrackerModelAdmin):
     """Ratings are edited from their self-assessment's report, not listed on their own."""
 
     model = Rating

@@ -124,6 +124,13 @@ class SelfAssessment(models.Model):
         draft.add_missing_ratings()
         return draft
 
+    def rated_summary(self) -> str:
+        """ "17 of 20 standards rated, 3 not yet rated": only real ratings count as rated."""
+        total = self.ratings.count()
+        rated = self.ratings.exclude(level__is_unrated=True).count()
+        unrated = f", {total - rated} not yet rated" if rated < total else ""
+        return f"{rated} of {total} standards rated{unrated}"
+
     def add_missing_ratings(self) -> None:
         """Give every standard of the framework a rating, "Not yet rated" where there is none."""
         unrated = self.framework.unrated_level()

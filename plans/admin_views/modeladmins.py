@@ -3,9 +3,9 @@
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.options import ModelAdminGroup
 
-from compliance.admin_views.modeladmins import HiddenMenuItem
+from compliance.admin_views.modeladmins import HiddenMenuItem, TrackerModelAdmin
 
 from ..models import AdvisoryGroupMeeting, DeliveryPlan, PlanItem
 from . import items, plan_view, review_views
@@ -22,7 +22,7 @@ EXTRA_VIEWS = [
 ]
 
 
-class DeliveryPlanAdmin(ModelAdmin):
+class DeliveryPlanAdmin(TrackerModelAdmin):
     model = DeliveryPlan
     menu_label = "Plans"
     menu_icon = "list-ol"
@@ -57,7 +57,7 @@ class DeliveryPlanAdmin(ModelAdmin):
         return (*super().get_admin_urls_for_registration(), *extra)
 
 
-class PlanItemAdmin(ModelAdmin):
+class PlanItemAdmin(TrackerModelAdmin):
     model = PlanItem
     menu_label = "Plan items"
     create_view_class = items.PlanItemCreateView
@@ -90,7 +90,7 @@ class PlanItemAdmin(ModelAdmin):
         return HiddenMenuItem(self, order or self.get_menu_order())
 
 
-class MeetingAdmin(ModelAdmin):
+class MeetingAdmin(TrackerModelAdmin):
     model = AdvisoryGroupMeeting
     menu_label = "Advisory Group meetings"
     menu_icon = "date"

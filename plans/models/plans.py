@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from compliance.history import InlineHistoricalRecords
 from compliance.spreadsheets.cells import CELL_LIMIT
 
-from ..timescales import due_date_for
+from ..timescales import due_date_for, read_timescale
 
 DUE_SOON_DAYS = 30
 
@@ -114,6 +114,15 @@ class PlanItem(ClusterableModel):
         if self.due_date is None and self.timescale:
             self.due_date = due_date_for(self.timescale)
         super().save(*args, **kwargs)
+
+    @property
+    def timescale_not_understood(self) -> bool:
+        """A timescale was written, but no due date could be read from it (nor set by hand)."""
+        return (
+            bool(self.timescale)
+            and self.due_date is None
+            and not read_timescale(self.timescale).understood
+        )
 
     def is_overdue(self, on: datetime.date | None = None) -> bool:
         on = on or datetime.date.today()

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from compliance.management import save_workbook
 from compliance.models import SelfAssessment
 from compliance.spreadsheets.assessments import export_assessment
 
@@ -29,5 +30,5 @@ class Command(BaseCommand):
             assessment = SelfAssessment.objects.filter(pk=options["id"]).first()
         if assessment is None:
             raise CommandError("No such self-assessment.")
-        export_assessment(assessment).save(options["output"])
+        save_workbook(export_assessment(assessment), options["output"])
         self.stdout.write(self.style.SUCCESS(f"Wrote “{assessment}” to {options['output']}."))

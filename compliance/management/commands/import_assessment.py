@@ -35,7 +35,7 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing was imported.\n{errors}") from None
         self.stdout.write(
             self.style.SUCCESS(
-                f"Imported “{assessment}” (id {assessment.pk}) with "
-                f"{assessment.ratings.count()} ratings, as a draft."
+                f"Imported “{assessment}” (id {assessment.pk}) as a draft: "
+                f"{assessment.rated_summary()}."
             )
         )

@@ -26,3 +26,5 @@ class Command(BaseCommand):
                 f"sections, {standards} standards, {framework.levels.count()} rating levels."
             )
         )
+        for notice in framework.import_notices:
+            self.stdout.write(self.style.WARNING(notice))

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from compliance.management import save_workbook
 from plans.models import DeliveryPlan
 from plans.spreadsheets import export_plan
 
@@ -23,5 +24,5 @@ class Command(BaseCommand):
             plan = plans.filter(pk=options["id"]).first()
         if plan is None:
             raise CommandError("No such delivery plan.")
-        export_plan(plan).save(options["output"])
+        save_workbook(export_plan(plan), options["output"])
         self.stdout.write(self.style.SUCCESS(f"Wrote “{plan}” to {options['output']}."))

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from compliance.management import save_workbook
 from plans.models import AdvisoryGroupMeeting
 from plans.pack import meeting_pack
 from plans.review import review_for
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         meeting = AdvisoryGroupMeeting.objects.filter(pk=options["meeting"]).first()
         if meeting is None:
             raise CommandError("No such meeting.")
-        meeting_pack(review_for(meeting)).save(options["output"])
+        save_workbook(meeting_pack(review_for(meeting)), options["output"])
         self.stdout.write(
             self.style.SUCCESS(f"Wrote the pack for “{meeting}” to {options['output']}.")
         )

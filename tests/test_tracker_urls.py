@@ -1,0 +1,209 @@
+"""Every admin URL of the tracker, as every role: the matrix is read from Django's URL resolver,
+so a URL added later is in it (and fails here until someone says who may open it)."""
+
+import re
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+
+from .factories import UserFactory
+
+TRACKER_APPS = ("compliance", "plans")
+
+# What the Advisory Group may open: reading and exporting, nothing that changes anything.
+ADVISORY_GROUP_READS = {
+    "compliance_selfassessment_modeladmin_index",
+    "compliance_framework_modeladmin_index",
+    "compliance_framework_modeladmin_inspect",
+    "compliance_rating_modeladmin_index",
+    "compliance_assessment_report",
+    "compliance_assessment_export",
+    "compliance_assessment_history",
+    "compliance_compare",
+    "compliance_compare_export",
+    "compliance_rating_history",
+    "plans_deliveryplan_modeladmin_index",
+    "plans_planitem_modeladmin_index",
+    "plans_advisorygroupmeeting_modeladmin_index",
+    "plans_plan_view",
+    "plans_plan_export",
+    "plans_plan_history",
+    "plans_item_history",
+    "plans_meeting_review",
+    "plans_meeting_pack",
+}
+# What even the Service manager may not do: nothing in the tracker is deleted by hand (its
+# history would lose its subject), frameworks are imported whole and never edited, and ratings
+# come with their self-assessment.
+SERVICE_MANAGER_REFUSED = {
+    "compliance_selfassessment_modeladmin_delete",
+    "compliance_framework_modeladmin_create",
+    "compliance_framework_modeladmin_edit",
+    "compliance_framework_modeladmin_delete",
+    "compliance_rating_modeladmin_create",
+    "compliance_rating_modeladmin_delete",
+    "plans_deliveryplan_modeladmin_delete",
+    "plans_planitem_modeladmin_delete",
+    "plans_advisorygroupmeeting_modeladmin_delete",
+}
+# The object a URL's id stands for: by its model (wagtail-modeladmin's names) or its route.
+OBJECT_BY_NAME = {
+    "selfassessment": "draft",
+    "assessment": "draft",
+    "framework": "framework",
+    "rating": "rating",
+    "deliveryplan": "plan",
+    "plan": "plan",
+    "planitem": "item",
+    "item": "item",
+    "advisorygroupmeeting": "meeting",
+    "meeting": "meeting",
+}
+# Query strings a read opens with, as its links give them.
+QUERIES = {
+    "compliance_compare": "?first={ratified}&second={draft}",
+    "compliance_compare_export": "?first={ratified}&second={draft}",
+    "plans_plan_view": "?overdue=1&status=on-track",
+    "plans_planitem_modeladmin_create": "?plan={plan}",
+}
+SECRET = "Limited funding"  # in the demo's evidence notes: never shown to those refused
+
+
+def tracker_patterns():
+    """(URL name, route) of every URL the tracker adds to the admin."""
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            else:
+                yield pattern.name, (prefix + str(pattern.pattern)).replace("^", "")
+
+    return [
+        (name, route)
+        for name, route in walk(get_resolver().url_patterns)
+        if route.startswith(tuple(f"admin/{app}/" for app in TRACKER_APPS))
+    ]
+
+
+PATTERNS = tracker_patterns()
+
+
+@pytest.fixture
+def objects(plans_demo):
+    return {
+        "draft": plans_demo["draft"],
+        "ratified": plans_demo["ratified"],
+        "framework": plans_demo["framework"],
+        "rating": plans_demo["draft"].ratings.get(standard__code="1.4"),
+        "plan": plans_demo["plan"],
+        "item": plans_demo["plan"].items.first(),
+        "meeting": plans_demo["january"],
+    }
+
+
+def url_for(name, route, objects) -> str:
+    parameters = re.findall(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>", route)
+    kwargs = {}
+    for parameter in (a or b for a, b in parameters):
+        model = re.search(r"admin/\w+/(\w+)/", route).group(1)
+        assert model in OBJECT_BY_NAME, f"{name}: say which object “{model}” URLs open"
+        kwargs[parameter] = objects[OBJECT_BY_NAME[model]].pk
+    query = QUERIES.get(name, "").format(**{key: obj.pk for key, obj in objects.items()})
+    return reverse(name, kwargs=kwargs) + query
+
+
+def test_the_matrix_covers_every_tracker_url():
+    names = {name for name, _ in PATTERNS}
+
+    assert len(names) == len(PATTERNS), "every tracker URL has a name of its own"
+    assert names >= ADVISORY_GROUP_READS and names >= SERVICE_MANAGER_REFUSED
+    assert len(PATTERNS) >= 40
+    # wagtail-modeladmin's audit-log history screen checked no permission: it is not served.
+    assert not any(name.endswith("_modeladmin_history") for name in names)
+
+
+def refused(response) -> bool:
+    body = response.content.decode(errors="replace") if not response.streaming else ""
+    # Wagtail sends the signed-out to sign in, and the signed-in without permission to the
+    # dashboard with "Sorry, you do not have permission to access this area".
+    sent_away = response.status_code == 302 and (
+        response["Location"].startswith("/admin/login/") or response["Location"] == "/admin/"
+    )
+    return (sent_away or response.status_code in (403, 404)) and SECRET not in body
+
+
+def tracker_counts():
+    """Rows in every tracker table and its history: a refused POST changes none of them."""
+    return {
+        model._meta.label: model._default_manager.count()
+        for app in TRACKER_APPS
+        for model in apps.get_app_config(app).get_models()
+    }
+
+
+@pytest.mark.parametrize("who", ["anonymous", "editor", "no_role"])
+def test_those_without_the_trackers_permissions_open_nothing(client, objects, request, who):
+    if who == "editor":
+        client.force_login(request.getfixturevalue("editor"))
+    elif who == "no_role":
+        client.force_login(UserFactory())
+    before = tracker_counts()
+
+    for name, route in PATTERNS:
+        url = url_for(name, route, objects)
+        assert refused(client.get(url)), f"GET {url} ({name})"
+        assert refused(client.post(url, {"title": "x", "reason": "x", "text": "x"})), url
+
+    assert tracker_counts() == before
+
+
+def test_the_advisory_group_reads_and_exports_and_changes_nothing(client, objects, advisory_member):
+    client.force_login(advisory_member)
+    before = tracker_counts()
+
+    for name, route in PATTERNS:
+        url = url_for(name, route, objects)
+        response = client.get(url)
+        if name in ADVISORY_GROUP_READS:
+            assert response.status_code == 200, f"GET {url} ({name})"
+        else:
+            assert refused(response), f"GET {url} ({name})"
+            assert refused(client.post(url, {"title": "x", "reason": "x", "text": "x"})), url
+
+    assert tracker_counts() == before
+
+
+def test_the_service_manager_opens_everything_but_deleting(client, objects, service_manager):
+    client.force_login(service_manager)
+
+    for name, route in PATTERNS:
+        url = url_for(name, route, objects)
+        response = client.get(url)
+        if name in SERVICE_MANAGER_REFUSED:
+            assert refused(response), f"GET {url} ({name})"
+        elif name in ("compliance_rating_modeladmin_edit", "compliance_assessment_ratify"):
+            assert response.status_code == 200, f"GET {url} ({name})"  # the draft: not locked
+        else:
+            assert response.status_code == 200, f"GET {url} ({name})"
+
+
+def test_wagtails_site_history_shows_editors_nothing_of_the_tracker(
+    client, objects, editor, service_manager
+):
+    managers_browser = Client()
+    managers_browser.force_login(service_manager)
+    created = managers_browser.post(
+        "/admin/plans/advisorygroupmeeting/create/",
+        {"date": "2030-01-01", "title": "Confidential strategy day", "notes": ""},
+    )
+    assert created.status_code == 302
+    history = managers_browser.get("/admin/reports/site-history/").content.decode()
+    assert "Confidential strategy day" in history  # Wagtail logs it ...
+    client.force_login(editor)
+
+    response = client.get("/admin/reports/site-history/")
+
+    assert "Confidential strategy day" not in response.content.decode()  # ... for its readers
