@@ -92,3 +92,53 @@ def with_doctype() -> bytes:
         '<c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>'
     ).encode()
     return with_part(workbook_bytes(), SHEET_PART, sheet)
+
+
+def workbook_of_sheets(sheets: dict) -> bytes:
+    """A workbook with the given sheets: {title: [row, ...]}."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+LARGEST = 4_999  # data rows under a heading row: a sheet at the 5,000-row limit
+
+
+def largest_framework(code: str = "largest") -> bytes:
+    """A framework at the limit: 4,999 standards in 50 sections, on the 2018 scale."""
+    return workbook_of_sheets(
+        {
+            "Framework": [("code", code), ("name", "The largest framework"), ("version", "1")],
+            "Scale": [
+                ("position", "code", "label", "meaning", "colour", "counts as met",
+                 "not yet rated"),
+                (3, "C", "Compliant", "", "#00703c", "yes", "no"),
+                (2, "P/C", "Partially compliant", "", "#8a4c00", "no", "no"),
+                (0, "NYR", "Not yet rated", "", "#505a5f", "no", "yes"),
+            ],
+            "Standards": [
+                ("section", "section title", "code", "wording"),
+                *(
+                    (str(n // 100 + 1), f"Section {n // 100 + 1}", f"{n // 100 + 1}.{n % 100 + 1}",
+                     f"Standard {n}: " + "the service does what it should. " * 10)
+                    for n in range(LARGEST)
+                ),
+            ],
+        }
+    )  # fmt: skip
+
+
+def largest_assessment(title: str = "Largest") -> bytes:
+    """A self-assessment of the largest framework: every standard rated, with notes."""
+    rows = [(title, None, None), ("Standard", "C/PC", "Notes")]
+    rows += [
+        (f"{n // 100 + 1}.{n % 100 + 1} Standard {n}", "P/C", "Evidence noted. " * 40)
+        for n in range(LARGEST - 1)
+    ]
+    return workbook_bytes(rows)

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Back up Sendias Bathnes: the whole database (pg_dump, custom format: every record and its
+# change history) and the uploaded files (MEDIA_ROOT), into a new dated folder of DESTINATION.
+# Keeps the newest $KEEP (default 14) backups there. Prints the new folder.
+#
+#   deploy/backup.sh DESTINATION        (DATABASE_URL and MEDIA_ROOT from the environment)
+#
+# Restore with deploy/restore.sh. README, "Backups".
+set -euo pipefail
+destination=${1:?usage: deploy/backup.sh DESTINATION}
+: "${DATABASE_URL:?DATABASE_URL is not set}" "${MEDIA_ROOT:?MEDIA_ROOT is not set}"
+keep=${KEEP:-14}
+
+umask 077  # personal data: readable by this user only
+folder="$destination/$(date -u +%Y-%m-%dT%H%M%SZ)"
+mkdir -p "$folder.partial"
+pg_dump --format=custom --no-owner --no-privileges --file "$folder.partial/database.dump" "$DATABASE_URL"
+mkdir -p "$MEDIA_ROOT"
+tar --create --gzip --file "$folder.partial/media.tar.gz" --directory "$MEDIA_ROOT" .
+(cd "$folder.partial" && sha256sum database.dump media.tar.gz > SHA256SUMS)
+mv "$folder.partial" "$folder"
+
+# Only complete backups count; the oldest beyond $keep go.
+find "$destination" -mindepth 1 -maxdepth 1 -type d -name '20*Z' | sort | head -n "-$keep" |
+    while read -r old; do rm -rf -- "$old"; done
+echo "$folder"

@@ -1,0 +1,40 @@
+"""The deployment suite: the README's production stack (nginx -> gunicorn -> PostgreSQL),
+started once for the session; every test here speaks HTTP to nginx.
+
+It needs Debian's nginx, openssl, PostgreSQL's client tools and DATABASE_URL naming a
+PostgreSQL server (CI has all four). Without them it is skipped on a developer's machine,
+with a message saying what is missing, and fails on CI (where CI is set).
+"""
+
+import os
+
+import pytest
+
+from . import stack as deployment
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/deployment/" in item.nodeid:
+            item.add_marker(pytest.mark.deployment)
+
+
+@pytest.fixture(scope="session")
+def stack():
+    missing = deployment.missing_requirements()
+    if missing:
+        message = "the deployment suite needs " + ", ".join(missing) + " (README, Testing)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    server = os.environ["DATABASE_URL"]
+    running = deployment.start(server)
+    yield running
+    deployment.stop(running, server)
+
+
+@pytest.fixture
+def browser(stack):
+    from .browser import Browser
+
+    return Browser(stack)

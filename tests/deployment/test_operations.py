@@ -1,0 +1,114 @@
+"""What a deployer runs besides the site: the timers' commands, backup and restore, and the
+README's steps, which must name the files in deploy/ exactly."""
+
+import re
+import subprocess
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from .stack import DEPLOY, ROOT, create_database, drop_database, unit_exec_start
+
+
+@pytest.mark.parametrize(
+    ("unit", "says"),
+    [
+        ("sendias-delete-old-enquiries.service", r"Deleted \d+ enquir(y|ies) older than 365 days"),
+        ("sendias-review-reminders.service", r"Sent \d+ reminder\(s\) for meetings on"),
+    ],
+)
+def test_the_timers_commands_run_under_the_production_settings(stack, unit, says):
+    result = stack.run(unit_exec_start(unit))
+
+    assert re.search(says, result.stdout), result.stdout + result.stderr
+    timer = (DEPLOY / "systemd" / unit.replace(".service", ".timer")).read_text()
+    assert "OnCalendar=" in timer and "Persistent=true" in timer
+
+
+TABLES = [
+    "compliance_selfassessment",
+    "compliance_rating",
+    "compliance_evidencelink",
+    "plans_planitem",
+    "plans_planaction",
+    "plans_progressupdate",
+    "compliance_historicalselfassessment",
+    "compliance_historicalrating",
+    "compliance_historicalevidencelink",
+    "plans_historicalplanitem",
+    "plans_historicalplanaction",
+    "plans_historicalprogressupdate",
+    "wagtaildocs_document",
+    "home_enquiry",
+]
+
+
+def snapshot(database_url) -> dict:
+    with psycopg.connect(database_url) as connection:
+        return {
+            table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in TABLES
+        }
+
+
+def test_a_backup_restores_into_a_fresh_database_whole(stack, tmp_path):
+    manager = stack.seed["passwords"]["manager"]
+    from .browser import Browser
+
+    browser = Browser(stack, "127.0.0.80")
+    assert browser.sign_in("manager", manager).status == 302  # a change of its own, just now
+    backups = tmp_path / "backups"
+
+    made = stack.run([str(DEPLOY / "backup.sh"), str(backups)])
+    folder = Path(made.stdout.strip().splitlines()[-1])
+    server = stack.env["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres"
+    fresh = create_database(server, stack.database + "_restored")
+    try:
+        restored_env = {**stack.env, "DATABASE_URL": fresh, "MEDIA_ROOT": str(tmp_path / "media")}
+        stack.run([str(DEPLOY / "restore.sh"), str(folder)], env=restored_env)
+        migrate = stack.manage("migrate", "--check", env=restored_env, check=False)
+
+        original, copy = snapshot(stack.env["DATABASE_URL"]), snapshot(fresh)
+        assert migrate.returncode == 0, migrate.stdout + migrate.stderr
+        for table in TABLES:
+            assert copy[table] == original[table], table
+        assert len(original["compliance_historicalrating"]) > 40  # a real history came along
+        evidence = stack.seed["evidence"]["file"]
+        assert (tmp_path / "media" / evidence).read_bytes() == (
+            stack.media_root / evidence
+        ).read_bytes()
+    finally:
+        drop_database(server, stack.database + "_restored")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "SHA256SUMS",
+        "database.dump",
+        "media.tar.gz",
+    ]
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"  # personal data: the owner's only
+
+
+def test_a_damaged_backup_is_not_restored(stack, tmp_path):
+    folder = Path(stack.run([str(DEPLOY / "backup.sh"), str(tmp_path)]).stdout.split()[-1])
+    (folder / "media.tar.gz").write_bytes(b"not the backup")
+
+    result = stack.run([str(DEPLOY / "restore.sh"), str(folder)], check=False)
+
+    assert result.returncode != 0
+    assert "FAILED" in result.stdout + result.stderr
+
+
+def test_the_readme_deploys_with_exactly_these_files():
+    readme = (ROOT / "README.md").read_text()
+    deploying = readme.split("## Deploying", 1)[1].split("\n## ", 1)[0]
+    shipped = subprocess.run(
+        ["git", "ls-files", "deploy"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert len(shipped) >= 10
+
+    for path in shipped:
+        assert path in deploying, f"README's Deploying section does not use {path}"
+    for named in set(re.findall(r"deploy/[\w./*-]+[\w*]", deploying)):
+        assert list(ROOT.glob(named)), f"README names {named}, which is not in the repo"
+    gunicorn = " ".join(unit_exec_start("sendias.service")).split("/bin/", 1)[1]
+    assert gunicorn in deploying  # the command the README runs is the unit's
