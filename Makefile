@@ -1,7 +1,8 @@
 # make run   set up .venv, migrate, load the demo content and serve http://127.0.0.1:8000/
 # make test  run the whole test suite (browser tests need Debian's chromium)
 # make lint  ruff check, ruff format --check, makemigrations --check
-# make bench serve the site with gunicorn and measure it, then the compliance views (docs/benchmarks.md)
+# make bench serve the site with gunicorn and measure it, then the compliance views, the review and
+#            the spreadsheet uploads through the deployment stack (docs/benchmarks.md)
 
 PYTHON ?= python3
 VENV := .venv
@@ -42,6 +43,7 @@ bench: install
 	$(BIN)/python bench/serve.py
 	$(BIN)/python bench/compliance_views.py
 	$(BIN)/python bench/review_views.py
+	$(BIN)/python bench/uploads.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -16,9 +16,13 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
+    # As nginx does in production (deploy/nginx/sendias.conf): only public images come
+    # straight from MEDIA_ROOT; documents only ever through /documents/, which checks who asks.
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static(
+        settings.MEDIA_URL + "images/", document_root=f"{settings.MEDIA_ROOT}/images"
+    )
 
 # Wagtail's page serving last: it matches every other path.
 urlpatterns += [path("", include(wagtail_urls))]
