@@ -13,6 +13,7 @@ keep=${KEEP:-14}
 
 umask 077  # personal data: readable by this user only
 folder="$destination/$(date -u +%Y-%m-%dT%H%M%SZ)"
+trap 'rm -rf -- "$folder.partial"' EXIT  # a failed backup leaves nothing half-written
 mkdir -p "$folder.partial"
 pg_dump --format=custom --no-owner --no-privileges --file "$folder.partial/database.dump" "$DATABASE_URL"
 mkdir -p "$MEDIA_ROOT"

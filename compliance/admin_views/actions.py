@@ -155,12 +155,7 @@ def _upload(request, form_class, title, importer, described):
     return TemplateResponse(
         request,
         "compliance/admin/upload.html",
-        {
-            "title": title,
-            "form": form,
-            "problems": problems,
-            "limits": UPLOAD_LIMITS,
-        },
+        {"title": title, "form": form, "problems": problems, "intro": UPLOAD_LIMITS},
     )
 
 

@@ -4,22 +4,11 @@ lockout (username + address), and a forged X-Forwarded-For buys nothing.
 Each test uses loopback addresses of its own (127.0.0.x), so that budgets and lockouts from
 one test never reach another."""
 
+from tests.test_enquiries import answers
+
 from .browser import Browser
 
-ENQUIRY = {
-    "role": "parent",
-    "age_group": "5-11",
-    "topic": "ehc-assessment",
-    "message": "How do I ask for an EHC needs assessment?",
-    "name": "Jo Parent",
-    "email": "jo@example.org",
-    "phone": "",
-    "contact_method": "email",
-    "contact_times": "Mornings",
-    "consent_to_store": "on",
-    "consent_to_contact": "on",
-    "website": "",
-}
+ENQUIRY = answers()
 
 
 def send_enquiry(browser, stack, forged: str = "") -> int:
