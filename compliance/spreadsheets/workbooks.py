@@ -18,6 +18,7 @@ docs/spreadsheets.md.
 import io
 import re
 import zipfile
+import zlib
 from xml.parsers import expat
 
 from openpyxl.utils import column_index_from_string, get_column_letter
@@ -157,7 +158,7 @@ def _scan(archive, name: str, titles: _SheetTitles) -> None:
             f"({expat.ErrorString(error.code)}, line {error.lineno}, column {error.offset + 1}). "
             "Open it in Excel and save it again."
         )
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as error:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError) as error:
         _refuse(f"The workbook is damaged: {titles.describe(name)} cannot be unpacked ({error}).")
 
 
