@@ -156,7 +156,7 @@ def import_plan(file, framework: Framework | None = None, title: str = "") -> De
             "status": statuses.get(status.lower(), PlanItem.Status.NOT_STARTED),
             "actions": split_numbered(actions), "outcomes": split_numbered(outcomes),
         })  # fmt: skip
-    title = title or sheet_title or "Imported delivery plan"
+    title = cell_text(title) or sheet_title or "Imported delivery plan"
     check_length(errors, sheet.title, 1, 1, title, DeliveryPlan, "title")
     errors.raise_if_any()
     return _create(title, framework, headings, items)

@@ -6,6 +6,7 @@ from home import demo
 from .factories import (
     AdvisoryGroupMemberFactory,
     EditorFactory,
+    EnquiryPageFactory,
     HomePageFactory,
     ServiceManagerFactory,
     ServiceSettingsFactory,
@@ -27,6 +28,12 @@ def home_page(db):
     Site.objects.filter(is_default_site=True).update(root_page=home)
     ServiceSettingsFactory()
     return home
+
+
+@pytest.fixture
+def enquiry_page(home_page):
+    """The enquiry form page, on the site of `home_page`."""
+    return EnquiryPageFactory()
 
 
 @pytest.fixture

@@ -2,12 +2,11 @@
 anything the client wrote there itself buys nothing. (tests/deployment/ proves the same
 through nginx.)"""
 
-import pytest
 from django.test import Client, override_settings
 
 from home.models import Enquiry
 
-from .factories import PASSWORD, EnquiryPageFactory, ServiceManagerFactory
+from .factories import PASSWORD, ServiceManagerFactory
 from .test_enquiries import answers
 
 PROXY = "10.0.0.2"  # the reverse proxy, as gunicorn sees it
@@ -17,11 +16,6 @@ def behind_the_proxy(client_address: str, forged: str = "") -> Client:
     """A browser at client_address, its requests relayed by one proxy that appends it."""
     forwarded = f"{forged}, {client_address}" if forged else client_address
     return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded)
-
-
-@pytest.fixture
-def enquiry_page(home_page):
-    return EnquiryPageFactory()
 
 
 @override_settings(TRUSTED_PROXY_COUNT=1)

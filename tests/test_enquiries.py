@@ -14,13 +14,6 @@ from django.utils import timezone
 
 from home.models import Enquiry
 
-from .factories import EnquiryPageFactory
-
-
-@pytest.fixture
-def enquiry_page(home_page):
-    return EnquiryPageFactory()
-
 
 def answers(**changes):
     data = {

@@ -12,7 +12,6 @@ from django.core.management import CommandError, call_command
 
 from home.models import Enquiry
 
-from .factories import EnquiryPageFactory
 from .test_compliance_admin import rating_form
 from .test_enquiries import answers
 
@@ -53,11 +52,6 @@ def test_control_characters_in_a_rating_note_and_a_plan_show_as_a_mark(
     assert SHOWN_AS in assessment
     assert SHOWN_AS in plan_sheet
     assert pack["Summary"]["A1"].value.startswith("Advisory Group review: January\ufffd2023")
-
-
-@pytest.fixture
-def enquiry_page(home_page):
-    return EnquiryPageFactory()
 
 
 @pytest.mark.parametrize(

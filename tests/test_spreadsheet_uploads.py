@@ -220,3 +220,43 @@ def test_an_import_command_names_the_file_it_cannot_open(db):
     with pytest.raises(CommandError, match="The file cannot be opened: No such file"):
         call_command("import_plan", "/no/such/plan.xlsx")
     assert not DeliveryPlan.objects.exists()
+
+
+@pytest.mark.parametrize("position", [2**63, "፩", "²", "9" * 5000, -1, 1.5])
+def test_a_scale_position_is_a_small_whole_number(db, position):
+    scale = [(position, "3", "Good", "", "#00703c", "yes", "no")]
+
+    with pytest.raises(SheetErrors) as raised:
+        import_framework(framework_workbook(scale, [("A", "Access", "A1", "Open")]))
+
+    assert raised.value.errors == [
+        "Sheet “Scale”, row 2, column A: the position must be a whole number, 0 to 999"
+    ]
+
+
+def test_a_scale_using_every_usual_unrated_code_still_gets_one(db):
+    codes = ["NYR", "N/R", "NR", "-", "?", "0"]
+    scale = [(n, code, f"Level {code}", "", "#00703c", "no", "no") for n, code in enumerate(codes)]
+
+    framework = import_framework(framework_workbook(scale, [("A", "Access", "A1", "Open")]))
+
+    assert framework.unrated_level().code == "NYR2"
+
+
+def test_a_title_from_the_command_line_that_is_not_utf8_is_cleaned(compliance_demo, tmp_path):
+    path = tmp_path / "assessment.xlsx"
+    path.write_bytes(files.workbook_bytes([("Title",), ("Standard", "C/PC", "Notes")]))
+
+    # Python reads the argument byte b"\xff" as the lone surrogate "\udcff".
+    call_command("import_assessment", str(path), "--framework", "iass-2018", "--title", "A\udcff")
+
+    assert SelfAssessment.objects.filter(title="A\ufffd").exists()
+
+
+def test_a_zip_from_an_unknown_version_is_refused(compliance_demo):
+    data = bytearray(files.workbook_bytes())
+    central = data.rindex(b"PK\x01\x02")  # a central directory entry: "version needed" at +6
+    data[central + 6] = 64
+
+    with pytest.raises(SheetErrors, match="The file is not an Excel workbook"):
+        import_framework(io.BytesIO(bytes(data)))

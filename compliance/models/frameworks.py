@@ -1,5 +1,7 @@
 """A framework is data: its sections, standards, checklist items and its own rating scale."""
 
+import itertools
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -45,7 +47,11 @@ UNRATED_LEVEL = {
 
 
 def free_unrated_code(taken) -> str:
-    return next(code for code in ("NYR", "N/R", "NR", "-", "?", "0") if code not in taken)
+    """A code for an added "not yet rated" level that the scale does not use already."""
+    candidates = itertools.chain(
+        ("NYR", "N/R", "NR", "-", "?", "0"), (f"NYR{n}" for n in itertools.count(2))
+    )
+    return next(code for code in candidates if code not in taken)
 
 
 class RatingLevel(models.Model):

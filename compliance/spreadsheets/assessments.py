@@ -125,7 +125,7 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
             errors.add(sheet.title, number, 2, f"“{code}” is not a rating on this scale ({known})")
             continue
         ratings.append((standard, level, notes))
-    title = title or sheet_title or "Imported self-assessment"
+    title = cell_text(title) or sheet_title or "Imported self-assessment"
     check_length(errors, sheet.title, 1, 1, title, SelfAssessment, "title")
     errors.raise_if_any()
     return _create(framework, title, assessed_on, ratings)

@@ -44,7 +44,8 @@ class SheetErrors(Exception):
 def cell_text(value) -> str:
     """A cell's value as stripped text ("" for an empty cell); a date cell as "12 January 2023".
 
-    Characters a workbook should not hold (a NUL smuggled in as "_x0000_") become �.
+    Any character that must not be stored (which the XML check before parsing should already
+    have refused) becomes a visible �.
     """
     if value is None:
         return ""

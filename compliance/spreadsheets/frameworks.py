@@ -18,6 +18,7 @@ CHECKLIST_COLUMNS = ["standard", "item", "site check"]
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+POSITION = re.compile(r"[0-9]{1,3}")
 
 
 def import_framework(file) -> Framework:
@@ -89,8 +90,11 @@ def _framework_details(sheet, errors) -> dict:
 def _scale(sheet, errors) -> list[dict]:
     levels, codes, col = [], set(), {}
     for row, cells, col in _rows(sheet, SCALE_COLUMNS, errors):
-        if not cells["position"].isdigit():
-            errors.add(sheet.title, row, col["position"], "the position must be a whole number")
+        position = POSITION.fullmatch(cells["position"])
+        if not position:
+            errors.add(
+                sheet.title, row, col["position"], "the position must be a whole number, 0 to 999"
+            )
         if not cells["code"] or not cells["label"]:
             errors.add(sheet.title, row, col["code"], "each level needs a code and a label")
         if cells["code"] in codes:
@@ -110,7 +114,7 @@ def _scale(sheet, errors) -> list[dict]:
         levels.append(
             {
                 "row": row,
-                "position": int(cells["position"]) if cells["position"].isdigit() else 0,
+                "position": int(cells["position"]) if position else 0,
                 "code": cells["code"],
                 "label": cells["label"],
                 "meaning": cells["meaning"],

@@ -51,7 +51,7 @@ def open_workbook(file):
     data = _read_bounded(file)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
+    except Exception:  # BadZipFile, and others for odder damage ("zip file version 6.4")
         _refuse("The file is not an Excel workbook (.xlsx). Save it from Excel as .xlsx.")
     with archive:
         _check_parts(archive)
