@@ -1,11 +1,12 @@
 """Public views that are not pages: search and robots.txt."""
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
+
+from .paging import page_or_404
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -19,7 +20,7 @@ def search(request):
         site = Site.find_for_request(request)
         pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
         found = pages.specific().search(query)
-        results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results = page_or_404(found, RESULTS_PER_PAGE, request.GET.get("page"))
     return TemplateResponse(request, "search.html", {"query": query, "results": results})
 
 

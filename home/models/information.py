@@ -149,4 +149,6 @@ class InformationPage(ContentPage):
         verbose_name = "information page"
 
     def listed_children(self):
-        return InformationPage.objects.child_of(self).live().public()
+        """Every live, public page under this one, whatever its type (You said, we did; How
+        we are doing): a page nobody links to is a page nobody finds."""
+        return self.get_children().live().public().specific()

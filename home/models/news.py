@@ -2,13 +2,13 @@
 
 import datetime
 
-from django.core.paginator import Paginator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..paging import page_or_404
 from .information import ArticlePage
 
 ARTICLES_PER_PAGE = 10
@@ -58,7 +58,7 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = Paginator(self.articles(), ARTICLES_PER_PAGE).get_page(
-            request.GET.get("page")
+        context["articles"] = page_or_404(
+            self.articles(), ARTICLES_PER_PAGE, request.GET.get("page")
         )
         return context
