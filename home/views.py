@@ -1,4 +1,4 @@
-"""Public views that are not pages: search and robots.txt."""
+"""Public views that are not pages: search, robots.txt, and the page for a refused form."""
 
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -30,6 +30,18 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {_site_url(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def _site_url(request) -> str:
+    """The site's public address (manage.py set_site), as the sitemap's own links use it."""
+    site = Site.find_for_request(request)
+    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (an old page, cookies blocked): the site's own
+    page, with the helpline, instead of Django's bare one (settings.CSRF_FAILURE_VIEW)."""
+    return TemplateResponse(request, "403_csrf.html", {"reason": reason}, status=403)

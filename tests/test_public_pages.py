@@ -126,7 +126,7 @@ def test_news_index_is_newest_first_and_paginated(client, home_page):
     assert first.index(articles[-1].title) < first.index(articles[-2].title)
     assert oldest in second
     assert "Page 1 of 2" in first and 'rel="next"' in first
-    assert client.get(news.url + "?page=nonsense").status_code == 200
+    assert client.get(news.url + "?page=nonsense").status_code == 404  # no such page
 
 
 def queries_for(client, url):
@@ -177,7 +177,7 @@ def test_sitemap_and_robots(client, home_page):
     assert topic.full_url in sitemap
     assert robots["Content-Type"] == "text/plain"
     assert "Disallow: /admin/" in robots.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in robots.content.decode()
+    assert "Sitemap: http://localhost/sitemap.xml" in robots.content.decode()  # the Site's address
 
 
 @pytest.mark.django_db

@@ -161,6 +161,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "frame-ancestors": ["'self'"],
 }
 
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"  # the site's own page, with the helpline
+
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview lifts this for its own frame.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -174,6 +174,7 @@ def _prepare_site(stack: Stack) -> None:
     stack.manage("migrate", "--noinput")
     stack.manage("collectstatic", "--noinput")
     stack.manage("load_demo", "--force")
+    stack.manage("set_site", "--hostname", HOST, "--port", "443")  # README, Deploying, step 4
     seeded = stack.run([str(VENV_BIN / "python"), "tests/deployment/seed.py"])
     stack.seed = json.loads(seeded.stdout.strip().splitlines()[-1])
     for path in (stack.workdir / "static", stack.media_root):  # readable by nginx's workers

@@ -73,3 +73,12 @@ def test_a_page_that_does_not_exist_is_the_sites_404(browser):
 
     assert response.status == 404
     assert "<h1>Page not found</h1>" in response.text
+
+
+def test_the_sitemap_gives_the_sites_public_address(browser):
+    sitemap = browser.get("/sitemap.xml", headers={"Accept-Encoding": "gzip"})
+
+    locations = re.findall(r"<loc>([^<]+)</loc>", gzip.decompress(sitemap.body).decode())
+    assert sitemap.header("Content-Encoding") == "gzip"
+    assert len(locations) >= 30
+    assert all(loc.startswith("https://www.example.org/") for loc in locations)
