@@ -249,7 +249,7 @@ class TestEditorsCanCreateEveryPageType(WagtailPageTestCase):
                                 "name": "Youth forum",
                                 "description": "Young people.",
                                 "url": "",
-                                "phone": "",
+                                "phone": "01632 960 123",
                             }
                         ]
                     ),
@@ -351,3 +351,31 @@ def test_topic_page_shows_a_video_with_its_transcript_and_a_document(client, hom
     assert "<figcaption>Our film</figcaption>" in html
     assert 'Transcript<span class="visually-hidden">: Our film</span>' in html
     assert f'href="{document.url}">Guide to EHC plans</a> (PDF)' in html
+
+
+def test_a_group_nobody_can_reach_is_refused_in_the_editor(client, home_page, service_manager):
+    client.force_login(service_manager)
+    unreachable = {"group": "youth-forums", "name": "Forum", "description": "Young people."}
+
+    response = client.post(
+        f"/admin/pages/add/home/signpostingpage/{home_page.pk}/",
+        nested_form_data(
+            {
+                "title": "Other help",
+                "slug": "other-help",
+                "introduction": "",
+                "signposts": inline_formset([{**unreachable, "url": "", "phone": " "}]),
+            }
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "Give a website or a phone number (or both)" in response.content.decode()
+    assert not SignpostingPage.objects.exists()
+
+
+def test_every_demo_group_can_be_reached(demo_site):
+    signposts = [s for page in SignpostingPage.objects.all() for s in page.signposts.all()]
+
+    assert len(signposts) >= 9
+    assert all(s.url or s.phone for s in signposts), [s.name for s in signposts]

@@ -2,6 +2,7 @@
 
 from itertools import groupby
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -38,6 +39,14 @@ class Signpost(Orderable):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if not (self.url or self.phone.strip()):
+            raise ValidationError(
+                {
+                    "url": "Give a website or a phone number (or both): people need a way to reach them."
+                }
+            )
 
     @property
     def phone_href(self) -> str:
