@@ -42,11 +42,8 @@ class Signpost(Orderable):
 
     def clean(self):
         if not (self.url or self.phone.strip()):
-            raise ValidationError(
-                {
-                    "url": "Give a website or a phone number (or both): people need a way to reach them."
-                }
-            )
+            message = "Give a website or a phone number (or both): people need a way to reach them."
+            raise ValidationError({"url": message})
 
     @property
     def phone_href(self) -> str:
