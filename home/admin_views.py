@@ -44,11 +44,12 @@ class EnquiryViewSet(ModelViewSet):
         "role",
         "age_group",
         "contact_method",
-        "staff_notified",
+        "staff_notified_yes_no",
     ]
     list_filter = ["topic", "role", "age_group", "staff_notified"]
+    search_fields = ["reference"]
     list_export = [
-        "pk",
+        "reference",
         "created_at",
         "get_role_display",
         "get_age_group_display",
@@ -59,10 +60,11 @@ class EnquiryViewSet(ModelViewSet):
         "phone",
         "get_contact_method_display",
         "contact_times",
-        "staff_notified",
+        "staff_notified_yes_no",
     ]
     export_headings = {
-        "pk": "Enquiry number",
+        "reference": "Reference",
+        "staff_notified_yes_no": "Staff notified",
         "get_role_display": "I am",
         "get_age_group_display": "Age of the child or young person",
         "get_topic_display": "What is it about?",
@@ -70,6 +72,7 @@ class EnquiryViewSet(ModelViewSet):
     }
     export_filename = "enquiries"
     inspect_view_fields = [
+        "reference",
         "created_at",
         "role",
         "age_group",
@@ -80,8 +83,7 @@ class EnquiryViewSet(ModelViewSet):
         "phone",
         "contact_method",
         "contact_times",
-        "consent_to_store",
-        "consent_to_contact",
-        "staff_notified",
+        "consents_yes_no",
+        "staff_notified_yes_no",
     ]
     form_fields = []  # no add or edit form: the permission policy refuses both

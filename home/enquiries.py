@@ -8,9 +8,11 @@ import hashlib
 import hmac
 import logging
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from axes.helpers import get_client_ip_address
 from django.conf import settings
+from django.core import signing
 from django.core.mail import send_mail
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -25,6 +27,8 @@ logger = logging.getLogger(__name__)
 MAX_REQUEST_BYTES = 20_000  # a full form with a 3,000-character message is well under this
 RATE_LIMIT = 5  # enquiries from one client ...
 RATE_WINDOW = timedelta(hours=1)  # ... in this time
+REFERENCE_SALT = "home.enquiry-sent"
+REFERENCE_SHOWN_FOR = timedelta(days=1)
 TOO_LARGE = "Your enquiry is too long to send. Please shorten your question and try again."
 TOO_MANY = (
     "You have sent several enquiries in a short time, so we cannot take another just now. "
@@ -41,7 +45,7 @@ def handle_enquiry(page, request):
 
     form = EnquiryForm(request.POST)
     if form.is_robot:
-        return redirect(page.url + page.reverse_subpage("thank_you"))
+        return redirect(_thank_you_url(page))
     client_key = _client_key(request)
     if _too_many(client_key):
         return _render(page, request, form, refusal=TOO_MANY, status=429)
@@ -52,11 +56,40 @@ def handle_enquiry(page, request):
     enquiry.client_key = client_key
     enquiry.save()
     _notify_staff(page, enquiry)
-    return redirect(page.url + page.reverse_subpage("thank_you"))
+    proof = signing.TimestampSigner(salt=REFERENCE_SALT).sign(enquiry.reference)
+    return redirect(_thank_you_url(page) + "?" + urlencode({"reference": proof}))
+
+
+def show_thank_you(page, request):
+    """The confirmation, with the enquiry's reference. Only the browser that sent it has the
+    signed proof in its address; anyone else (or a day later) gets no confirmation."""
+    if request.method != "GET":
+        return redirect(page.url)
+    try:
+        reference = signing.TimestampSigner(salt=REFERENCE_SALT).unsign(
+            request.GET.get("reference", ""), max_age=REFERENCE_SHOWN_FOR
+        )
+    except signing.BadSignature:  # none, forged, or expired
+        reference = ""
+    context = {
+        **page.get_context(request),
+        "reference": reference,
+        "retention_days": settings.ENQUIRY_RETENTION_DAYS,
+    }
+    return TemplateResponse(request, "home/enquiry_thank_you.html", context)
+
+
+def _thank_you_url(page) -> str:
+    return page.url + page.reverse_subpage("thank_you")
 
 
 def _render(page, request, form, refusal="", status=200):
-    context = {**page.get_context(request), "form": form, "refusal": refusal}
+    context = {
+        **page.get_context(request),
+        "form": form,
+        "refusal": refusal,
+        "privacy_notice": page.privacy_notice(),
+    }
     return TemplateResponse(request, "home/enquiry_page.html", context, status=status)
 
 
@@ -80,7 +113,7 @@ def _notify_staff(page, enquiry: Enquiry) -> None:
     link = settings.WAGTAILADMIN_BASE_URL + reverse("home_enquiry:inspect", args=[enquiry.pk])
     try:
         send_mail(
-            subject=f"New enquiry {enquiry.pk}: {enquiry.get_topic_display()}",
+            subject=f"New enquiry {enquiry.reference}: {enquiry.get_topic_display()}",
             message=f"A new enquiry has arrived. Read it in the admin:\n{link}\n",
             from_email=None,
             recipient_list=[page.notification_email],

@@ -7,10 +7,24 @@ from django.core.validators import ProhibitNullCharactersValidator
 
 from .models import Enquiry
 
-CONSENT_REFUSED = (
-    "We can only keep your details and reply to you if you agree. If you would rather not "
-    "leave your details, you can phone us instead."
+CONSENT_TO_STORE_REFUSED = (
+    "Tick the box to agree that we may store your details: we cannot answer an enquiry "
+    "without keeping it. If you would rather not leave your details, phone us instead."
 )
+CONSENT_TO_CONTACT_REFUSED = (
+    "Tick the box to agree that we may contact you in the way you chose, so that we can "
+    "reply. If you would rather contact us yourself, phone us instead."
+)
+# Each error says what to do, naming the question, as the list at the top of the page shows
+# them away from their questions.
+REQUIRED = {
+    "role": "Choose who you are: a parent or carer, a young person or a professional",
+    "age_group": "Choose the age of the child or young person",
+    "topic": "Choose what your question is about",
+    "message": "Write your question",
+    "name": "Give your name, so that we know who we are replying to",
+    "contact_method": "Choose how we should contact you",
+}
 
 
 # Line breaks and tabs belong in a message; no other control character belongs anywhere.
@@ -56,11 +70,11 @@ class DescribedFieldsMixin:
 class EnquiryForm(DescribedFieldsMixin, forms.ModelForm):
     consent_to_store = forms.BooleanField(
         label="I agree that the service may store the details I give on this form",
-        error_messages={"required": CONSENT_REFUSED},
+        error_messages={"required": CONSENT_TO_STORE_REFUSED},
     )
     consent_to_contact = forms.BooleanField(
         label="I agree that the service may contact me in the way I chose",
-        error_messages={"required": CONSENT_REFUSED},
+        error_messages={"required": CONSENT_TO_CONTACT_REFUSED},
     )
     # A trap for robots: hidden from people (and screen readers) by the stylesheet.
     website = forms.CharField(
@@ -95,8 +109,15 @@ class EnquiryForm(DescribedFieldsMixin, forms.ModelForm):
         }
         help_texts = {
             "message": ("Up to 3,000 characters. Please leave out medical details we don't need."),
+            "phone": "Needed if you choose a phone call or a text message.",
+            "email": "Needed if you choose email.",
             "contact_times": 'For example "weekday mornings" or "after 3pm".',
         }
+        error_messages = {name: {"required": message} for name, message in REQUIRED.items()}
+
+    # Optional, unless the contact method chosen needs them: their hints say so, and the
+    # label does not call them optional.
+    conditional_fields = ("phone", "email")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

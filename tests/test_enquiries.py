@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 from smtplib import SMTPException
 
@@ -12,13 +13,21 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from home.forms import CONSENT_TO_CONTACT_REFUSED, CONSENT_TO_STORE_REFUSED
 from home.models import Enquiry
+
+from .factories import PolicyPageFactory
+
+CONSENT_REFUSED = {
+    "consent_to_store": CONSENT_TO_STORE_REFUSED,
+    "consent_to_contact": CONSENT_TO_CONTACT_REFUSED,
+}
 
 
 def answers(**changes):
     data = {
         "role": "parent",
-        "age_group": "5-11",
+        "age_group": "5-10",
         "topic": "ehc-assessment",
         "message": "How do I ask for an EHC needs assessment?",
         "name": "Jo Parent",
@@ -34,17 +43,31 @@ def answers(**changes):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def test_a_parent_sends_an_enquiry_and_sees_the_response_time(client, enquiry_page):
+def test_a_parent_sends_an_enquiry_and_is_given_its_reference(client, enquiry_page):
     response = client.post(enquiry_page.url, answers(), follow=True)
 
-    assert response.redirect_chain[-1][0] == enquiry_page.url + "thank-you/"
+    enquiry = Enquiry.objects.get()
+    assert response.redirect_chain[-1][0].startswith(enquiry_page.url + "thank-you/?reference=")
     html = response.content.decode()
     assert "Thank you: we have your enquiry" in html
-    assert "We reply within 3 working days." in html
-    enquiry = Enquiry.objects.get()
+    assert f'Your reference is <strong class="reference">{enquiry.reference}</strong>' in html
+    assert re.fullmatch(r"[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}", enquiry.reference)
     assert enquiry.message == "How do I ask for an EHC needs assessment?"
     assert enquiry.consent_to_store and enquiry.consent_to_contact
     assert enquiry.client_key and "127.0.0.1" not in enquiry.client_key
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?reference=ABCD-EFGH", "?reference=ABCD-EFGH:1xW5AN:forged-signature"]
+)
+def test_the_confirmation_is_only_for_the_browser_that_sent_the_enquiry(
+    client, enquiry_page, query
+):
+    html = client.get(enquiry_page.url + "thank-you/" + query).content.decode()
+
+    assert "we have your enquiry" not in html
+    assert "<h1>Send us an enquiry</h1>" in html
+    assert f'href="{enquiry_page.url}"' in html
 
 
 def test_staff_are_told_without_the_personal_details(client, enquiry_page):
@@ -84,7 +107,7 @@ def test_without_consent_nothing_is_stored_and_the_form_says_why(client, enquiry
 
     assert response.status_code == 400
     html = response.content.decode()
-    assert "We can only keep your details and reply to you if you agree." in html
+    assert CONSENT_REFUSED[missing] in html
     assert "There is a problem" in html
     assert f'href="#id_{missing}"' in html  # the error summary links to the box
     assert Enquiry.objects.count() == 0
@@ -95,7 +118,8 @@ def test_the_chosen_contact_method_needs_its_details(client, enquiry_page):
 
     html = response.content.decode()
     assert "Give a phone number so that we can call or text you." in html
-    assert 'aria-invalid="true"' in html and 'aria-describedby="id_phone-error"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_phone-hint id_phone-error"' in html
     assert Enquiry.objects.count() == 0
 
 
@@ -242,3 +266,62 @@ def test_old_enquiries_are_deleted_after_the_retention_period(client, enquiry_pa
     call_command("delete_old_enquiries", stdout=out)
     assert list(Enquiry.objects.values_list("pk", flat=True)) == [recent.pk]
     assert "Deleted 1 enquiry older than 365 days" in out.getvalue()
+
+
+def test_the_error_summary_names_each_question_and_links_to_it(client, enquiry_page):
+    response = client.post(enquiry_page.url, {"website": ""})
+
+    summary = response.content.decode().split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    for field, message in [
+        ("role_0", "Choose who you are: a parent or carer, a young person or a professional"),
+        ("age_group_0", "Choose the age of the child or young person"),
+        ("topic", "Choose what your question is about"),
+        ("message", "Write your question"),
+        ("name", "Give your name, so that we know who we are replying to"),
+        ("contact_method_0", "Choose how we should contact you"),
+        ("consent_to_store", CONSENT_TO_STORE_REFUSED),
+        ("consent_to_contact", CONSENT_TO_CONTACT_REFUSED),
+    ]:
+        assert f'<a href="#id_{field}">{message}</a>' in summary, field
+    assert "This field is required." not in summary
+    assert CONSENT_TO_STORE_REFUSED != CONSENT_TO_CONTACT_REFUSED
+
+
+def test_the_form_says_when_phone_and_email_are_needed_and_links_the_privacy_notice(
+    client, enquiry_page
+):
+    privacy = PolicyPageFactory(title="Privacy notice", policy_type="privacy")
+
+    html = client.get(enquiry_page.url).content.decode()
+
+    assert '<label for="id_phone">Phone number</label>' in html
+    assert "Needed if you choose a phone call or a text message." in html
+    assert '<label for="id_email">Email address</label>' in html
+    assert "Needed if you choose email." in html
+    assert "When is a good time to contact you? (optional)" in html
+    assert f'<a href="{privacy.url}">Read our privacy notice</a>' in html
+
+
+def test_no_age_is_in_two_bands():
+    ages = [
+        set(range(int(low), int(high) + 1))
+        for low, high in (value.split("-") for value in Enquiry.AgeGroup.values)
+    ]
+
+    assert sorted(age for band in ages for age in band) == list(range(26))
+
+
+def test_staff_find_an_enquiry_by_its_reference_and_read_yes_or_no(
+    client, stored_enquiry, service_manager
+):
+    other = Enquiry.objects.create(
+        role="parent", age_group="0-4", topic="other", message="m", name="n",
+        contact_method="email", email="n@example.org", client_key="k",
+    )  # fmt: skip
+    client.force_login(service_manager)
+
+    found = client.get(f"{LIST}?q={stored_enquiry.reference}").content.decode()
+    detail = client.get(f"{LIST}inspect/{stored_enquiry.pk}/").content.decode()
+
+    assert stored_enquiry.reference in found and other.reference not in found
+    assert "Staff notified" in detail and ">Yes<" in detail.replace("\n", "").replace(" ", "")

@@ -1,13 +1,21 @@
 """The enquiry form and what it stores. Enquiries are personal data: see docs/enquiries.md."""
 
-from django.conf import settings
+import secrets
+
+from django.contrib import admin
 from django.db import models
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
+
+REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read out
+
+
+def new_reference() -> str:
+    """A random reference such as "K7Q2-M9XD": nothing about the enquiry can be read from it."""
+    letters = "".join(secrets.choice(REFERENCE_LETTERS) for _ in range(8))
+    return f"{letters[:4]}-{letters[4:]}"
 
 
 class Enquiry(models.Model):
@@ -19,10 +27,11 @@ class Enquiry(models.Model):
         PROFESSIONAL = "professional", "A professional"
 
     class AgeGroup(models.TextChoices):
-        EARLY_YEARS = "0-4", "0 to 4 (early years)"
-        PRIMARY = "5-11", "5 to 11 (primary school)"
-        SECONDARY = "11-16", "11 to 16 (secondary school)"
-        POST_16 = "16-19", "16 to 19"
+        # Age at the last birthday; no age in two bands.
+        EARLY_YEARS = "0-4", "Under 5 (early years)"
+        PRIMARY = "5-10", "5 to 10 (primary school age)"
+        SECONDARY = "11-15", "11 to 15 (secondary school age)"
+        POST_16 = "16-18", "16 to 18"
         ADULT = "19-25", "19 to 25"
 
     class Topic(models.TextChoices):
@@ -41,6 +50,13 @@ class Enquiry(models.Model):
         TEXT = "text", "Text message"
         EMAIL = "email", "Email"
 
+    reference = models.CharField(
+        max_length=9,
+        unique=True,
+        default=new_reference,
+        editable=False,
+        help_text="Given to the person who sent it, to quote if they call.",
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     role = models.CharField("I am", max_length=20, choices=Role.choices)
     age_group = models.CharField(
@@ -69,7 +85,15 @@ class Enquiry(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"Enquiry {self.pk} ({self.get_topic_display()})"
+        return f"Enquiry {self.reference} ({self.get_topic_display()})"
+
+    @admin.display(description="Staff notified")
+    def staff_notified_yes_no(self) -> str:
+        return "Yes" if self.staff_notified else "No"
+
+    @admin.display(description="Agreed to storing and to being contacted")
+    def consents_yes_no(self) -> str:
+        return "Yes" if self.consent_to_store and self.consent_to_contact else "No"
 
 
 class EnquiryPage(RoutablePageMixin, Page):
@@ -104,10 +128,16 @@ class EnquiryPage(RoutablePageMixin, Page):
 
     @path("thank-you/")
     def thank_you(self, request):
-        if request.method != "GET":
-            return redirect(self.url)
-        return TemplateResponse(
-            request,
-            "home/enquiry_thank_you.html",
-            {**self.get_context(request), "retention_days": settings.ENQUIRY_RETENTION_DAYS},
-        )
+        from ..enquiries import show_thank_you
+
+        return show_thank_you(self, request)
+
+    def privacy_notice(self):
+        """The site's privacy notice, which the form's privacy note points to."""
+        from .information import PolicyPage
+
+        site = self.get_site()
+        policies = PolicyPage.objects.live().public()
+        if site is not None:
+            policies = policies.descendant_of(site.root_page)
+        return policies.filter(policy_type=PolicyPage.PolicyType.PRIVACY).first()
