@@ -122,6 +122,7 @@ def public_view(assessment) -> dict:
             "public_summary",
             "standard__code",
             "standard__text",
+            "standard__public_text",
             "standard__position",
             "standard__section__number",
             "standard__section__title",
@@ -131,6 +132,9 @@ def public_view(assessment) -> dict:
             "level__colour",
             "level__counts_as_met",
             "level__position",
+        )
+        .prefetch_related(
+            Prefetch("standard__checklist", queryset=ChecklistItem.objects.order_by("position"))
         )
     )
     ratings = list(ratings)

@@ -51,6 +51,7 @@ _RUN_COMPLIANCE = [
     ),
     "compliance.delete_evidencelink",
     "compliance.add_framework",
+    "compliance.change_standard",  # its plain-English wording, for the public page
     *(f"plans.{action}_{model}" for action in ("add", "change") for model in _PLAN_MODELS),
     "plans.delete_planaction",
     "plans.delete_planoutcome",

@@ -208,3 +208,23 @@ def test_a_self_assessments_framework_cannot_be_changed(client, compliance_demo,
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.title == "Renamed draft" and draft.framework == compliance_demo["framework"]
+
+
+def test_the_manager_gives_a_standard_plain_english_public_wording(
+    client, compliance_demo, service_manager, home_page
+):
+    standard = compliance_demo["framework"].sections.get(number="1").standards.get(code="1.4")
+    client.force_login(service_manager)
+
+    form = client.get(f"{ADMIN}/standard/edit/{standard.pk}/").content.decode()
+    response = client.post(
+        f"{ADMIN}/standard/edit/{standard.pk}/", {"public_text": "We have our own budget."}
+    )
+
+    assert "ring-fenced budget" in form  # the official wording, shown, not editable
+    assert 'name="text"' not in form
+    assert response.status_code == 302
+    standard.refresh_from_db()
+    assert standard.public_text == "We have our own budget."
+    assert "ring-fenced budget" in standard.text  # unchanged
+    assert standard.history.first().history_user == service_manager

@@ -40,5 +40,34 @@ def test_its_query_count_does_not_grow_with_standards(
     page = make_page(home_page)
     client.get(page.url)
 
-    with django_assert_max_num_queries(15):  # none per standard: see docs/benchmarks.md
+    with django_assert_max_num_queries(16):  # none per standard: see docs/benchmarks.md
         client.get(page.url)
+
+
+def test_standards_read_in_plain_english_with_their_checklists(client, home_page, compliance_demo):
+    page = make_page(home_page)
+    standard_3_3 = compliance_demo["framework"].sections.get(number="3").standards.get(code="3.3")
+
+    html = client.get(page.url).content.decode()
+
+    assert "We have our own website that everyone can use. It includes:" in html
+    assert "The website includes;" not in html  # the official wording, for commissioners
+    checklist = html.split("We have our own website that everyone can use.", 1)[1]
+    checklist = checklist.split("</ul>", 1)[0]
+    for item in standard_3_3.checklist.all():
+        assert f"<li>{item.text}</li>" in checklist
+    assert "CFA 2014" not in html and "IASS" not in html
+    # A standard without a plain-English wording shows its official one.
+    standard_3_3.public_text = ""
+    standard_3_3.save()
+    assert "The website includes;" in client.get(page.url).content.decode()
+
+
+def test_each_rating_shows_its_scales_colour(client, home_page, compliance_demo):
+    page = make_page(home_page)
+    partly = compliance_demo["framework"].levels.get(code="P/C")
+
+    html = client.get(page.url).content.decode()
+
+    assert f'<rect width="14" height="14" fill="{partly.colour}"/>' in html
+    assert "style=" not in html.split("<main", 1)[1]  # the CSP allows no inline styles

@@ -1,16 +1,17 @@
 """The "Compliance" menu: self-assessments, frameworks, and the rating editor."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.menus import ModelAdminMenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from wagtail_modeladmin.views import CreateView, EditView, IndexView
 
-from ..models import Framework, Rating, SelfAssessment
+from ..models import Framework, Rating, SelfAssessment, Standard
 from . import actions, comparison, history, report
 from .access import can_import_framework, can_run
 from .rating_forms import RatingEditView, RatingForm
@@ -129,6 +130,36 @@ class FrameworkAdmin(TrackerModelAdmin):
     ]
 
 
+class StandardPermissionHelper(PermissionHelper):
+    """Standards come with their framework: only their plain-English wording is edited here."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class StandardAdmin(TrackerModelAdmin):
+    model = Standard
+    menu_label = "Standards' public wording"
+    menu_icon = "doc-full"
+    list_display = ("code", "official_wording", "public_text", "framework")
+    list_filter = ("section__framework",)
+    list_select_related = ("section__framework",)
+    search_fields = ("code", "text", "public_text")
+    permission_helper_class = StandardPermissionHelper
+    panels = [FieldPanel("text", read_only=True), FieldPanel("public_text")]
+
+    @admin.display(description="Official wording")
+    def official_wording(self, obj):
+        return Truncator(obj.text).words(20)
+
+    @admin.display(description="Framework")
+    def framework(self, obj):
+        return obj.section.framework
+
+
 class HiddenMenuItem(ModelAdminMenuItem):
     def is_shown(self, request):
         return False
@@ -171,4 +202,4 @@ class ComplianceGroup(ModelAdminGroup):
     menu_label = "Compliance"
     menu_icon = "tasks"
     menu_order = 250
-    items = (SelfAssessmentAdmin, FrameworkAdmin, RatingAdmin)
+    items = (SelfAssessmentAdmin, FrameworkAdmin, StandardAdmin, RatingAdmin)

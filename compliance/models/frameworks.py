@@ -107,6 +107,15 @@ class Standard(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="standards")
     code = models.CharField(max_length=20, help_text='E.g. "3.3".')
     text = models.TextField("Wording", max_length=CELL_LIMIT)
+    public_text = models.TextField(
+        "Plain-English wording",
+        blank=True,
+        max_length=CELL_LIMIT,
+        help_text=(
+            "Optional: the standard in everyday words, shown to the public instead of the "
+            "official wording (which is written for commissioners)."
+        ),
+    )
     position = models.PositiveIntegerField()
 
     history = HistoricalRecords()
@@ -119,6 +128,11 @@ class Standard(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.text[:80]}"
+
+    @property
+    def public_wording(self) -> str:
+        """What the public reads: the plain-English wording if there is one."""
+        return self.public_text or self.text
 
 
 class ChecklistItem(models.Model):

@@ -44,17 +44,19 @@ def import_framework(file) -> Framework:
     return _create(details, levels, sections, standards, checklist)
 
 
-def _rows(sheet, columns, errors):
-    """Data rows under a heading row that must name `columns`, as (row number, dict)."""
+def _rows(sheet, columns, errors, optional=()):
+    """Data rows under a heading row that must name `columns` (and may name the `optional`
+    ones, "" where it does not), as (row number, {column: text}, {column: number})."""
     rows = sheet_rows(sheet)
     heading = [cell_text(v).lower() for v in next(rows, ())]
     missing = [c for c in columns if c not in heading]
     if missing:
         errors.add(sheet.title, 1, None, f"the heading row needs the columns: {', '.join(missing)}")
         return
-    index = {name: heading.index(name) for name in columns}
+    index = {name: heading.index(name) for name in [*columns, *optional] if name in heading}
     for number, values in enumerate(rows, start=2):
         cells = {name: cell_text(values[i]) if i < len(values) else "" for name, i in index.items()}
+        cells.update({name: "" for name in optional if name not in index})
         if any(cells.values()):
             yield number, cells, {name: i + 1 for name, i in index.items()}
 
@@ -138,7 +140,7 @@ def _scale(sheet, errors) -> list[dict]:
 
 def _standards(sheet, errors):
     sections, standards = {}, {}
-    for row, cells, col in _rows(sheet, STANDARD_COLUMNS, errors):
+    for row, cells, col in _rows(sheet, STANDARD_COLUMNS, errors, optional=["public wording"]):
         number = cells["section"]
         if not number:
             errors.add(sheet.title, row, col["section"], "give the section number")
@@ -173,10 +175,15 @@ def _standards(sheet, errors):
             errors.add(
                 sheet.title, row, col["code"], f"the standard “{cells['code']}” is listed twice"
             )
+        public = cells["public wording"]
+        check_length(
+            errors, sheet.title, row, col.get("public wording"), public, Standard, "public_text"
+        )
         standards[cells["code"]] = {
             "section": number,
             "code": cells["code"],
             "text": cells["wording"],
+            "public_text": public,
             "position": row,
         }
     if not standards:
@@ -265,6 +272,7 @@ def _create(details, levels, sections, standards, checklist) -> Framework:
                     section=made_sections[standard["section"]],
                     code=code,
                     text=standard["text"],
+                    public_text=standard["public_text"],
                     position=standard["position"],
                 )
                 for code, standard in standards.items()
