@@ -5,10 +5,15 @@ check looks at the service settings and the live pages, and says what it found
 and where to fix it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
 from wagtail.models import Site
+
+
+def _nobody(user) -> bool:
+    return False
 
 
 @dataclass
@@ -17,10 +22,27 @@ class SiteCheckResult:
     found: str
     fix_url: str
     fix_label: str
+    may_fix: Callable = _nobody  # may_fix(user): is the fix link of use to this user?
+
+    def for_user(self, user) -> "SiteCheckResult":
+        """The result as `user` sees it: the fix link only if they may follow it."""
+        return self if self.may_fix(user) else SiteCheckResult(self.present, self.found, "", "")
 
 
 def _settings_url(site) -> str:
     return reverse("wagtailsettings:edit", args=["home", "servicesettings", site.pk])
+
+
+def _may_change_settings(user) -> bool:
+    return user.has_perm("home.change_servicesettings")
+
+
+def _may_add_under(page):
+    return lambda user: page.permissions_for_user(user).can_add_subpage()
+
+
+def _may_edit(page):
+    return lambda user: page.permissions_for_user(user).can_edit()
 
 
 def _add_page_url(site, model_name: str) -> str:
@@ -36,7 +58,7 @@ def contact_details(site, settings) -> SiteCheckResult:
                 ("email", settings.email), ("post", settings.postal_address)] if value]  # fmt: skip
     return SiteCheckResult(
         bool(settings.phone and settings.email), ", ".join(channels) or "none",
-        _settings_url(site), "Service settings: contact details",
+        _settings_url(site), "Service settings: contact details", _may_change_settings,
     )  # fmt: skip
 
 
@@ -47,6 +69,7 @@ def opening_hours(site, settings) -> SiteCheckResult:
         f"{periods} opening period(s)",
         _settings_url(site),
         "Service settings: opening hours",
+        _may_change_settings,
     )
 
 
@@ -56,6 +79,7 @@ def response_times(site, settings) -> SiteCheckResult:
         "stated" if settings.response_times.strip() else "not stated",
         _settings_url(site),
         "Service settings: response times",
+        _may_change_settings,
     )
 
 
@@ -70,7 +94,11 @@ def send_topics(site, settings) -> SiteCheckResult:
         else _add_page_url(site, "topicindexpage")
     )
     return SiteCheckResult(
-        count >= 3, f"{count} live SEND topic page(s)", fix, "Add a SEND topic page"
+        count >= 3,
+        f"{count} live SEND topic page(s)",
+        fix,
+        "Add a SEND topic page",
+        _may_add_under(index or site.root_page),
     )
 
 
@@ -88,7 +116,8 @@ def signposting(site, settings) -> SiteCheckResult:
         else _add_page_url(site, "signpostingpage")
     )
     found = "all three groups" if not missing else "missing: " + ", ".join(missing)
-    return SiteCheckResult(not missing, found, fix, "Signposting page")
+    may_fix = _may_edit(page) if page else _may_add_under(site.root_page)
+    return SiteCheckResult(not missing, found, fix, "Signposting page", may_fix)
 
 
 def local_offer(site, settings) -> SiteCheckResult:
@@ -103,6 +132,7 @@ def local_offer(site, settings) -> SiteCheckResult:
         "linked" if present else "no link",
         _settings_url(site),
         "Service settings: Local Offer address",
+        _may_change_settings,
     )
 
 
@@ -118,7 +148,13 @@ def key_policies(site, settings) -> SiteCheckResult:
     )
     complaints = "published" if "complaints" in types else "missing"
     found = f"{len(types)} policy type(s); complaints procedure {complaints}"
-    return SiteCheckResult("complaints" in types, found, fix, "Add a policy page")
+    return SiteCheckResult(
+        "complaints" in types,
+        found,
+        fix,
+        "Add a policy page",
+        _may_add_under(index or site.root_page),
+    )
 
 
 SITE_CHECKS = {

@@ -45,6 +45,22 @@ def test_standard_3_3_is_checked_against_the_live_site(
     assert "Response times: missing" in html
 
 
+def test_the_advisory_group_sees_the_checks_without_links_it_cannot_use(
+    client, compliance_demo, demo_site, advisory_member
+):
+    client.force_login(advisory_member)
+    draft = compliance_demo["draft"]
+
+    html = client.get(f"{ADMIN}/assessment/{draft.pk}/?section=3").content.decode()
+    html = html.split('<table class="compliance-table">', 1)[1]
+
+    assert "Opening hours: present" in html
+    assert "Signposting to the Local Offer: present" in html
+    for link in ("/admin/settings/", "/admin/pages/", "Add a SEND topic page", "Signposting page"):
+        assert link not in html, link
+    assert 'colspan="4"' in html and 'colspan="5"' not in html  # no Actions column for them
+
+
 def rating_form(rating, **changes):
     data = {
         "level": rating.level_id,

@@ -32,7 +32,14 @@ def assessment_report(request, pk):
     serving = plan_items_serving([r.standard_id for r in shown])
     for rating in shown:
         items = rating.standard.checklist.all()
-        rating.site_checks = check_items(items) if any(i.site_check for i in items) else []
+        rating.site_checks = (
+            [
+                (item, result.for_user(request.user) if result else None)
+                for item, result in check_items(items)
+            ]
+            if any(i.site_check for i in items)
+            else []
+        )
         rating.plan_items = serving.get(rating.standard_id, [])
     return TemplateResponse(
         request,
@@ -48,6 +55,7 @@ def assessment_report(request, pk):
             "section_filter": section_filter,
             "level_filter": level_filter,
             "can_run": can_run(request.user),
+            "columns": 5 if can_run(request.user) and not assessment.is_locked else 4,
             "others": assessment.framework.assessments.exclude(pk=assessment.pk),
         },
     )
