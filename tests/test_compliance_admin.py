@@ -103,6 +103,8 @@ def test_manager_rates_a_standard_with_evidence_and_the_history_shows_it(
     assert EvidenceLink.objects.get(rating=rating).history.first().history_user == service_manager
     history = client.get(f"{ADMIN}/rating/{rating.pk}/history/").content.decode()
     assert "<del>P/C (Partially compliant)</del> → <ins>C (Compliant)</ins>" in history
+    assert "<del>Carried over, not re-checked</del> → <ins>Re-checked</ins>" in history
+    assert "Web address: https://example.org/panel" in history  # what the new evidence held
     assert "Evidence “Young people&#x27;s panel notes”</strong> created" in history
 
 

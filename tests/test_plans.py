@@ -159,7 +159,10 @@ def test_progress_moves_the_status_and_is_in_the_history(plans_demo, service_man
     update = ProgressUpdate.objects.get(item=item, text="Young people's panel met twice.")
     assert update.by == service_manager
     history = client.get(f"/admin/plans/item/{item.pk}/history/").content.decode()
-    assert "<del>not-started</del> → <ins>on-track</ins>" in history
+    # As the forms say it: labels, not stored values; and what the update said.
+    assert "<del>Not started</del> → <ins>On track</ins>" in history
+    assert "What happened: Young people&#x27;s panel met twice." in history
+    assert "New status: On track" in history
 
 
 def item_form(item, **changes):
@@ -319,7 +322,7 @@ def test_the_plans_own_history(plans_demo, service_manager, client):
 
     html = client.get(f"/admin/plans/plan/{plan.pk}/history/").content.decode()
 
-    assert "<del>active</del> → <ins>closed</ins>" in html
+    assert "<del>Active</del> → <ins>Closed</ins>" in html
     assert (
         "Produce key information in easy read and audio formats (example).”</strong> created"
         in html

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.core.paginator import Paginator
+from django.db import models
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -25,33 +26,86 @@ class Entry:
     subject: str
     action: str
     reason: str
-    changes: list  # [(field label, old, new)]
+    changes: list  # [(field label, old, new)]: what a change changed
+    values: list  # [(field label, value)]: what a new record held
 
 
-def entries(records, fields, subject, show):
-    """Entries for one model's history rows: each compared with the one before it."""
+# Yes and No, in the words of the field where plain Yes and No would not say enough.
+BOOLEAN_WORDS = {"carried_over": ("Carried over, not re-checked", "Re-checked")}
+EMPTY = "—"
+
+
+def display_value(field, value):
+    """A value as the forms show it: choices by their label, yes/no in words, a dash for
+    nothing. Related records are shown by `entries`, which looks them up together."""
+    if value in (None, ""):
+        return EMPTY
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(field, models.BooleanField):
+        yes, no = BOOLEAN_WORDS.get(field.name, ("Yes", "No"))
+        return yes if value else no
+    return value
+
+
+def entries(records, fields, subject, show=None):
+    """Entries for one model's history rows: each compared with the one before it; a new
+    record with what it held. `show(name, value)` may show some fields its own way."""
+    records = sorted(records, key=lambda r: (r.id, r.history_date))
+    shown = _shower_for(records, fields, show)
     result = []
-    for _, versions in groupby(
-        sorted(records, key=lambda r: (r.id, r.history_date)), key=lambda r: r.id
-    ):
+    for _, versions in groupby(records, key=lambda r: r.id):
         previous = None
         for record in versions:
-            changes = [
-                (
-                    _label(record, name),
-                    show(name, getattr(previous, name)),
-                    show(name, getattr(record, name)),
-                )
-                for name in fields
-                if previous is not None and getattr(previous, name) != getattr(record, name)
-            ]
+            if previous is None:
+                changes = []
+                values = [
+                    (_label(record, name), shown(name, getattr(record, name)))
+                    for name in fields
+                    if getattr(record, name) not in (None, "")
+                ]
+            else:
+                values = []
+                changes = [
+                    (
+                        _label(record, name),
+                        shown(name, getattr(previous, name)),
+                        shown(name, getattr(record, name)),
+                    )
+                    for name in fields
+                    if getattr(previous, name) != getattr(record, name)
+                ]
             if previous is None or changes or record.history_type != "~":
                 result.append(
                     Entry(record.history_date, record.history_user, subject(record),
-                          ACTIONS[record.history_type], record.history_change_reason or "", changes)
+                          ACTIONS[record.history_type], record.history_change_reason or "",
+                          changes, values)
                 )  # fmt: skip
             previous = record
     return result
+
+
+def _shower_for(records, fields, show):
+    """show(name, value) for these records: related records by name, fetched in one query
+    per field; everything else as display_value shows it, unless `show` shows it."""
+    model = records[0]._meta.model if records else None
+    related = {}
+    for name in fields:
+        field = model._meta.get_field(name.removesuffix("_id")) if model else None
+        if name.endswith("_id") and field is not None and field.related_model is not None:
+            ids = {getattr(r, name) for r in records} - {None}
+            related[name] = field.related_model._default_manager.in_bulk(ids)
+
+    def shown(name, value):
+        if show is not None:
+            custom = show(name, value)
+            if custom is not NotImplemented:
+                return custom
+        if name in related:
+            return str(related[name].get(value, value)) if value is not None else EMPTY
+        return display_value(model._meta.get_field(name.removesuffix("_id")), value)
+
+    return shown
 
 
 def _label(record, name):
@@ -59,12 +113,8 @@ def _label(record, name):
     return str(field.verbose_name).capitalize()
 
 
-def show_value(name, value):
-    """A value as the history shows it: a dash for nothing."""
-    return "—" if value in (None, "") else value
-
-
 def _shower(framework_id):
+    """Rating levels by code and label, as the scale names them."""
     levels = {
         lv.pk: f"{lv.code} ({lv.label})"
         for lv in RatingLevel.objects.filter(framework_id=framework_id)
@@ -73,7 +123,7 @@ def _shower(framework_id):
     def show(name, value):
         if name == "level_id":
             return levels.get(value, value)
-        return show_value(name, value)
+        return NotImplemented
 
     return show
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import CreateView, EditView
 
-from compliance.admin_views.history import entries, show_value
+from compliance.admin_views.history import entries
 from compliance.admin_views.responses import xlsx_response
 from compliance.concurrency import OptimisticLockFormMixin, StaleEdit
 
@@ -97,25 +97,21 @@ def item_history(request, pk):
             PlanItem.history.filter(id=pk).select_related("history_user"),
             ITEM_FIELDS,
             lambda r: "Item",
-            show_value,
         ),
         *entries(
             PlanAction.history.filter(item_id=pk).select_related("history_user"),
             ["text", "done_on"],
             lambda r: f"Action {r.number}",
-            show_value,
         ),
         *entries(
             PlanOutcome.history.filter(item_id=pk).select_related("history_user"),
             ["text"],
             lambda r: f"Outcome {r.number}",
-            show_value,
         ),
         *entries(
             ProgressUpdate.history.filter(item_id=pk).select_related("history_user"),
             ["text", "new_status"],
             lambda r: f"Progress on {r.date}",
-            show_value,
         ),
     ]
     all_entries.sort(key=lambda e: e.when, reverse=True)
@@ -163,13 +159,11 @@ def plan_history(request, pk):
             DeliveryPlan.history.filter(id=pk).select_related("history_user"),
             PLAN_FIELDS,
             lambda r: "Plan",
-            show_value,
         ),
         *entries(
             added_or_removed.select_related("history_user"),
             [],
             lambda r: f"Item “{r.objective}”",
-            show_value,
         ),
     ]
     all_entries.sort(key=lambda e: e.when, reverse=True)
