@@ -1,5 +1,7 @@
 """The compliance tracker in the admin: who may open what, the report, editing, history."""
 
+import datetime
+
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from compliance.models import EvidenceLink, Rating
@@ -139,9 +141,26 @@ def test_ratify_then_unlock_with_a_reason(client, compliance_demo, service_manag
     draft = compliance_demo["draft"]
     meeting = compliance_demo["ratified"].ratified_at
 
-    client.post(
+    carried = draft.ratings.filter(carried_over=True).count()
+    form = client.get(f"{ADMIN}/assessment/{draft.pk}/ratify/").content.decode()
+    unconfirmed = client.post(
         f"{ADMIN}/assessment/{draft.pk}/ratify/",
         {"meeting": meeting.pk, "ratified_on": "2023-10-11"},
+    )
+    assert carried > 0
+    assert f"{carried} ratings carried over, not re-checked" in form
+    assert 'href="/admin/compliance/rating/edit/' in form  # each, to re-check it
+    today = datetime.date.today().isoformat()
+    assert f'name="ratified_on" value="{today}"' in form  # as the date picker can show it
+    assert "Re-check the ratings listed, or tick to ratify them as they are." in (
+        unconfirmed.content.decode()
+    )
+    draft.refresh_from_db()
+    assert not draft.is_locked
+
+    client.post(
+        f"{ADMIN}/assessment/{draft.pk}/ratify/",
+        {"meeting": meeting.pk, "ratified_on": "2023-10-11", "ratify_carried_over": "on"},
     )
     draft.refresh_from_db()
     assert draft.is_locked and draft.ratified_at == meeting
@@ -246,3 +265,18 @@ def test_the_manager_gives_a_standard_plain_english_public_wording(
     assert standard.public_text == "We have our own budget."
     assert "ring-fenced budget" in standard.text  # unchanged
     assert standard.history.first().history_user == service_manager
+
+
+def test_the_rating_form_shows_the_standard_and_says_saving_re_checks_it(
+    client, compliance_demo, service_manager
+):
+    client.force_login(service_manager)
+    rating = compliance_demo["draft"].ratings.filter(carried_over=True).first()
+
+    html = client.get(f"{ADMIN}/rating/edit/{rating.pk}/").content.decode()
+
+    assert f"Rating for standard {rating.standard.code}" in html
+    assert f"{rating.standard.code} {rating.standard.code}" not in html
+    assert rating.standard.text[:60] in html
+    assert "Carried over from the previous self-assessment, not re-checked yet." in html
+    assert "Saving this form marks the rating as re-checked by you" in html

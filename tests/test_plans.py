@@ -327,3 +327,12 @@ def test_the_plans_own_history(plans_demo, service_manager, client):
         "Produce key information in easy read and audio formats (example).”</strong> created"
         in html
     )
+
+
+def test_the_progress_form_starts_at_today(plans_demo, service_manager, client):
+    client.force_login(service_manager)
+    item = plans_demo["plan"].items.first()
+
+    html = client.get(f"/admin/plans/item/{item.pk}/progress/").content.decode()
+
+    assert f'name="date" value="{datetime.date.today().isoformat()}"' in html

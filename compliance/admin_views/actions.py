@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
@@ -18,6 +19,7 @@ from ..spreadsheets.frameworks import import_framework
 from ..spreadsheets.workbooks import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
 from .access import can_import_framework, can_read, can_run, requires
 from .responses import xlsx_response
+from .widgets import date_input
 
 
 def _report(assessment):
@@ -36,8 +38,22 @@ class RatifyForm(forms.Form):
     ratified_on = forms.DateField(
         label="Ratified on",
         initial=datetime.date.today,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=date_input(),
     )
+
+    def __init__(self, *args, carried_over=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if carried_over:
+            count = len(carried_over)
+            self.fields["ratify_carried_over"] = forms.BooleanField(
+                label=(
+                    f"Ratify with {count} rating{pluralize(count)} carried over from the "
+                    "previous self-assessment, not re-checked"
+                ),
+                error_messages={
+                    "required": "Re-check the ratings listed, or tick to ratify them as they are."
+                },
+            )
 
 
 @requires(can_run)
@@ -46,16 +62,25 @@ def ratify(request, pk):
     if assessment.is_locked:
         messages.error(request, "This self-assessment is ratified already.")
         return _report(assessment)
-    form = RatifyForm(request.POST or None)
+    carried_over = list(
+        assessment.ratings.filter(carried_over=True).select_related("standard", "level")
+    )
+    form = RatifyForm(request.POST or None, carried_over=carried_over)
     if request.method == "POST" and form.is_valid():
         assessment.ratify(form.cleaned_data["meeting"], form.cleaned_data["ratified_on"])
         messages.success(request, f"“{assessment}” is ratified and now locked.")
         return _report(assessment)
-    intro = (
-        "Once ratified, the self-assessment is locked: nobody can change it without an "
-        "unlock, which is recorded."
-    )
-    return _form_page(request, f"Ratify “{assessment}”", form, assessment, intro)
+    context = {
+        "title": f"Ratify “{assessment}”",
+        "form": form,
+        "assessment": assessment,
+        "intro": (
+            "Once ratified, the self-assessment is locked: nobody can change it without an "
+            "unlock, which is recorded."
+        ),
+        "carried_over": carried_over,
+    }
+    return TemplateResponse(request, "compliance/admin/ratify.html", context)
 
 
 class UnlockForm(forms.Form):
@@ -85,9 +110,7 @@ def unlock(request, pk):
 
 class StartNextForm(forms.Form):
     title = forms.CharField(max_length=200)
-    assessed_on = forms.DateField(
-        label="Date", initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    assessed_on = forms.DateField(label="Date", initial=datetime.date.today, widget=date_input())
 
 
 @requires(can_run)
@@ -125,9 +148,7 @@ class AssessmentUploadForm(forms.Form):
     title = forms.CharField(
         max_length=200, required=False, help_text="Defaults to the sheet's title row."
     )
-    assessed_on = forms.DateField(
-        label="Date", initial=datetime.date.today, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    assessed_on = forms.DateField(label="Date", initial=datetime.date.today, widget=date_input())
     file = forms.FileField(help_text="The annual report's layout: Standard | rating | Notes.")
 
 

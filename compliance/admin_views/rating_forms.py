@@ -30,6 +30,12 @@ class RatingEditView(EditView):
     def get_page_title(self):
         return f"Rating for standard {self.instance.standard.code}"
 
+    def get_page_subtitle(self):
+        return str(self.instance.assessment)
+
+    def get_template_names(self):
+        return ["compliance/admin/rating_edit.html"]
+
     def get_success_url(self):
         report = reverse("compliance_assessment_report", args=[self.instance.assessment_id])
         return f"{report}#standard-{self.instance.standard.code}"

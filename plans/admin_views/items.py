@@ -10,6 +10,7 @@ from wagtail_modeladmin.views import CreateView, EditView
 
 from compliance.admin_views.history import entries
 from compliance.admin_views.responses import xlsx_response
+from compliance.admin_views.widgets import date_input
 from compliance.concurrency import OptimisticLockFormMixin, StaleEdit
 
 from ..models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome, ProgressUpdate
@@ -66,7 +67,7 @@ class ProgressUpdateForm(forms.ModelForm):
         model = ProgressUpdate
         fields = ["date", "text", "new_status"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            "date": date_input(),
             "text": forms.Textarea(attrs={"rows": 4}),
         }
 
