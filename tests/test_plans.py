@@ -2,14 +2,17 @@
 
 import datetime
 import io
+import re
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from compliance.spreadsheets.errors import SheetErrors
+from plans import demo as plans_demo_data
 from plans.models import DeliveryPlan, PlanAction, PlanItem, ProgressUpdate
 from plans.spreadsheets import export_plan, import_plan
 
@@ -336,3 +339,38 @@ def test_the_progress_form_starts_at_today(plans_demo, service_manager, client):
     html = client.get(f"/admin/plans/item/{item.pk}/progress/").content.decode()
 
     assert f'name="date" value="{datetime.date.today().isoformat()}"' in html
+
+
+def test_each_standards_rating_says_where_it_comes_from(plans_demo, advisory_member, client):
+    ratified, draft = plans_demo["ratified"], plans_demo["draft"]
+    plan = plans_demo["plan"]
+    client.force_login(advisory_member)
+    in_plan = {s.pk for item in plan.items.all() for s in item.standards.all()}
+    differs = [
+        r.standard.code
+        for r in draft.ratings.select_related("standard")
+        if r.standard_id in in_plan
+        and r.level_id != ratified.ratings.get(standard_id=r.standard_id).level_id
+    ]
+
+    html = client.get(f"/admin/plans/plan/{plan.pk}/").content.decode()
+
+    assert f"Ratings beside each standard: from “{ratified}”, ratified" in html
+    assert f"where the draft “{draft}” rates a standard differently" in html
+    assert differs, "the demo draft changes a rating of a standard in the plan"
+    assert html.count("<small>draft:</small>") >= len(differs)
+    assert '<input type="text" id="f-owner" name="owner"' in html  # the Owner filter shows
+
+
+def test_my_actions_are_the_items_a_user_owns(db, client):
+    call_command("load_demo", stdout=io.StringIO())
+    manager = get_user_model().objects.get(username="manager")
+    plan = DeliveryPlan.objects.get(title=plans_demo_data.OPERATIONAL)
+    written = plan.items.filter(owners__icontains="manager")
+    client.force_login(manager)
+
+    html = client.get(f"/admin/plans/plan/{plan.pk}/?mine=1").content.decode()
+
+    assert written.count() >= 3
+    shown = {int(pk) for pk in re.findall(r'<tr id="item-(\d+)"', html)}
+    assert set(written.values_list("pk", flat=True)) == shown

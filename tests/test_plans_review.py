@@ -110,3 +110,15 @@ def test_the_first_meetings_review_shows_every_change_to_date(plans_demo):
     assert before.previous is None
     assert len(before.status_changes) == 8  # set from Appendix 4's completion notes, April 2022
     assert all(change.before == "Not started" for change in before.status_changes)
+
+
+def test_review_items_link_to_the_item_in_its_plan(client, plans_demo, advisory_member):
+    client.force_login(advisory_member)
+    review = review_for(plans_demo["january"])
+
+    html = client.get(f"/admin/plans/meeting/{plans_demo['january'].pk}/review/").content.decode()
+
+    for item in [*review.overdue, *review.due_before_next, *review.new_items]:
+        assert f'href="/admin/plans/plan/{item.plan_id}/#item-{item.pk}"' in html
+    for update in review.updates:
+        assert f'href="/admin/plans/plan/{update.item.plan_id}/#item-{update.item_id}"' in html

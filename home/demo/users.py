@@ -36,3 +36,15 @@ def load() -> list[tuple[str, str, str | None]]:
         user.groups.set([groups[role]])
         created.append((username, role, password if with_passwords else None))
     return created
+
+
+def link_plan_owners() -> int:
+    """The demo manager owns the plan items whose owners, as written, name a manager, so that
+    "My actions" shows them. Returns how many items they own."""
+    from plans.models import PlanItem
+
+    manager = get_user_model().objects.get(username="manager")
+    owned = PlanItem.owner_users.through
+    for item in PlanItem.objects.filter(owners__icontains="manager"):
+        owned.objects.get_or_create(planitem=item, user=manager)
+    return owned.objects.filter(user=manager).count()

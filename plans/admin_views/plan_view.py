@@ -6,20 +6,42 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from compliance.models import Rating
+from compliance.models import Rating, SelfAssessment
 from compliance.reports import latest_ratified
 
 from ..models import DeliveryPlan, PlanItem, ProgressUpdate
 from .access import can_read, can_run, requires
 
 
-def current_ratings(framework_id, standard_ids) -> dict:
-    """{standard id: rating} from the framework's latest ratified self-assessment."""
-    assessment = latest_ratified(framework_id) if framework_id else None
-    if assessment is None:
-        return {}
-    ratings = Rating.objects.filter(assessment=assessment, standard_id__in=standard_ids)
-    return {r.standard_id: r for r in ratings.select_related("level")}
+def ratings_of_standards(framework_id, standard_ids) -> dict:
+    """Where each standard's rating comes from: the framework's latest ratified
+    self-assessment, and the draft being worked on now (if any), in three queries.
+
+    {"ratified": assessment or None, "draft": assessment or None,
+     "ratings": {standard id: (ratified rating or None, draft rating if it differs)}}
+    """
+    ratified = latest_ratified(framework_id) if framework_id else None
+    drafts = SelfAssessment.objects.filter(framework_id=framework_id).exclude(
+        status=SelfAssessment.Status.RATIFIED
+    )
+    if ratified:
+        drafts = drafts.filter(assessed_on__gte=ratified.assessed_on)
+    draft = drafts.order_by("-assessed_on", "-pk").first() if framework_id else None
+    found = {
+        (r.assessment_id, r.standard_id): r
+        for r in Rating.objects.filter(
+            assessment__in=[a for a in (ratified, draft) if a], standard_id__in=standard_ids
+        ).select_related("level")
+    }
+    ratings = {}
+    for standard_id in standard_ids:
+        official = found.get((ratified.pk, standard_id)) if ratified else None
+        current = found.get((draft.pk, standard_id)) if draft else None
+        changed = (
+            current if current and (not official or current.level_id != official.level_id) else None
+        )
+        ratings[standard_id] = (official, changed)
+    return {"ratified": ratified, "draft": draft, "ratings": ratings}
 
 
 @requires(can_read)
@@ -48,9 +70,11 @@ def plan_view(request, pk):
         items = items.filter(owner_users=request.user)
     items = list(items.distinct())
     standard_ids = {s.pk for item in items for s in item.standards.all()}
-    ratings = current_ratings(plan.framework_id, standard_ids)
+    sources = ratings_of_standards(plan.framework_id, standard_ids)
     for item in items:
-        item.current_ratings = [(s, ratings.get(s.pk)) for s in item.standards.all()]
+        item.current_ratings = [
+            (s, *sources["ratings"].get(s.pk, (None, None))) for s in item.standards.all()
+        ]
         item.overdue, item.due_soon = item.is_overdue(today), item.is_due_soon(today)
     return TemplateResponse(
         request,
@@ -68,5 +92,7 @@ def plan_view(request, pk):
                 }
             ),
             "can_run": can_run(request.user),
+            "ratified": sources["ratified"],
+            "draft": sources["draft"],
         },
     )

@@ -37,6 +37,7 @@ class Command(BaseCommand):
         users = demo_users.load()
         compliance_demo.load()
         plans_demo.load()
+        demo_users.link_plan_owners()
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: home page “{home.title}”."))
         admin_url = settings.WAGTAILADMIN_BASE_URL + settings.ADMIN_PATH_PREFIX
         self.stdout.write(f"Sign in to the admin at {admin_url} as:")
