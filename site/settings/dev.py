@@ -1,8 +1,13 @@
-"""Development: DEBUG on, console email, the demo accounts' passwords allowed."""
+"""Development: DEBUG on (DEBUG=false to see the site's own error pages), console email, the
+demo accounts' passwords allowed."""
+
+import os
 
 from .base import *  # noqa: F403
 
-DEBUG = True
+DEBUG = os.environ.get("DEBUG", "true").lower() != "false"
+# Static files straight from the apps and static/, with DEBUG off too (no collectstatic).
+WHITENOISE_USE_FINDERS = True
 SECRET_KEY = "django-insecure-dev-only-key-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,5 +1,10 @@
 """Tests: fast hashing, in-memory email; DATABASE_URL still selects the database."""
 
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -18,3 +23,8 @@ AXES_ENABLED = False
 # Serve static files straight from the apps and static/, as in development.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Uploaded documents and images go to a folder of the test run's own, removed afterwards,
+# never into the project's media/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="sendias-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
