@@ -42,7 +42,7 @@ HOSTILE = {
     "shared strings that unpack to 60 MB": (
         lambda: files.shared_strings_bomb(60 * 1024 * 1024),
         "The workbook's part “xl/sharedStrings.xml” unpacks to 60 MB; the most one part may "
-        "hold is 25 MB.",
+        "hold is 10 MB.",
     ),
     "a byte that is not UTF-8": (
         files.not_utf8,
@@ -51,6 +51,22 @@ HOSTILE = {
     "entities in a document type": (
         files.with_doctype,
         "sheet “Sheet1” declares a document type, which workbooks never do",
+    ),
+    "every row numbered 1": (
+        files.rows_out_of_order,
+        "The workbook is damaged: sheet “Sheet1” has row 1 after row 1.",
+    ),
+    "25,000 cell formats": (
+        files.many_styles,
+        "its styles hold more than 20,000 elements",
+    ),
+    "300,000 shared strings": (
+        files.many_strings,
+        "it holds more than 500,000 cells, strings and styles in all",
+    ),
+    "a sheet part named in capitals": (
+        files.sheet_named_in_capitals,
+        "declares cells up to XFD1048576",
     ),
     "half a file": (
         lambda: files.workbook_bytes()[:2000],

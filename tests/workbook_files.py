@@ -142,3 +142,38 @@ def largest_assessment(title: str = "Largest") -> bytes:
         for n in range(LARGEST - 1)
     ]
     return workbook_bytes(rows)
+
+
+def rows_out_of_order() -> bytes:
+    """Every row numbered 1: openpyxl would read them all, yielding none past the first."""
+    body = '<row r="1"><c r="A1"><v>1</v></c></row>' * 3
+    sheet = f'<worksheet xmlns="{SPREADSHEET_NS}"><sheetData>{body}</sheetData></worksheet>'
+    return with_part(workbook_bytes(), SHEET_PART, sheet.encode())
+
+
+def many_styles(count: int = 25_000) -> bytes:
+    """A style sheet of `count` cell formats: slow for openpyxl to read, in a small file."""
+    xf = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    styles = (
+        f'<styleSheet xmlns="{SPREADSHEET_NS}"><fonts count="1"><font/></fonts>'
+        f'<cellXfs count="{count}">{xf * count}</cellXfs></styleSheet>'
+    )
+    return with_part(workbook_bytes(), "xl/styles.xml", styles.encode())
+
+
+def many_strings(count: int = 300_000) -> bytes:
+    """Shared strings of `count` one-letter strings: small, but many elements to parse."""
+    strings = f'<sst xmlns="{SPREADSHEET_NS}">{"<si><t>a</t></si>" * count}</sst>'
+    return with_part(workbook_bytes(), STRINGS_PART, strings.encode())
+
+
+def sheet_named_in_capitals() -> bytes:
+    """The sheet's part renamed to ".XML" (its relation too), declaring a million rows."""
+    data = huge_dimension()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename).replace(b"sheet1.xml", b"sheet1.XML")
+            target.writestr(item.filename.replace("sheet1.xml", "sheet1.XML"), content)
+    return buffer.getvalue()

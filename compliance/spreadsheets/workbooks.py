@@ -7,9 +7,11 @@ openpyxl reads a file, `open_workbook`:
 1. refuses a file over MAX_FILE_BYTES, or one that is not a zip;
 2. reads the zip's directory: too many parts, a part that would unpack to more
    than MAX_PART_BYTES, or all parts to more than MAX_TOTAL_BYTES, are refused;
-3. streams every XML part through expat once (no DTDs, so no entity tricks):
-   a part that is not well-formed is refused, and so is a sheet that declares or
-   holds a cell beyond MAX_ROWS rows or MAX_COLUMNS columns.
+3. streams every part but pictures through expat once (no DTDs, so no entity tricks):
+   a part that is not well-formed or nests too deep is refused; so is a workbook of more
+   than MAX_ELEMENTS elements in all (what openpyxl's parsing costs grows with them), and a
+   sheet whose rows or cells are out of order, or that declares or holds a cell beyond
+   MAX_ROWS rows or MAX_COLUMNS columns.
 
 Each refusal is a SheetErrors naming the limit. The limits are documented in
 docs/spreadsheets.md.
@@ -27,17 +29,29 @@ from .errors import SheetErrors
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_PARTS = 500
-MAX_PART_BYTES = 25 * 1024 * 1024
-MAX_TOTAL_BYTES = 50 * 1024 * 1024
+MAX_PART_BYTES = 10 * 1024 * 1024
+MAX_TOTAL_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 5_000
 MAX_COLUMNS = 50
+# What parsing costs grows with the elements (cells, strings, styles): 500,000 is ten times
+# what a sheet of 5,000 rows by 8 columns holds, and parses in a few seconds.
+MAX_ELEMENTS = 500_000
+# Styles cost openpyxl far more to read than cells: a workbook saved by Excel has a few
+# hundred; this allows a hundred times that.
+MAX_STYLE_ELEMENTS = 20_000
+MAX_DEPTH = 50
+# Parts that are not XML: pictures and embedded binaries, which openpyxl does not parse.
+NOT_XML = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".bin", ".vml")
 CHUNK = 64 * 1024
 
 CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):,.0f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
+    if size < 1024 * 1024:
+        return f"{size:,} bytes"
+    megabytes = size / (1024 * 1024)
+    return f"{megabytes:,.0f} MB" if megabytes.is_integer() else f"{megabytes:,.1f} MB"
 
 
 def _refuse(message: str):
@@ -113,14 +127,15 @@ def _check_parts(archive) -> None:
             f"The workbook unpacks to {_megabytes(total)}; the most a workbook may hold is "
             f"{_megabytes(MAX_TOTAL_BYTES)}."
         )
-    # The workbook's own parts first: they say which part is which sheet.
+    # Every part that is not a picture is XML openpyxl may read, whatever its name's case;
+    # the workbook's own parts first: they say which part is which sheet.
     names = sorted(
-        (part.filename for part in parts if part.filename.endswith((".xml", ".rels"))),
+        (p.filename for p in parts if not p.filename.lower().endswith(NOT_XML) and p.file_size),
         key=lambda name: name not in (WORKBOOK, WORKBOOK_RELS),
     )
-    titles = _SheetTitles()
+    titles, budget = _SheetTitles(), _Budget()
     for name in names:
-        _scan(archive, name, titles)
+        _scan(archive, name, titles, budget)
 
 
 WORKBOOK, WORKBOOK_RELS = "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
@@ -141,12 +156,21 @@ class _SheetTitles:
         return f"its part “{name}”" if title == name else f"sheet “{title}”"
 
 
-def _scan(archive, name: str, titles: _SheetTitles) -> None:
-    """Stream one XML part through expat: well-formed, no DTD, cells within the limits."""
-    shape = _SheetShape(name, titles)
+class _Budget:
+    """Elements across the whole workbook: what parsing it will cost, bounded."""
+
+    def __init__(self):
+        self.elements = 0
+
+
+def _scan(archive, name: str, titles: _SheetTitles, budget: _Budget) -> None:
+    """Stream one XML part through expat: well-formed, no DTD, not too deep, not too many
+    elements, and its cells within the limits."""
+    shape = _SheetShape(name, titles, budget)
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartDoctypeDeclHandler = shape.refuse_doctype
     parser.StartElementHandler = shape.start
+    parser.EndElementHandler = shape.end
     try:
         with archive.open(name) as source:
             while chunk := source.read(CHUNK):
@@ -163,10 +187,14 @@ def _scan(archive, name: str, titles: _SheetTitles) -> None:
 
 
 class _SheetShape:
-    """Follows a worksheet part's rows and cells; refuses what lies beyond the limits."""
+    """Follows a part's elements, and a worksheet's rows and cells, which must come in order;
+    refuses what lies beyond the limits."""
 
-    def __init__(self, name: str, titles: _SheetTitles):
-        self.name, self.titles = name, titles
+    def __init__(self, name: str, titles: _SheetTitles, budget: _Budget):
+        self.name, self.titles, self.budget = name, titles, budget
+        self.depth = 0
+        self.elements = 0
+        self.root = ""
         self.row = 0
         self.column = 0
 
@@ -176,8 +204,31 @@ class _SheetShape:
             "type, which workbooks never do."
         )
 
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+
     def start(self, tag: str, attributes: dict) -> None:
+        self.depth += 1
+        self.elements += 1
+        self.budget.elements += 1
         local = tag.rsplit(" ", 1)[-1]
+        self.root = self.root or local
+        if self.root == "styleSheet" and self.elements > MAX_STYLE_ELEMENTS:
+            _refuse(
+                f"The workbook is too big to import: its styles hold more than "
+                f"{MAX_STYLE_ELEMENTS:,} elements. Copy the cells into a new workbook and "
+                "save that."
+            )
+        if self.depth > MAX_DEPTH:
+            _refuse(
+                f"The workbook is damaged: {self.titles.describe(self.name)} nests its "
+                f"elements more than {MAX_DEPTH} deep, which workbooks never do."
+            )
+        if self.budget.elements > MAX_ELEMENTS:
+            _refuse(
+                f"The workbook is too big to import: it holds more than {MAX_ELEMENTS:,} "
+                "cells, strings and styles in all."
+            )
         if local == "sheet" and self.name == WORKBOOK:
             relation = next((v for k, v in attributes.items() if k.endswith(" id")), None)
             self.titles.ids[relation] = attributes.get("name", "")
@@ -186,22 +237,30 @@ class _SheetShape:
         elif local == "dimension":
             self._dimension(attributes.get("ref", ""))
         elif local == "row":
-            self.row = self._number(attributes.get("r"), self.row + 1)
-            self.column = 0
-            if self.row > MAX_ROWS:
-                self._too_big(f"has a row {self.row:,}")
+            self._row(attributes.get("r"))
         elif local == "c":
-            row, column = self._cell(attributes.get("r"))
-            if row > MAX_ROWS or column > MAX_COLUMNS:
-                self._too_big(f"has a cell at {get_column_letter(min(column, 18278))}{row}")
+            self._cell(attributes.get("r"))
 
-    def _cell(self, ref):
+    def _row(self, number) -> None:
+        row = self._number(number, self.row + 1)
+        if row <= self.row:
+            self._damaged(f"has row {row:,} after row {self.row:,}")
+        self.row, self.column = row, 0
+        if self.row > MAX_ROWS:
+            self._too_big(f"has a row {self.row:,}")
+
+    def _cell(self, ref) -> None:
         found = CELL_REF.match(ref or "")
-        if found:
-            self.column = column_index_from_string(found.group(1).upper())
-            return int(found.group(2)), self.column
-        self.column += 1
-        return max(self.row, 1), self.column
+        row, column = (
+            (int(found.group(2)), column_index_from_string(found.group(1).upper()))
+            if found
+            else (max(self.row, 1), self.column + 1)
+        )
+        if found and (row != max(self.row, 1) or column <= self.column):
+            self._damaged(f"has its cell {ref} out of place")
+        self.column = column
+        if row > MAX_ROWS or column > MAX_COLUMNS:
+            self._too_big(f"has a cell at {get_column_letter(min(column, 18278))}{row}")
 
     def _dimension(self, ref: str) -> None:
         last = ref.split(":")[-1]
@@ -216,12 +275,17 @@ class _SheetShape:
 
     @staticmethod
     def _number(text, default: int) -> int:
-        return int(text) if text and text.isdigit() else default
+        return int(text) if text and text.isascii() and text.isdigit() else default
+
+    def _damaged(self, what: str) -> None:
+        _refuse(
+            f"The workbook is damaged: sheet “{self.titles.title(self.name)}” {what}. Open it "
+            "in Excel and save it again."
+        )
 
     def _too_big(self, what: str) -> None:
         _refuse(
             f"The workbook is too big to import: sheet “{self.titles.title(self.name)}” {what}. "
-            f"A sheet may "
-            f"have at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns (up to "
+            f"A sheet may have at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns (up to "
             f"{get_column_letter(MAX_COLUMNS)}{MAX_ROWS})."
         )
