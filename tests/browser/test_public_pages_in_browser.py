@@ -71,7 +71,7 @@ def test_a_parent_sends_an_enquiry_with_the_keyboard_alone(browser, demo_server)
     tab_to(page, "input[name=role]")
     page.keyboard.press("Space")  # "A parent or carer"
     tab_to(page, "input[name=age_group]")
-    page.keyboard.press("ArrowDown")  # "5 to 11"
+    page.keyboard.press("ArrowDown")  # "5 to 10 (primary school age)"
     tab_to(page, "select[name=topic]")
     page.keyboard.press("ArrowDown")
     tab_to(page, "textarea[name=message]")
@@ -89,11 +89,11 @@ def test_a_parent_sends_an_enquiry_with_the_keyboard_alone(browser, demo_server)
     page.keyboard.press("Space")
     tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/contact-us/thank-you/")
+    page.wait_for_url("**/contact-us/thank-you/?reference=*")
 
     assert page.get_by_role("heading", name="Thank you: we have your enquiry").is_visible()
-    assert page.get_by_text("within 2 working days").first.is_visible()
     enquiry = Enquiry.objects.get()
-    assert (enquiry.role, enquiry.age_group, enquiry.contact_method) == ("parent", "5-11", "email")
+    assert page.get_by_text(f"Your reference is {enquiry.reference}").is_visible()
+    assert (enquiry.role, enquiry.age_group, enquiry.contact_method) == ("parent", "5-10", "email")
     assert enquiry.topic == "sen-support" and enquiry.email == "jo@example.org"
     context.close()
