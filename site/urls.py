@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -7,8 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 
+from .documents import serve_document
+
 urlpatterns = [
     path(settings.ADMIN_PATH_PREFIX.strip("/") + "/", include(wagtailadmin_urls)),
+    # Wagtail's document URLs, its serve view wrapped so that no cache keeps a document.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),

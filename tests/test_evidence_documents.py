@@ -48,3 +48,14 @@ def test_editors_manage_the_websites_documents_but_not_the_evidence(
 
 def test_website_documents_stay_public(client, leaflet):
     assert client.get(leaflet.url).status_code == 200
+
+
+@pytest.mark.parametrize("role_fixture", ["service_manager", "advisory_member"])
+def test_no_cache_keeps_a_document(client, evidence, leaflet, request, role_fixture):
+    client.force_login(request.getfixturevalue(role_fixture))
+
+    for document in (evidence, leaflet):
+        response = client.get(document.url)
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+        assert "Content-Encoding" not in response  # never "None"

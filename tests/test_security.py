@@ -131,3 +131,27 @@ def test_a_correct_password_signs_in_before_the_limit(client, db):
 
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_password_reset_emails_are_limited(client, db):
+    from django.core import mail
+
+    ServiceManagerFactory(username="sam", email="sam@sendias.example")
+
+    statuses = [
+        client.post("/admin/password_reset/", {"email": "sam@sendias.example"}).status_code
+        for _ in range(5)
+    ]
+    another_address = client.post(
+        "/admin/password_reset/", {"email": "sam@sendias.example"}, REMOTE_ADDR="192.0.2.9"
+    )
+
+    assert statuses == [302, 302, 302, 429, 429]
+    assert len(mail.outbox) == 3
+    assert another_address.status_code == 429  # the same inbox, from elsewhere: still limited
+    assert (
+        "Too many password resets asked for"
+        in client.post(
+            "/admin/password_reset/", {"email": "other@sendias.example"}
+        ).content.decode()
+    )  # and this address has had its share

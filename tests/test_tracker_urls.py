@@ -212,3 +212,16 @@ def test_wagtails_site_history_shows_editors_nothing_of_the_tracker(
     response = client.get("/admin/reports/site-history/")
 
     assert "Confidential strategy day" not in response.content.decode()  # ... for its readers
+
+
+def test_those_without_permission_learn_nothing_of_what_is_locked(client, plans_demo, editor):
+    ratified = plans_demo["ratified"]
+    client.force_login(editor)
+
+    for url in (
+        f"/admin/compliance/selfassessment/edit/{ratified.pk}/",
+        f"/admin/compliance/rating/edit/{ratified.ratings.first().pk}/",
+    ):
+        response = client.get(url, follow=True)
+        assert response.redirect_chain[0][0] == "/admin/", url  # as for anything else refused
+        assert "ratified and locked" not in response.content.decode(), url

@@ -1,6 +1,7 @@
 """The "Compliance" menu: self-assessments, frameworks, and the rating editor."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -76,6 +77,8 @@ class SelfAssessmentEditView(EditView):
         return panels.bind_to_model(SelfAssessment)
 
     def dispatch(self, request, *args, **kwargs):
+        if not self.check_action_permitted(request.user):
+            raise PermissionDenied  # before anything about the record is said
         if self.instance.is_locked:
             messages.error(request, "This self-assessment is ratified and locked: unlock it first.")
             return redirect("compliance_assessment_report", self.instance.pk)

@@ -1,6 +1,7 @@
 """Editing one rating: its level on the framework's own scale, notes, next steps, evidence."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -22,6 +23,8 @@ class RatingForm(OptimisticLockFormMixin, WagtailAdminModelForm):
 
 class RatingEditView(EditView):
     def dispatch(self, request, *args, **kwargs):
+        if not self.check_action_permitted(request.user):
+            raise PermissionDenied  # before anything about the record is said
         if self.instance.assessment.is_locked:
             messages.error(request, "This self-assessment is ratified and locked: unlock it first.")
             return redirect("compliance_assessment_report", self.instance.assessment_id)

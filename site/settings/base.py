@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "config.middleware.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "config.middleware.PasswordResetLimitMiddleware",
     # Last, as django-axes asks: it turns a lockout into a response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -111,6 +112,8 @@ AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 # X-Forwarded-For. The enquiry form's rate limit counts by the same address.
 TRUSTED_PROXY_COUNT = 0
 AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
+# Password reset emails: at most this many an hour per client address and per email address.
+PASSWORD_RESET_LIMIT = 3
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -60,6 +60,8 @@ def test_the_manager_and_the_advisory_group_open_it(stack, username, source):
     assert response.status == 200
     assert response.body == b"%PDF-1.4 " + CONFIDENTIAL
     assert response.header("Content-Security-Policy") == "default-src 'none'"
+    assert response.header("Cache-Control") == "private, no-store"  # no cache keeps it
+    assert response.header("Content-Encoding") is None
 
 
 def test_public_documents_still_download_for_everyone(stack):

@@ -2,6 +2,7 @@
 README's steps, which must name the files in deploy/ exactly."""
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -112,3 +113,35 @@ def test_the_readme_deploys_with_exactly_these_files():
         assert list(ROOT.glob(named)), f"README names {named}, which is not in the repo"
     gunicorn = " ".join(unit_exec_start("sendias.service")).split("/bin/", 1)[1]
     assert gunicorn in deploying  # the command the README runs is the unit's
+
+
+def test_the_database_password_is_never_on_a_command_line(stack, tmp_path):
+    spy = tmp_path / "bin"
+    spy.mkdir()
+    real = shutil.which("pg_dump")
+    (spy / "pg_dump").write_text(f'#!/bin/sh\necho "$@" >> {tmp_path}/argv\nexec {real} "$@"\n')
+    (spy / "pg_dump").chmod(0o755)
+    with_password = stack.env["DATABASE_URL"].replace("://postgres@", "://postgres:n0t-on-ps@")
+    env = {**stack.env, "DATABASE_URL": with_password, "PATH": f"{spy}:{stack.env['PATH']}"}
+
+    stack.run([str(DEPLOY / "backup.sh"), str(tmp_path / "backups")], env=env)
+
+    argv = (tmp_path / "argv").read_text()
+    assert "--format=custom" in argv
+    assert "n0t-on-ps" not in argv and "postgres://" not in argv
+
+
+def test_a_backup_of_nothing_or_a_restore_over_something_is_refused(stack, tmp_path):
+    missing_media = {**stack.env, "MEDIA_ROOT": str(tmp_path / "no-such-folder")}
+    no_media = stack.run([str(DEPLOY / "backup.sh"), str(tmp_path)], env=missing_media, check=False)
+    keep_none = stack.run(
+        [str(DEPLOY / "backup.sh"), str(tmp_path)], env={**stack.env, "KEEP": "0"}, check=False
+    )
+    folder = Path(stack.run([str(DEPLOY / "backup.sh"), str(tmp_path)]).stdout.split()[-1])
+    over_the_site = stack.run([str(DEPLOY / "restore.sh"), str(folder)], check=False)
+
+    assert no_media.returncode != 0 and "is not a folder: nothing backed up" in no_media.stderr
+    assert (
+        keep_none.returncode != 0 and "KEEP must be a whole number, 1 or more" in keep_none.stderr
+    )
+    assert over_the_site.returncode != 0 and "is not empty" in over_the_site.stderr

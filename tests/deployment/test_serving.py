@@ -49,6 +49,7 @@ def test_static_files_with_hashed_names_are_cached_for_a_year(browser):
 
     assert hashed.status == 200
     assert hashed.header("Cache-Control") == "public, max-age=31536000, immutable"
+    assert hashed.header("Strict-Transport-Security").startswith("max-age=31536000")
     assert plain.status == 200 and plain.header("Cache-Control") == "public, max-age=3600"
 
 
@@ -82,3 +83,9 @@ def test_the_sitemap_gives_the_sites_public_address(browser):
     assert sitemap.header("Content-Encoding") == "gzip"
     assert len(locations) >= 30
     assert all(loc.startswith("https://www.example.org/") for loc in locations)
+
+
+def test_a_clients_own_scheme_headers_change_nothing(browser):
+    response = browser.get("/", headers={"X-Forwarded-Ssl": "off", "X-Forwarded-Protocol": "http"})
+
+    assert response.status == 200
