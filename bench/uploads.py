@@ -33,6 +33,10 @@ HOSTILE = [
     ("5,001 rows", lambda: files.rows_beyond_the_limit(5_001)),
     ("a byte that is not UTF-8", files.not_utf8),
     ("a document type with entities", files.with_doctype),
+    ("every row numbered 1", files.rows_out_of_order),
+    ("25,000 cell formats", files.many_styles),
+    ("300,000 shared strings", files.many_strings),
+    ("5,000 rows of 49 numbers (the most elements accepted)", files.most_elements_accepted),
     (
         "4,998 rows, each a problem",
         lambda: files.workbook_bytes(

@@ -177,3 +177,17 @@ def sheet_named_in_capitals() -> bytes:
             content = source.read(item.filename).replace(b"sheet1.xml", b"sheet1.XML")
             target.writestr(item.filename.replace("sheet1.xml", "sheet1.XML"), content)
     return buffer.getvalue()
+
+
+def most_elements_accepted() -> bytes:
+    """The costliest sheet the checks let through: 5,000 rows of 49 numbers (495,000
+    elements, under the 500,000 allowed): what the slowest accepted upload parses."""
+    from openpyxl.utils import get_column_letter
+
+    columns = [get_column_letter(n) for n in range(1, 50)]
+    rows = "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>{r}</v></c>' for c in columns) + "</row>"
+        for r in range(1, 5001)
+    )
+    sheet = f'<worksheet xmlns="{SPREADSHEET_NS}"><sheetData>{rows}</sheetData></worksheet>'
+    return with_part(workbook_bytes(), SHEET_PART, sheet.encode())
