@@ -16,7 +16,8 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from timing import time_view  # noqa: E402
 
-from plans.models import AdvisoryGroupMeeting, DeliveryPlan, PlanItem  # noqa: E402
+from compliance.models import AdvisoryGroupMeeting  # noqa: E402
+from plans.models import DeliveryPlan, PlanItem  # noqa: E402
 
 BETWEEN = timezone.make_aware(datetime.datetime(2023, 1, 10, 10))
 

@@ -13,9 +13,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from plans.models import AdvisoryGroupMeeting
-
-from .models import Framework, SelfAssessment
+from .models import AdvisoryGroupMeeting, Framework, SelfAssessment
 from .spreadsheets.assessments import import_assessment
 from .spreadsheets.frameworks import import_framework
 

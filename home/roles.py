@@ -1,9 +1,10 @@
 """The service's three roles, as Django groups with the permissions each needs.
 
-- Service manager: runs the service; edits pages, the service settings, and
-  (in later apps) ratings, evidence and delivery-plan progress.
+- Service manager: runs the service; edits pages, the service settings, and reads the
+  enquiries. It also runs the tracker: settings.MINIMUM_STANDARDS_ROLES maps the tracker's
+  "run" role to this group, and the tracker (compliance.roles) grants what that needs.
 - Editor: keeps the public pages up to date; no service settings, no tracker.
-- Advisory Group: independent oversight; reads and exports, edits nothing.
+- Advisory Group: independent oversight: the tracker's "read" role; edits nothing.
 
 `ensure_roles` runs after every `migrate`. It creates missing groups and grants
 missing permissions, and never removes one an administrator has added.
@@ -26,37 +27,6 @@ _CONTENT = [
     "wagtailimages.choose_image",
 ]
 _PAGE_EDITING = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-_COMPLIANCE_MODELS = ["framework", "ratinglevel", "section", "standard", "checklistitem"]
-_ASSESSMENT_MODELS = ["selfassessment", "rating", "evidencelink"]
-_PLAN_MODELS = [
-    "deliveryplan",
-    "planitem",
-    "planaction",
-    "planoutcome",
-    "progressupdate",
-    "advisorygroupmeeting",
-]
-# Reading (and exporting) the compliance tracker and the delivery plans: everything in them.
-_READ_COMPLIANCE = [
-    *(f"compliance.view_{model}" for model in _COMPLIANCE_MODELS + _ASSESSMENT_MODELS),
-    *(f"plans.view_{model}" for model in _PLAN_MODELS),
-]
-# Running it: self-assessments, ratings and evidence; importing frameworks; meetings.
-_RUN_COMPLIANCE = [
-    *_READ_COMPLIANCE,
-    *(
-        f"compliance.{action}_{model}"
-        for action in ("add", "change")
-        for model in _ASSESSMENT_MODELS
-    ),
-    "compliance.delete_evidencelink",
-    "compliance.add_framework",
-    "compliance.change_standard",  # its plain-English wording, for the public page
-    *(f"plans.{action}_{model}" for action in ("add", "change") for model in _PLAN_MODELS),
-    "plans.delete_planaction",
-    "plans.delete_planoutcome",
-]
-
 # Documents and images live in two collections under Wagtail's root: the website's,
 # and the compliance tracker's evidence, which only the Service manager and the
 # Advisory Group may open (a view restriction on the collection).
@@ -76,7 +46,6 @@ ROLES = {
             # Enquiries are personal data: only the Service manager reads them.
             "home.view_enquiry",
             "home.delete_enquiry",
-            *_RUN_COMPLIANCE,
         ],
         "page_permissions": _PAGE_EDITING,
         "collections": {WEBSITE: _CONTENT, EVIDENCE: _DOCUMENTS},
@@ -87,7 +56,7 @@ ROLES = {
         "collections": {WEBSITE: _CONTENT},
     },
     ADVISORY_GROUP: {
-        "permissions": ["wagtailadmin.access_admin", *_READ_COMPLIANCE],
+        "permissions": ["wagtailadmin.access_admin"],
         "page_permissions": [],
         "collections": {},
     },

@@ -16,10 +16,9 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from compliance.models import Framework, Rating, SelfAssessment
+from compliance.models import AdvisoryGroupMeeting, Framework, Rating, SelfAssessment
 
 from .models import (
-    AdvisoryGroupMeeting,
     DeliveryPlan,
     PlanAction,
     PlanItem,

@@ -9,9 +9,9 @@ from itertools import groupby
 
 from django.utils import timezone
 
-from compliance.models import Rating, RatingLevel
+from compliance.models import AdvisoryGroupMeeting, Rating, RatingLevel
 
-from .models import AdvisoryGroupMeeting, PlanAction, PlanItem, ProgressUpdate
+from .models import PlanAction, PlanItem, ProgressUpdate
 
 NEXT_MEETING_DEFAULT = datetime.timedelta(days=91)  # when no next meeting is set
 

@@ -81,8 +81,9 @@ def compliance_demo(db):
 @pytest.fixture
 def plans_demo(compliance_demo):
     """Appendix 4's plan, the strategy work plan, and the meetings around them."""
+    from compliance.models import AdvisoryGroupMeeting
     from plans import demo as plans_demo_data
-    from plans.models import AdvisoryGroupMeeting, DeliveryPlan
+    from plans.models import DeliveryPlan
 
     plans_demo_data.load()
     return {

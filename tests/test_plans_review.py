@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from plans.models import AdvisoryGroupMeeting, PlanItem
+from compliance.models import AdvisoryGroupMeeting
+from plans.models import PlanItem
 from plans.review import review_for
 
 ADMIN = "/admin/plans"

@@ -27,7 +27,7 @@ ADVISORY_GROUP_READS = {
     "compliance_rating_history",
     "plans_deliveryplan_modeladmin_index",
     "plans_planitem_modeladmin_index",
-    "plans_advisorygroupmeeting_modeladmin_index",
+    "compliance_advisorygroupmeeting_modeladmin_index",
     "plans_plan_view",
     "plans_plan_export",
     "plans_plan_history",
@@ -49,7 +49,7 @@ SERVICE_MANAGER_REFUSED = {
     "compliance_standard_modeladmin_delete",
     "plans_deliveryplan_modeladmin_delete",
     "plans_planitem_modeladmin_delete",
-    "plans_advisorygroupmeeting_modeladmin_delete",
+    "compliance_advisorygroupmeeting_modeladmin_delete",
 }
 # The object a URL's id stands for: by its model (wagtail-modeladmin's names) or its route.
 OBJECT_BY_NAME = {
@@ -201,7 +201,7 @@ def test_wagtails_site_history_shows_editors_nothing_of_the_tracker(
     managers_browser = Client()
     managers_browser.force_login(service_manager)
     created = managers_browser.post(
-        "/admin/plans/advisorygroupmeeting/create/",
+        "/admin/compliance/advisorygroupmeeting/create/",
         {"date": "2030-01-01", "title": "Confidential strategy day", "notes": ""},
     )
     assert created.status_code == 302

@@ -10,9 +10,7 @@ from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from plans.models import AdvisoryGroupMeeting
-
-from ..models import Framework, SelfAssessment
+from ..models import AdvisoryGroupMeeting, Framework, SelfAssessment
 from ..spreadsheets.assessments import export_assessment, import_assessment
 from ..spreadsheets.errors import SheetErrors
 from ..spreadsheets.frameworks import import_framework

@@ -2,8 +2,10 @@
 
 from .assessments import AssessmentLocked, EvidenceLink, Rating, SelfAssessment
 from .frameworks import ChecklistItem, Framework, RatingLevel, Section, Standard
+from .meetings import AdvisoryGroupMeeting
 
 __all__ = [
+    "AdvisoryGroupMeeting",
     "AssessmentLocked",
     "ChecklistItem",
     "EvidenceLink",

@@ -36,7 +36,7 @@ class SelfAssessment(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     ratified_on = models.DateField(null=True, blank=True)
     ratified_at = models.ForeignKey(
-        "plans.AdvisoryGroupMeeting",
+        "compliance.AdvisoryGroupMeeting",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

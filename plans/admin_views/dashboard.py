@@ -5,7 +5,9 @@ import datetime
 from django.db.models import Count
 from wagtail.admin.ui.components import Component
 
-from ..models import AdvisoryGroupMeeting, PlanItem
+from compliance.models import AdvisoryGroupMeeting
+
+from ..models import PlanItem
 from .access import can_read
 
 

@@ -6,8 +6,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectL
 from wagtail_modeladmin.options import ModelAdminGroup
 
 from compliance.admin_views.modeladmins import HiddenMenuItem, TrackerModelAdmin
+from compliance.models import AdvisoryGroupMeeting
 
-from ..models import AdvisoryGroupMeeting, DeliveryPlan, PlanItem
+from ..models import DeliveryPlan, PlanItem
 from . import items, plan_view, review_views
 
 # (route under /admin/plans/, view, URL name after "plans_")

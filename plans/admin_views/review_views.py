@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from compliance.admin_views.responses import xlsx_response
+from compliance.models import AdvisoryGroupMeeting
 
-from ..models import AdvisoryGroupMeeting
 from ..pack import meeting_pack
 from ..review import review_for
 from .access import can_read, requires

@@ -1,10 +1,8 @@
-"""Delivery plans, their items and progress, and the Advisory Group meetings that review them."""
+"""Delivery plans, their items and progress (the Advisory Group's meetings are compliance's)."""
 
-from .meetings import AdvisoryGroupMeeting
 from .plans import DeliveryPlan, PlanAction, PlanItem, PlanOutcome, ProgressUpdate
 
 __all__ = [
-    "AdvisoryGroupMeeting",
     "DeliveryPlan",
     "PlanAction",
     "PlanItem",

@@ -183,6 +183,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 LOGIN_URL = "wagtailadmin_login"
 
+# The compliance tracker's two roles, as this site's groups (home/roles.py makes them and
+# gives them the site's own permissions; compliance/roles.py gives them the tracker's).
+MINIMUM_STANDARDS_ROLES = {"run": ["Service manager"], "read": ["Advisory Group"]}
+
 # Enquiries are personal data: `manage.py delete_old_enquiries` (run it daily)
 # deletes those older than this. The privacy notice states the same period.
 ENQUIRY_RETENTION_DAYS = 365

@@ -3,8 +3,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from compliance.models import SelfAssessment
-from plans.models import AdvisoryGroupMeeting, DeliveryPlan
+from compliance.models import AdvisoryGroupMeeting, SelfAssessment
+from plans.models import DeliveryPlan
 
 from .conftest import VIEWPORTS, sign_in
 from .test_home_page_in_browser import WCAG_22_AA

@@ -13,9 +13,9 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from compliance.models import SelfAssessment
+from compliance.models import AdvisoryGroupMeeting, SelfAssessment
 from compliance.reports import compare, ratings_of
-from plans.models import AdvisoryGroupMeeting, DeliveryPlan
+from plans.models import DeliveryPlan
 from plans.review import review_for
 
 from .conftest import PageProblems, sign_in

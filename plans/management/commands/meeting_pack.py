@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from compliance.management import save_workbook
-from plans.models import AdvisoryGroupMeeting
+from compliance.models import AdvisoryGroupMeeting
 from plans.pack import meeting_pack
 from plans.review import review_for
 

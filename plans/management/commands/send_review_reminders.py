@@ -1,20 +1,19 @@
 import datetime
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
-from home.roles import ADVISORY_GROUP
-from plans.models import AdvisoryGroupMeeting
+from compliance import roles
+from compliance.models import AdvisoryGroupMeeting
 
 
 class Command(BaseCommand):
     help = (
-        "Email every Advisory Group member a link to the review for each meeting that is "
-        "--days days away (default 7). Run it daily, e.g. from cron; in development the "
-        "email goes to the console."
+        "Email every Advisory Group member (the tracker's read role) a link to the review "
+        "for each meeting that is --days days away (default 7). Run it daily, e.g. from "
+        "cron; in development the email goes to the console."
     )
 
     def add_arguments(self, parser):
@@ -22,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         day = datetime.date.today() + datetime.timedelta(days=options["days"])
-        members = get_user_model().objects.filter(groups__name=ADVISORY_GROUP, is_active=True)
+        members = roles.members(roles.READ)  # the Advisory Group, as the site maps it
         addresses = [user.email for user in members if user.email]
         messages = []
         for meeting in AdvisoryGroupMeeting.objects.filter(date=day):
