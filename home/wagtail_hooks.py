@@ -4,10 +4,20 @@ from wagtail import hooks
 from wagtail.models import Site
 from wagtail.permissions import register_permission_policy
 
+from compliance.site_checks import HOOK as SITE_CHECKS_HOOK
+
 from .admin_views import EnquiryViewSet, ReadOnlyPermissionPolicy
 from .models import Enquiry
 
 register_permission_policy(Enquiry, ReadOnlyPermissionPolicy(Enquiry), exact_class=True)
+
+
+@hooks.register(SITE_CHECKS_HOOK)
+def site_checks():
+    """What this website can check for Minimum Standard 3.3, on its own pages and settings."""
+    from .site_checks import SITE_CHECKS
+
+    return SITE_CHECKS
 
 
 @hooks.register("register_admin_viewset")

@@ -1,5 +1,9 @@
+from django.urls import reverse
+from django.utils.text import Truncator
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
+
+from compliance.standard_links import HOOK, StandardLink
 
 from .admin_views.dashboard import PlansPanel
 from .admin_views.modeladmins import DeliveryPlansGroup
@@ -10,3 +14,25 @@ modeladmin_register(DeliveryPlansGroup)
 @hooks.register("construct_homepage_panels")
 def add_plans_panel(request, panels):
     panels.append(PlansPanel())
+
+
+@hooks.register(HOOK)
+def plan_items_serving(standard_ids) -> dict:
+    """Each standard's items in the active delivery plans, for its rating: one query."""
+    from .models import PlanItem
+
+    through = PlanItem.standards.through.objects.filter(
+        standard_id__in=standard_ids, planitem__plan__status="active"
+    ).select_related("planitem")
+    links = {}
+    for link in through:
+        item = link.planitem
+        links.setdefault(link.standard_id, []).append(
+            StandardLink(
+                heading="In the delivery plan",
+                url=reverse("plans_plan_view", args=[item.plan_id]) + f"#item-{item.pk}",
+                text=Truncator(item.objective).words(10),
+                note=item.get_status_display(),
+            )
+        )
+    return links

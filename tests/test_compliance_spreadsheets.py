@@ -174,7 +174,7 @@ def test_a_bad_framework_names_its_problems_and_saves_nothing(db):
             (2, "3", "Twice", "", "#123456", "no", "no"),
         ],
         [("A", "", "A1", "Wording")],
-        [("Z9", "An item", "weather")],
+        [("Z9", "An item", "the Weather!")],
     )
 
     with pytest.raises(SheetErrors) as raised:
@@ -191,7 +191,7 @@ def test_a_bad_framework_names_its_problems_and_saves_nothing(db):
         "Sheet “Checklist”, row 2, column A: no standard “Z9” on the Standards sheet"
         in raised.value.errors
     )
-    assert any("unknown site check “weather”" in e for e in raised.value.errors)
+    assert any("“the Weather!” is not a check's name" in e for e in raised.value.errors)
     assert not Framework.objects.exists()
 
 

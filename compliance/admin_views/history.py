@@ -9,11 +9,18 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from ..models import EvidenceLink, Rating, RatingLevel, SelfAssessment
+from ..models import ChecklistItem, EvidenceLink, Rating, RatingLevel, SelfAssessment
 from .access import can_read, requires
 
 ASSESSMENT_FIELDS = ["title", "assessed_on", "status", "ratified_on", "ratified_at_id"]
-RATING_FIELDS = ["level_id", "evidence_notes", "public_summary", "next_steps", "carried_over"]
+RATING_FIELDS = [
+    "level_id",
+    "evidence_notes",
+    "public_summary",
+    "next_steps",
+    "ticked_items",
+    "carried_over",
+]
 LINK_FIELDS = ["title", "url", "document_id"]
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 PER_PAGE = 50
@@ -114,15 +121,23 @@ def _label(record, name):
 
 
 def _shower(framework_id):
-    """Rating levels by code and label, as the scale names them."""
+    """Rating levels by code and label, as the scale names them; ticked items by their text."""
     levels = {
         lv.pk: f"{lv.code} ({lv.label})"
         for lv in RatingLevel.objects.filter(framework_id=framework_id)
     }
 
+    items = dict(
+        ChecklistItem.objects.filter(standard__section__framework_id=framework_id).values_list(
+            "pk", "text"
+        )
+    )
+
     def show(name, value):
         if name == "level_id":
             return levels.get(value, value)
+        if name == "ticked_items":
+            return "; ".join(items.get(pk, "?") for pk in value or []) or EMPTY
         return NotImplemented
 
     return show

@@ -188,6 +188,7 @@ class RatingAdmin(TrackerModelAdmin):
             FieldPanel("evidence_notes"),
             FieldPanel("public_summary"),
             FieldPanel("next_steps"),
+            FieldPanel("ticked_items"),
             InlinePanel(
                 "evidence_links",
                 label="Evidence",

@@ -1,5 +1,6 @@
 """Editing one rating: its level on the framework's own scale, notes, next steps, evidence."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -9,6 +10,7 @@ from wagtail_modeladmin.views import EditView
 
 from ..concurrency import OptimisticLockFormMixin, StaleEdit
 from ..models import AssessmentLocked, RatingLevel
+from ..site_checks import registered_checks
 
 
 class RatingForm(OptimisticLockFormMixin, WagtailAdminModelForm):
@@ -19,6 +21,30 @@ class RatingForm(OptimisticLockFormMixin, WagtailAdminModelForm):
             self.fields["level"].queryset = RatingLevel.objects.filter(
                 framework_id=framework_id
             ).order_by("-position")
+        if "ticked_items" in self.fields:
+            self._checklist_field()
+
+    def _checklist_field(self):
+        """Ticks for the standard's checklist items that the site does not check itself; no
+        field at all (and so no panel) where there are none."""
+        checks = registered_checks()
+        items = [
+            item
+            for item in self.instance.standard.checklist.order_by("position")
+            if item.site_check not in checks
+        ]
+        if not items:
+            del self.fields["ticked_items"]
+            return
+        self.fields["ticked_items"] = forms.TypedMultipleChoiceField(
+            label="Checklist: what is in place",
+            help_text="Tick what the service has; the checks the site makes itself are not here.",
+            choices=[(item.pk, item.text) for item in items],
+            coerce=int,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            initial=self.instance.ticked_items,
+        )
 
 
 class RatingEditView(EditView):

@@ -3,11 +3,10 @@
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from plans.models import PlanItem
-
 from ..models import SelfAssessment
 from ..reports import by_section, level_counts, ratings_of
-from ..site_checks import check_items
+from ..site_checks import check_items, registered_checks
+from ..standard_links import links_for
 from .access import can_read, can_run, requires
 
 
@@ -29,18 +28,16 @@ def assessment_report(request, pk):
         if (not section_filter or r.standard.section.number == section_filter)
         and (not level_filter or r.level.code == level_filter)
     ]
-    serving = plan_items_serving([r.standard_id for r in shown])
+    links = links_for([r.standard_id for r in shown])
+    checks = registered_checks()
     for rating in shown:
-        items = rating.standard.checklist.all()
-        rating.site_checks = (
-            [
-                (item, result.for_user(request.user) if result else None)
-                for item, result in check_items(items)
-            ]
-            if any(i.site_check for i in items)
-            else []
-        )
-        rating.plan_items = serving.get(rating.standard_id, [])
+        items = list(rating.standard.checklist.all())
+        ticked = set(rating.ticked_items)
+        rating.checklist = [
+            (item, result.for_user(request.user) if result else None, item.pk in ticked)
+            for item, result in (check_items(items, checks) if items else [])
+        ]
+        rating.links = links.get(rating.standard_id, [])
     return TemplateResponse(
         request,
         "compliance/admin/assessment_report.html",
@@ -59,14 +56,3 @@ def assessment_report(request, pk):
             "others": assessment.framework.assessments.exclude(pk=assessment.pk),
         },
     )
-
-
-def plan_items_serving(standard_ids) -> dict:
-    """{standard id: [plan items of active plans that serve it]}, in one query."""
-    through = PlanItem.standards.through.objects.filter(
-        standard_id__in=standard_ids, planitem__plan__status="active"
-    ).select_related("planitem")
-    serving = {}
-    for link in through:
-        serving.setdefault(link.standard_id, []).append(link.planitem)
-    return serving

@@ -97,6 +97,7 @@ class SelfAssessment(models.Model):
                     evidence_notes=r.evidence_notes,
                     public_summary=r.public_summary,
                     next_steps=r.next_steps,
+                    ticked_items=r.ticked_items,
                     carried_over=True,
                 )
                 for r in ratings
@@ -166,6 +167,12 @@ class Rating(ClusterableModel):
         help_text="Shown on the public “How we are doing” page once ratified.",
     )
     next_steps = models.TextField(blank=True, max_length=CELL_LIMIT)
+    ticked_items = models.JSONField(
+        "Checklist: what is in place",
+        default=list,
+        blank=True,
+        help_text="The standard's checklist items ticked by hand (those the site does not check).",
+    )
     carried_over = models.BooleanField(
         default=False, help_text="Copied from the previous self-assessment and not re-checked yet."
     )

@@ -13,13 +13,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from simple_history.utils import bulk_create_with_history
 
-from ..models import Rating, SelfAssessment, Standard
+from ..models import ChecklistItem, Rating, SelfAssessment, Standard
 from ..reports import by_section, compare, ratings_of
 from .cells import append_row
 from .errors import SheetErrors, cell_text, check_length
 from .workbooks import first_sheet, open_workbook, sheet_rows
 
-CHECKBOX = "☐"
+CHECKBOX, TICKED = "☐", "☑"
 SECTION_NUMBER = re.compile(r"([^.\s]*)")  # "1. Commissioning …" is section 1
 BOLD = Font(bold=True)
 WHITE_BOLD = Font(bold=True, color="FFFFFF")
@@ -34,9 +34,14 @@ def _sheet(title: str, widths):
     return book, sheet
 
 
-def standard_text(standard) -> str:
+def standard_text(standard, ticked=()) -> str:
+    """The standard as the report's table gives it: code, wording, then its checklist, each
+    item ☑ if ticked, ☐ if not."""
     lines = [f"{standard.code} {standard.text}"]
-    lines += [f"{CHECKBOX} {item.text}" for item in standard.checklist.all()]
+    lines += [
+        f"{TICKED if item.pk in ticked else CHECKBOX} {item.text}"
+        for item in standard.checklist.all()
+    ]
     return "\n".join(lines)
 
 
@@ -49,7 +54,8 @@ def export_assessment(assessment: SelfAssessment) -> Workbook:
         append_row(sheet, [f"{section.number}. {section.title}", None, None], font=BOLD)
         for rating in ratings:
             fill = PatternFill("solid", fgColor=rating.level.colour.lstrip("#"))
-            row = [standard_text(rating.standard), rating.level.code, rating.evidence_notes]
+            text = standard_text(rating.standard, set(rating.ticked_items))
+            row = [text, rating.level.code, rating.evidence_notes]
             level_cell = append_row(sheet, row)[1]
             level_cell.fill = fill
             level_cell.font = WHITE_BOLD
@@ -96,6 +102,9 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
         errors.add(sheet.title, 1, 1, "no heading row starting “Standard” was found")
     ratings, seen = [], {}
     section_numbers = set(framework.sections.values_list("number", flat=True))
+    checklists = {}
+    for item in ChecklistItem.objects.filter(standard__section__framework=framework):
+        checklists.setdefault(item.standard_id, {})[item.text] = item.pk
     known = ", ".join(level.code for level in levels.values())
     for number, (text, code, notes) in rows:
         standard_code = _leading_code(text, standards)
@@ -124,11 +133,20 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
         if level is None:
             errors.add(sheet.title, number, 2, f"“{code}” is not a rating on this scale ({known})")
             continue
-        ratings.append((standard, level, notes))
+        ratings.append((standard, level, notes, _ticked(text, checklists.get(standard.pk, {}))))
     title = cell_text(title) or sheet_title or "Imported self-assessment"
     check_length(errors, sheet.title, 1, 1, title, SelfAssessment, "title")
     errors.raise_if_any()
     return _create(framework, title, assessed_on, ratings)
+
+
+def _ticked(text: str, items_by_text: dict) -> list[int]:
+    """The checklist items the cell marks ☑ (the export writes them so)."""
+    return [
+        items_by_text[line[1:].strip()]
+        for line in text.splitlines()[1:]
+        if line.startswith(TICKED) and line[1:].strip() in items_by_text
+    ]
 
 
 def _leading_code(text: str, codes) -> str | None:
@@ -148,8 +166,8 @@ def _create(framework, title, assessed_on, ratings) -> SelfAssessment:
     )
     bulk_create_with_history(
         [
-            Rating(assessment=assessment, standard=s, level=lv, evidence_notes=n)
-            for s, lv, n in ratings
+            Rating(assessment=assessment, standard=s, level=lv, evidence_notes=n, ticked_items=t)
+            for s, lv, n, t in ratings
         ],
         Rating,
         default_change_reason="Imported from a spreadsheet",

@@ -7,7 +7,7 @@ from simple_history.utils import bulk_create_with_history
 
 from ..models import ChecklistItem, Framework, RatingLevel, Section, Standard
 from ..models.frameworks import UNRATED_LEVEL, free_unrated_code
-from ..site_checks import SITE_CHECKS
+from ..site_checks import registered_checks
 from .errors import SheetErrors, cell_text, check_length
 from .workbooks import open_workbook, sheet_rows
 
@@ -19,6 +19,7 @@ YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 POSITION = re.compile(r"[0-9]{1,3}")
+CHECK_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 
 
 def import_framework(file) -> Framework:
@@ -204,13 +205,12 @@ def _checklist(sheet, standards, errors) -> list[dict]:
         if not cells["item"]:
             errors.add(sheet.title, row, col["item"], "the item is empty")
         check_length(errors, sheet.title, row, col["item"], cells["item"], ChecklistItem, "text")
-        if cells["site check"] and cells["site check"] not in SITE_CHECKS:
-            known = ", ".join(sorted(SITE_CHECKS))
+        if cells["site check"] and not CHECK_NAME.fullmatch(cells["site check"]):
             errors.add(
                 sheet.title,
                 row,
                 col["site check"],
-                f"unknown site check “{cells['site check']}” (known: {known})",
+                f"“{cells['site check']}” is not a check's name (letters, digits and -)",
             )
         items.append(
             {
@@ -247,6 +247,14 @@ def _create(details, levels, sections, standards, checklist) -> Framework:
     )
     levels, notice = with_unrated_level(levels)
     framework.import_notices = [notice] if notice else []
+    unchecked = sorted(
+        {i["site_check"] for i in checklist if i["site_check"]} - set(registered_checks())
+    )
+    if unchecked:
+        framework.import_notices.append(
+            f"This site makes no check named {', '.join(unchecked)}: those checklist items "
+            "are ticked by hand on each rating until a check is registered (docs/plugin.md)."
+        )
     bulk_create_with_history(
         [
             RatingLevel(framework=framework, **{k: v for k, v in level.items() if k != "row"})
