@@ -1,17 +1,8 @@
-"""Service manager runs the plans (change_planitem); the Advisory Group reads and exports."""
+"""Who may read and who may run the delivery plans (the checks are compliance's)."""
 
-from compliance.admin_views.access import requires
+from compliance.admin_views.access import permitted, requires
 
-READ = "plans.view_planitem"
-RUN = "plans.change_planitem"
-
-
-def can_read(user) -> bool:
-    return user.has_perm(READ) or user.has_perm(RUN)
-
-
-def can_run(user) -> bool:
-    return user.has_perm(RUN)
-
+can_read = permitted("plans.view_planitem", "plans.change_planitem")
+can_run = permitted("plans.change_planitem")
 
 __all__ = ["can_read", "can_run", "requires"]
