@@ -1,6 +1,6 @@
 # make run   set up .venv, migrate, load the demo content and serve http://127.0.0.1:8000/
 # make test  run the whole test suite (browser tests need Debian's chromium)
-# make lint  ruff check, ruff format --check, makemigrations --check
+# make lint  ruff check, ruff format --check, import layers (lint-imports), makemigrations --check
 # make bench serve the site with gunicorn and measure it, then the compliance views, the review and
 #            the spreadsheet uploads through the deployment stack (docs/benchmarks.md)
 
@@ -33,6 +33,7 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install

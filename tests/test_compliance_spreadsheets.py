@@ -12,7 +12,7 @@ from compliance.spreadsheets.assessments import export_assessment, import_assess
 from compliance.spreadsheets.errors import SheetErrors
 from compliance.spreadsheets.frameworks import import_framework
 
-DEMO = Path(__file__).resolve().parent.parent / "compliance" / "demo"
+DEMO = Path(__file__).resolve().parent.parent / "home" / "demo" / "files"
 
 
 def values(workbook):

@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from compliance.spreadsheets.errors import SheetErrors
-from plans import demo as plans_demo_data
+from home.demo import delivery_plans as plans_demo_data
 from plans.models import DeliveryPlan, PlanAction, PlanItem, ProgressUpdate
 from plans.spreadsheets import export_plan, import_plan
 
-DEMO = Path(__file__).resolve().parent.parent / "plans" / "demo"
+DEMO = Path(__file__).resolve().parent.parent / "home" / "demo" / "files"
 
 
 def saved(workbook):

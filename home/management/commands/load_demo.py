@@ -2,10 +2,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from compliance import demo as compliance_demo
 from home import demo
+from home.demo import delivery_plans, self_assessments
 from home.demo import users as demo_users
-from plans import demo as plans_demo
 
 
 class Command(BaseCommand):
@@ -35,8 +34,8 @@ class Command(BaseCommand):
             )
         home = demo.load()
         users = demo_users.load()
-        compliance_demo.load()
-        plans_demo.load()
+        self_assessments.load()
+        delivery_plans.load()
         demo_users.link_plan_owners()
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: home page “{home.title}”."))
         admin_url = settings.WAGTAILADMIN_BASE_URL + settings.ADMIN_PATH_PREFIX

@@ -1,8 +1,7 @@
 """Demo data: the 2018 Minimum Standards and the service's self-assessments.
 
-The framework and the August 2022 self-assessment are loaded from spreadsheets in
-demo/, through the same importers the service manager uses: the framework in the
-template of docs/spreadsheets.md, the assessment in Appendix 3's layout, exactly as
+The framework is the tracker's built-in one; the August 2022 self-assessment is loaded from
+files/, through the same importer the service manager uses, in Appendix 3's layout, exactly as
 the 2021-22 annual report has it (11 Compliant, 9 Partially compliant). The 2023
 draft starts from it, with a few ratings changed so that the comparison shows
 something; those changes and the meeting's date are example data.
@@ -13,11 +12,11 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import AdvisoryGroupMeeting, Framework, SelfAssessment
-from .spreadsheets.assessments import import_assessment
-from .spreadsheets.frameworks import import_framework
+from compliance.builtin_frameworks import load_builtin
+from compliance.models import AdvisoryGroupMeeting, Framework, SelfAssessment
+from compliance.spreadsheets.assessments import import_assessment
 
-DEMO_DIR = Path(__file__).parent / "demo"
+DEMO_DIR = Path(__file__).parent / "files"
 FRAMEWORK_CODE = "iass-2018"
 AUGUST_2022 = "Self-Assessment Minimum Standards August 2022"
 DRAFT_2023 = "Self-Assessment Minimum Standards 2023"
@@ -42,9 +41,7 @@ CHANGES_2023 = [
 
 @transaction.atomic
 def load() -> Framework:
-    framework = Framework.objects.filter(code=FRAMEWORK_CODE).first()
-    if framework is None:
-        framework = import_framework(DEMO_DIR / "iass-minimum-standards-2018.xlsx")
+    framework, _ = load_builtin(FRAMEWORK_CODE)
     august = SelfAssessment.objects.filter(framework=framework, title=AUGUST_2022).first()
     if august is None:
         august = _august_2022(framework)

@@ -2,7 +2,7 @@
 Advisory Group meetings around them, with changes between meetings for the review to show.
 
 The plans are loaded through the same importer the service manager uses, from
-spreadsheets in demo/ that hold the seeds' rows exactly. Progress updates come from
+spreadsheets in files/ that hold the seeds' rows exactly. Progress updates come from
 Appendix 4's "Actual Completion" column, dated at the report (31 October 2022). What
 happened between the October 2022 and January 2023 meetings, and the meetings' dates,
 are example data, marked "(example)". Each step's change history is dated on that
@@ -17,17 +17,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from compliance.models import AdvisoryGroupMeeting, Framework, Rating, SelfAssessment
-
-from .models import (
+from plans.models import (
     DeliveryPlan,
     PlanAction,
     PlanItem,
     PlanOutcome,
     ProgressUpdate,
 )
-from .spreadsheets import import_plan
+from plans.spreadsheets import import_plan
 
-DEMO_DIR = Path(__file__).parent / "demo"
+DEMO_DIR = Path(__file__).parent / "files"
 OPERATIONAL = "SPS Operational Delivery Plan 1/4/2022 to 31/08/2023"
 STRATEGY = "Bath and North East Somerset SEND Strategy: work plan"
 REPORT_DATE = datetime.date(2022, 10, 31)
