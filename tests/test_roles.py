@@ -70,3 +70,30 @@ def test_only_an_administrator_may_delete_unpublish_or_move_the_home_page(
     home_page.refresh_from_db()
     assert home_page.live and home_page.depth == 2  # still there, still published, not moved
     assert Site.objects.filter(root_page=home_page).exists()
+
+
+def test_the_tracker_roles_are_this_sites_groups(db):
+    from compliance.roles import PERMISSIONS, READ, RUN
+
+    for role, group in ((RUN, "Service manager"), (READ, "Advisory Group")):
+        held = {
+            f"{p.content_type.app_label}.{p.codename}"
+            for p in Group.objects.get(name=group).permissions.all()
+        }
+        assert set(PERMISSIONS[role]) <= held, role
+    editor = Group.objects.get(name="Editor").permissions.values_list("codename", flat=True)
+    assert not [c for c in editor if "rating" in c or "planitem" in c]
+
+
+def test_a_site_that_maps_no_roles_gets_the_trackers_own_groups(db, settings):
+    from compliance.roles import DEFAULT_GROUPS, ensure_roles
+
+    del settings.MINIMUM_STANDARDS_ROLES
+
+    ensure_roles()
+
+    for names in DEFAULT_GROUPS.values():
+        assert Group.objects.filter(name=names[0]).exists()
+    assert Group.objects.get(name="Tracker reader").permissions.filter(
+        codename="view_selfassessment"
+    ).exists()
