@@ -3,12 +3,27 @@ from django.db.models.signals import post_migrate
 
 
 class ComplianceConfig(AppConfig):
-    # The migrations' ids are big integers whatever the site's DEFAULT_AUTO_FIELD says.
-    default_auto_field = "django.db.models.BigAutoField"
     name = "compliance"
     verbose_name = "Compliance"
+    # The migrations' ids are big integers whatever the site's DEFAULT_AUTO_FIELD says.
+    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import questions
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)
+        questions.register_subject(
+            "rating",
+            "compliance.Rating",
+            describe=lambda rating: f"Standard {rating.standard.code} in “{rating.assessment}”",
+            url=lambda rating: rating_url(rating),
+            related=("standard", "assessment"),
+        )
+
+
+def rating_url(rating) -> str:
+    from django.urls import reverse
+
+    report = reverse("compliance_assessment_report", args=[rating.assessment_id])
+    return f"{report}#standard-{rating.standard.code}"

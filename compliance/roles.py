@@ -2,7 +2,8 @@
 
 - RUN: keeps the self-assessments and delivery plans (rates standards, records evidence and
   progress, ratifies at a meeting, imports frameworks and spreadsheets).
-- READ: reads and exports all of it, changes nothing (an Advisory Group).
+- READ: reads and exports all of it, and raises questions and comments before a meeting;
+  changes nothing else (an Advisory Group).
 
 `settings.MINIMUM_STANDARDS_ROLES` maps each role to the names of the site's groups, e.g.
 {"run": ["Service manager"], "read": ["Advisory Group"]}. Without it, the tracker's own two
@@ -30,7 +31,14 @@ _MODELS = [
     "evidencelink",
     "advisorygroupmeeting",
 ]
-_READ = ["wagtailadmin.access_admin", *(f"compliance.view_{model}" for model in _MODELS)]
+_READ = [
+    "wagtailadmin.access_admin",
+    *(f"compliance.view_{model}" for model in _MODELS),
+    # The Advisory Group raises questions and comments before a meeting; it changes nothing.
+    "compliance.view_question",
+    "compliance.add_question",
+    "compliance.add_reply",
+]
 _RUN = [
     *_READ,
     *(
@@ -41,6 +49,7 @@ _RUN = [
     "compliance.delete_evidencelink",
     "compliance.add_framework",
     "compliance.change_standard",  # its plain-English wording, for the public page
+    "compliance.answer_question",
 ]
 # Each of the tracker's apps declares what its roles need (plans does, in its AppConfig).
 PERMISSIONS = {RUN: list(_RUN), READ: list(_READ)}

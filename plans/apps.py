@@ -8,6 +8,8 @@ class PlansConfig(AppConfig):
     verbose_name = "Delivery plans"
 
     def ready(self):
+        from .questions import register_subjects
         from .roles import declare
 
         declare()
+        register_subjects()

@@ -16,6 +16,10 @@ def _sheet(book, title, headings, rows, widths):
         append_row(sheet, values)
 
 
+def _name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else "a former member"
+
+
 def _item(item):
     return [item.plan.title, item.area_of_work, item.objective, item.owners]
 
@@ -35,6 +39,9 @@ def meeting_pack(review) -> Workbook:
         f"Rating changes: {len(review.rating_changes)}",
         f"Overdue: {len(review.overdue)}",
         f"Due before {review.next_date:%-d %B %Y}: {len(review.due_before_next)}",
+        f"Questions: {len(review.questions)} ({len(review.open_questions)} open)",
+        f"Agreed at the last meeting: {len(review.agreed_last_time)}",
+        f"Evidence due for review: {len(review.evidence_due)}",
     ]
     append_row(summary, lines[:1], Font(bold=True, size=14))
     for line in lines[1:]:
@@ -89,6 +96,47 @@ def meeting_pack(review) -> Workbook:
             if c.subject
         ],
         [12, 40, 10, 10, 10],
+    )
+    _sheet(
+        book,
+        "Questions",
+        ["Asked", "By", "About", "Question", "Answered", "Replies"],
+        [
+            [
+                timezone.localdate(q.asked_at),
+                _name(q.asked_by),
+                q.about_text,
+                q.text,
+                timezone.localdate(q.answered_at) if q.answered_at else "open",
+                "\n".join(
+                    f"{r.get_kind_display()} ({_name(r.written_by)}): {r.text}"
+                    for r in q.replies.all()
+                ),
+            ]
+            for q in review.questions
+        ],
+        [12, 20, 30, 50, 12, 60],
+    )
+    _sheet(
+        book,
+        "Agreed last time",
+        ["Decision", *item_headings, "Status now"],
+        [
+            [d.text, *_item(d.plan_item), d.plan_item.get_status_display()]
+            for d in review.agreed_last_time
+            if d.plan_item
+        ],
+        [40, 30, 30, 50, 24, 12],
+    )
+    _sheet(
+        book,
+        "Evidence due for review",
+        ["Review by", "Self-assessment", "Standard", "Evidence"],
+        [
+            [e.review_by, str(e.rating.assessment), e.rating.standard.code, e.title]
+            for e in review.evidence_due
+        ],
+        [12, 40, 10, 50],
     )
     for title, items in (
         ("Overdue", review.overdue),

@@ -9,9 +9,16 @@ from itertools import groupby
 
 from django.utils import timezone
 
-from compliance.models import AdvisoryGroupMeeting, Rating, RatingLevel
+from compliance import questions
+from compliance.models import (
+    AdvisoryGroupMeeting,
+    EvidenceLink,
+    Rating,
+    RatingLevel,
+    SelfAssessment,
+)
 
-from .models import PlanAction, PlanItem, ProgressUpdate
+from .models import Decision, PlanAction, PlanItem, ProgressUpdate
 
 NEXT_MEETING_DEFAULT = datetime.timedelta(days=91)  # when no next meeting is set
 
@@ -37,13 +44,20 @@ class Review:
     rating_changes: list = field(default_factory=list)
     overdue: list = field(default_factory=list)
     due_before_next: list = field(default_factory=list)
+    questions: list = field(default_factory=list)  # open first, then answered
+    agreed_last_time: list = field(default_factory=list)  # [(decision, its item now)]
+    evidence_due: list = field(default_factory=list)  # evidence links past or near review
+
+    @property
+    def open_questions(self) -> list:
+        return [q for q in self.questions if q.is_open]
 
     @property
     def next_date(self) -> datetime.date:
         return self.next.date if self.next else self.meeting.date + NEXT_MEETING_DEFAULT
 
 
-def _end_of(day: datetime.date) -> datetime.datetime:
+def end_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
 
 
@@ -77,9 +91,9 @@ def review_for(meeting: AdvisoryGroupMeeting) -> Review:
     meetings = AdvisoryGroupMeeting.objects.order_by("date")
     previous = meetings.filter(date__lt=meeting.date).last()
     review = Review(meeting, previous, meetings.filter(date__gt=meeting.date).first())
-    window = {"history_date__lte": _end_of(meeting.date)}
+    window = {"history_date__lte": end_of(meeting.date)}
     if previous:
-        window["history_date__gt"] = _end_of(previous.date)
+        window["history_date__gt"] = end_of(previous.date)
     open_items = PlanItem.objects.filter(
         plan__status="active", status__in=PlanItem.OPEN
     ).select_related("plan")
@@ -113,7 +127,30 @@ def review_for(meeting: AdvisoryGroupMeeting) -> Review:
             "due_date"
         )
     )
+    review.questions = questions.raised(window.get("history_date__gt"), end_of(meeting.date))
+    if previous:
+        review.agreed_last_time = list(
+            Decision.objects.filter(meeting=previous, kind=Decision.Kind.NEW_ACTION)
+            .select_related("plan_item__plan")
+            .order_by("recorded_at", "pk")
+        )
+    review.evidence_due = evidence_due(review.next_date)
     return review
+
+
+def evidence_due(before) -> list:
+    """Evidence of the self-assessments being worked on (not yet superseded by a later one of
+    their framework) whose review date is past or falls before `before`: two queries."""
+    latest = {}
+    for assessment in SelfAssessment.objects.order_by("framework_id", "-assessed_on", "-pk"):
+        latest.setdefault(assessment.framework_id, assessment.pk)
+    return list(
+        EvidenceLink.objects.filter(
+            rating__assessment_id__in=latest.values(), review_by__lte=before
+        )
+        .select_related("rating__standard", "rating__assessment", "document")
+        .order_by("review_by", "pk")
+    )
 
 
 def _rating_changes(window) -> list[Change]:

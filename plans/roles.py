@@ -2,7 +2,7 @@
 
 from compliance import roles
 
-_MODELS = ["deliveryplan", "planitem", "planaction", "planoutcome", "progressupdate"]
+_MODELS = ["deliveryplan", "planitem", "planaction", "planoutcome", "progressupdate", "decision"]
 READ = [f"plans.view_{model}" for model in _MODELS]
 RUN = [
     *READ,

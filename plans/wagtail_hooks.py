@@ -3,6 +3,8 @@ from django.utils.text import Truncator
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
+from compliance.assessment_actions import HOOK as ASSESSMENT_ACTIONS
+from compliance.assessment_actions import AssessmentAction
 from compliance.standard_links import HOOK, StandardLink
 
 from .admin_views.dashboard import PlansPanel
@@ -36,3 +38,14 @@ def plan_items_serving(standard_ids) -> dict:
             )
         )
     return links
+
+
+@hooks.register(ASSESSMENT_ACTIONS)
+def ratify_at_a_meeting(assessment, user) -> list:
+    """Ratifying is a decision of a meeting: the report's button goes to the meeting's record."""
+    from .admin_views.access import can_run
+
+    if assessment.is_locked or not can_run(user):
+        return []
+    url = reverse("plans_assessment_ratify", args=[assessment.pk])
+    return [AssessmentAction("Ratify at an Advisory Group meeting…", url)]

@@ -1,7 +1,5 @@
 """The compliance tracker in the admin: who may open what, the report, editing, history."""
 
-import datetime
-
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from compliance.models import EvidenceLink, Rating
@@ -140,30 +138,25 @@ def test_ratify_then_unlock_with_a_reason(client, compliance_demo, service_manag
     client.force_login(service_manager)
     draft = compliance_demo["draft"]
     meeting = compliance_demo["ratified"].ratified_at
+    decide = f"/admin/plans/meeting/{meeting.pk}/decision/ratify/?assessment={draft.pk}"
 
     carried = draft.ratings.filter(carried_over=True).count()
-    form = client.get(f"{ADMIN}/assessment/{draft.pk}/ratify/").content.decode()
-    unconfirmed = client.post(
-        f"{ADMIN}/assessment/{draft.pk}/ratify/",
-        {"meeting": meeting.pk, "ratified_on": "2023-10-11"},
-    )
+    report = client.get(f"{ADMIN}/assessment/{draft.pk}/").content.decode()
+    form = client.get(decide).content.decode()
+    unconfirmed = client.post(decide, {"assessment": draft.pk, "text": "Ratified."})
+    assert "Ratify at an Advisory Group meeting" in report  # a decision of the meeting
     assert carried > 0
     assert f"{carried} ratings carried over, not re-checked" in form
-    assert 'href="/admin/compliance/rating/edit/' in form  # each, to re-check it
-    today = datetime.date.today().isoformat()
-    assert f'name="ratified_on" value="{today}"' in form  # as the date picker can show it
     assert "Re-check the ratings listed, or tick to ratify them as they are." in (
         unconfirmed.content.decode()
     )
     draft.refresh_from_db()
     assert not draft.is_locked
 
-    client.post(
-        f"{ADMIN}/assessment/{draft.pk}/ratify/",
-        {"meeting": meeting.pk, "ratified_on": "2023-10-11", "ratify_carried_over": "on"},
-    )
+    client.post(decide, {"assessment": draft.pk, "text": "Ratified.", "ratify_carried_over": "on"})
     draft.refresh_from_db()
     assert draft.is_locked and draft.ratified_at == meeting
+    assert meeting.decisions.get(assessment=draft).text == "Ratified."
 
     client.post(f"{ADMIN}/assessment/{draft.pk}/unlock/", {"reason": "Correct 4.3"})
     draft.refresh_from_db()

@@ -59,7 +59,12 @@ def test_the_next_assessment_starts_from_the_last_marked_carried_over(compliance
     ratified = compliance_demo["ratified"]
     rating = ratified.ratings.get(standard__code="3.3")
     ratified.unlock("add evidence")
-    EvidenceLink.objects.create(rating=rating, title="Website launch", url="https://example.org/")
+    EvidenceLink.objects.create(
+        rating=rating,
+        title="Website launch",
+        url="https://example.org/",
+        review_by=datetime.date(2024, 9, 1),
+    )
 
     draft = ratified.start_next("2024", datetime.date(2024, 7, 31))
 
@@ -67,7 +72,8 @@ def test_the_next_assessment_starts_from_the_last_marked_carried_over(compliance
     assert codes(draft) == codes(ratified)
     copied = draft.ratings.get(standard__code="3.3")
     assert copied.carried_over and copied.evidence_notes == rating.evidence_notes
-    assert [link.title for link in copied.evidence_links.all()] == ["Website launch"]
+    copied_links = {link.title: link.review_by for link in copied.evidence_links.all()}
+    assert copied_links["Website launch"] == datetime.date(2024, 9, 1)  # its review date too
     assert copied.history.first().history_change_reason == f"Carried over from {ratified}"
 
 

@@ -54,7 +54,8 @@ def test_the_review_page_and_the_pack(client, plans_demo, advisory_member):
     assert "@media print" not in html and "plans/admin.css" in html  # the print stylesheet
     assert pack.sheetnames == [
         "Summary", "New items", "Status changes", "Progress updates", "Actions completed",
-        "Rating changes", "Overdue", "Due before next meeting",
+        "Rating changes", "Questions", "Agreed last time", "Evidence due for review", "Overdue",
+        "Due before next meeting",
     ]  # fmt: skip
     assert pack["Rating changes"].max_row == 5
     assert pack["Summary"]["A1"].value.startswith(

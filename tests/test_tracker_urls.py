@@ -8,6 +8,8 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
+from compliance.models import Question
+
 from .factories import UserFactory
 
 TRACKER_APPS = ("compliance", "plans")
@@ -34,7 +36,14 @@ ADVISORY_GROUP_READS = {
     "plans_item_history",
     "plans_meeting_review",
     "plans_meeting_pack",
+    "plans_meeting_record",
+    "plans_meeting_minutes",
+    "plans_meeting_minutes_word",
+    "compliance_question",
+    "compliance_question_ask",
 }
+# What the Advisory Group may send: its questions, comments and corrections; nothing else.
+ADVISORY_GROUP_WRITES = {"compliance_question", "compliance_question_ask"}
 # What even the Service manager may not do: nothing in the tracker is deleted by hand (its
 # history would lose its subject), frameworks are imported whole and never edited, and ratings
 # come with their self-assessment.
@@ -64,7 +73,12 @@ OBJECT_BY_NAME = {
     "item": "item",
     "advisorygroupmeeting": "meeting",
     "meeting": "meeting",
+    "question": "question",
 }
+# URLs whose id is not the object their route names: a question is asked about a rating.
+OBJECT_BY_URL = {"compliance_question_ask": "rating"}
+# Other parts of a route, as its links give them.
+ROUTE_VALUES = {"subject": "rating", "kind": "other"}
 # Query strings a read opens with, as its links give them.
 QUERIES = {
     "compliance_compare": "?first={ratified}&second={draft}",
@@ -106,6 +120,9 @@ def objects(plans_demo):
         "plan": plans_demo["plan"],
         "item": plans_demo["plan"].items.first(),
         "meeting": plans_demo["january"],
+        "question": Question.objects.create(
+            subject=plans_demo["draft"].ratings.get(standard__code="1.5"), text="Why P/C?"
+        ),
     }
 
 
@@ -113,9 +130,12 @@ def url_for(name, route, objects) -> str:
     parameters = re.findall(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>", route)
     kwargs = {}
     for parameter in (a or b for a, b in parameters):
+        if parameter in ROUTE_VALUES:
+            kwargs[parameter] = ROUTE_VALUES[parameter]
+            continue
         model = re.search(r"admin/\w+/(\w+)/", route).group(1)
         assert model in OBJECT_BY_NAME, f"{name}: say which object “{model}” URLs open"
-        kwargs[parameter] = objects[OBJECT_BY_NAME[model]].pk
+        kwargs[parameter] = objects[OBJECT_BY_URL.get(name, OBJECT_BY_NAME[model])].pk
     query = QUERIES.get(name, "").format(**{key: obj.pk for key, obj in objects.items()})
     return reverse(name, kwargs=kwargs) + query
 
@@ -181,6 +201,23 @@ def test_the_advisory_group_reads_and_exports_and_changes_nothing(client, object
     assert tracker_counts() == before
 
 
+def test_what_the_advisory_group_may_send_is_its_questions_and_replies(
+    client, objects, advisory_member
+):
+    client.force_login(advisory_member)
+    asked = Question.objects.count()
+
+    for name, route in PATTERNS:
+        if name in ADVISORY_GROUP_WRITES:
+            url = url_for(name, route, objects)
+            response = client.post(url, {"text": "A question", "kind": "comment"})
+            assert response.status_code == 302, f"POST {url} ({name})"
+
+    assert Question.objects.count() == asked + 1
+    assert objects["question"].replies.get().text == "A question"
+    assert objects["question"].is_open  # a comment is not an answer
+
+
 def test_the_service_manager_opens_everything_but_deleting(client, objects, service_manager):
     client.force_login(service_manager)
 
@@ -189,7 +226,7 @@ def test_the_service_manager_opens_everything_but_deleting(client, objects, serv
         response = client.get(url)
         if name in SERVICE_MANAGER_REFUSED:
             assert refused(response), f"GET {url} ({name})"
-        elif name in ("compliance_rating_modeladmin_edit", "compliance_assessment_ratify"):
+        elif name in ("compliance_rating_modeladmin_edit", "plans_assessment_ratify"):
             assert response.status_code == 200, f"GET {url} ({name})"  # the draft: not locked
         else:
             assert response.status_code == 200, f"GET {url} ({name})"

@@ -1,4 +1,5 @@
-"""Ratify, unlock, start the next self-assessment, download and upload spreadsheets."""
+"""Unlock, start the next self-assessment, download and upload spreadsheets. (Ratifying is a
+decision of an Advisory Group meeting: plans records it.)"""
 
 import datetime
 
@@ -6,11 +7,10 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from ..models import AdvisoryGroupMeeting, Framework, SelfAssessment
+from ..models import Framework, SelfAssessment
 from ..spreadsheets.assessments import export_assessment, import_assessment
 from ..spreadsheets.errors import SheetErrors
 from ..spreadsheets.frameworks import import_framework
@@ -27,58 +27,6 @@ def _report(assessment):
 def _form_page(request, title, form, assessment=None, intro=""):
     context = {"title": title, "form": form, "assessment": assessment, "intro": intro}
     return TemplateResponse(request, "compliance/admin/form_page.html", context)
-
-
-class RatifyForm(forms.Form):
-    meeting = forms.ModelChoiceField(
-        AdvisoryGroupMeeting.objects.all(), label="Advisory Group meeting"
-    )
-    ratified_on = forms.DateField(
-        label="Ratified on",
-        initial=datetime.date.today,
-        widget=date_input(),
-    )
-
-    def __init__(self, *args, carried_over=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        if carried_over:
-            count = len(carried_over)
-            self.fields["ratify_carried_over"] = forms.BooleanField(
-                label=(
-                    f"Ratify with {count} rating{pluralize(count)} carried over from the "
-                    "previous self-assessment, not re-checked"
-                ),
-                error_messages={
-                    "required": "Re-check the ratings listed, or tick to ratify them as they are."
-                },
-            )
-
-
-@requires(can_run)
-def ratify(request, pk):
-    assessment = get_object_or_404(SelfAssessment, pk=pk)
-    if assessment.is_locked:
-        messages.error(request, "This self-assessment is ratified already.")
-        return _report(assessment)
-    carried_over = list(
-        assessment.ratings.filter(carried_over=True).select_related("standard", "level")
-    )
-    form = RatifyForm(request.POST or None, carried_over=carried_over)
-    if request.method == "POST" and form.is_valid():
-        assessment.ratify(form.cleaned_data["meeting"], form.cleaned_data["ratified_on"])
-        messages.success(request, f"“{assessment}” is ratified and now locked.")
-        return _report(assessment)
-    context = {
-        "title": f"Ratify “{assessment}”",
-        "form": form,
-        "assessment": assessment,
-        "intro": (
-            "Once ratified, the self-assessment is locked: nobody can change it without an "
-            "unlock, which is recorded."
-        ),
-        "carried_over": carried_over,
-    }
-    return TemplateResponse(request, "compliance/admin/ratify.html", context)
 
 
 class UnlockForm(forms.Form):

@@ -21,7 +21,7 @@ RATING_FIELDS = [
     "ticked_items",
     "carried_over",
 ]
-LINK_FIELDS = ["title", "url", "document_id"]
+LINK_FIELDS = ["title", "url", "document_id", "review_by"]
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 PER_PAGE = 50
 

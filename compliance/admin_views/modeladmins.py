@@ -13,7 +13,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from wagtail_modeladmin.views import CreateView, EditView, IndexView
 
 from ..models import Framework, Rating, SelfAssessment, Standard
-from . import actions, comparison, history, report
+from . import actions, comparison, history, questions, report
 from .access import can_import_framework, can_run
 from .rating_forms import RatingEditView, RatingForm
 
@@ -22,7 +22,6 @@ EXTRA_VIEWS = [
     ("assessment/<int:pk>/", report.assessment_report, "assessment_report"),
     ("assessment/<int:pk>/export/", actions.export, "assessment_export"),
     ("assessment/<int:pk>/history/", history.assessment_history, "assessment_history"),
-    ("assessment/<int:pk>/ratify/", actions.ratify, "assessment_ratify"),
     ("assessment/<int:pk>/unlock/", actions.unlock, "assessment_unlock"),
     ("assessment/<int:pk>/next/", actions.start_next, "assessment_start_next"),
     ("assessment/import/", actions.upload_assessment, "assessment_import"),
@@ -30,6 +29,8 @@ EXTRA_VIEWS = [
     ("compare/export/", comparison.comparison_export, "compare_export"),
     ("rating/<int:pk>/history/", history.rating_history, "rating_history"),
     ("framework/import/", actions.upload_framework, "framework_import"),
+    ("question/ask/<str:subject>/<int:pk>/", questions.ask, "question_ask"),
+    ("question/<int:pk>/", questions.thread, "question"),
 ]
 
 
@@ -192,7 +193,12 @@ class RatingAdmin(TrackerModelAdmin):
             InlinePanel(
                 "evidence_links",
                 label="Evidence",
-                panels=[FieldPanel("title"), FieldPanel("url"), FieldPanel("document")],
+                panels=[
+                    FieldPanel("title"),
+                    FieldPanel("url"),
+                    FieldPanel("document"),
+                    FieldPanel("review_by"),
+                ],
             ),
         ],
         base_form_class=RatingForm,

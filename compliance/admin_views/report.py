@@ -1,9 +1,13 @@
 """A self-assessment read like the annual report's table: counts, filters, 3.3's site checks."""
 
+import datetime
+
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from ..models import SelfAssessment
+from .. import questions
+from ..assessment_actions import actions_for
+from ..models import AdvisoryGroupMeeting, SelfAssessment
 from ..reports import by_section, level_counts, ratings_of
 from ..site_checks import check_items, registered_checks
 from ..standard_links import links_for
@@ -29,6 +33,10 @@ def assessment_report(request, pk):
         and (not level_filter or r.level.code == level_filter)
     ]
     links = links_for([r.standard_id for r in shown])
+    open_questions = questions.about(shown)
+    today = datetime.date.today()
+    next_meeting = AdvisoryGroupMeeting.objects.filter(date__gte=today).order_by("date").first()
+    due_by = next_meeting.date if next_meeting else today + datetime.timedelta(days=91)
     checks = registered_checks()
     for rating in shown:
         items = list(rating.standard.checklist.all())
@@ -38,6 +46,10 @@ def assessment_report(request, pk):
             for item, result in (check_items(items, checks) if items else [])
         ]
         rating.links = links.get(rating.standard_id, [])
+        rating.open_questions = open_questions.get(rating.pk, [])
+        for link in rating.evidence_links.all():
+            link.overdue = bool(link.review_by and link.review_by < today)
+            link.due_soon = bool(link.review_by and today <= link.review_by <= due_by)
     return TemplateResponse(
         request,
         "compliance/admin/assessment_report.html",
@@ -52,6 +64,9 @@ def assessment_report(request, pk):
             "section_filter": section_filter,
             "level_filter": level_filter,
             "can_run": can_run(request.user),
+            "actions": actions_for(assessment, request.user),
+            "may_ask": questions.may_ask(request.user),
+            "next_meeting": next_meeting,
             "columns": 5 if can_run(request.user) and not assessment.is_locked else 4,
             "others": assessment.framework.assessments.exclude(pk=assessment.pk),
         },

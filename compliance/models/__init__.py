@@ -2,11 +2,16 @@
 
 from .assessments import AssessmentLocked, EvidenceLink, Rating, SelfAssessment
 from .frameworks import ChecklistItem, Framework, RatingLevel, Section, Standard
-from .meetings import AdvisoryGroupMeeting
+from .meetings import AdvisoryGroupMeeting, MeetingLocked
+from .questions import EmailChoice, Question, Reply
 
 __all__ = [
     "AdvisoryGroupMeeting",
     "AssessmentLocked",
+    "EmailChoice",
+    "MeetingLocked",
+    "Question",
+    "Reply",
     "ChecklistItem",
     "EvidenceLink",
     "Framework",

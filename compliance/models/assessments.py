@@ -113,6 +113,7 @@ class SelfAssessment(models.Model):
                     title=link.title,
                     url=link.url,
                     document_id=link.document_id,
+                    review_by=link.review_by,
                     sort_order=link.sort_order,
                 )
                 for link in EvidenceLink.objects.filter(rating__assessment=self).select_related(
@@ -221,6 +222,12 @@ class EvidenceLink(models.Model):
     document = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    review_by = models.DateField(
+        "Review by",
+        null=True,
+        blank=True,
+        help_text="When this evidence should be checked again (e.g. a policy's review date).",
+    )
     sort_order = models.IntegerField(null=True, blank=True, editable=False)
 
     history = InlineHistoricalRecords()
@@ -234,6 +241,9 @@ class EvidenceLink(models.Model):
     def clean(self):
         if not self.url and not self.document_id:
             raise ValidationError("Give a web address or choose a document.")
+
+    def is_overdue(self, on) -> bool:
+        return bool(self.review_by and self.review_by < on)
 
     @property
     def href(self) -> str:

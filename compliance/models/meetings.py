@@ -1,19 +1,54 @@
 """The independent Advisory Group's meetings: where self-assessments are ratified and delivery
-plans reviewed (Minimum Standards 1.7 and 1.8)."""
+plans reviewed (Minimum Standards 1.7 and 1.8), and the record each keeps."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from ..spreadsheets.cells import CELL_LIMIT
 
 
+class MeetingLocked(ValidationError):
+    """Raised on any change to a meeting whose minutes a later meeting approved."""
+
+    def __init__(self, meeting):
+        super().__init__(
+            f"The minutes of “{meeting}” were approved at {meeting.minutes_approved_at}: its "
+            "record is locked."
+        )
+
+
 class AdvisoryGroupMeeting(models.Model):
     """A meeting of the independent Advisory Group, which ratifies self-assessments and reviews
-    the delivery plans (plans builds on this app, so the meeting lives here, below both)."""
+    the delivery plans (plans builds on this app, so the meeting lives here, below both).
+
+    Its record: who came (members of the site and named guests), apologies, notes, and (in
+    plans) its decisions. Once a later meeting approves its minutes, the record is locked."""
 
     date = models.DateField()
     title = models.CharField(max_length=200)
+    attendees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="advisory_group_meetings",
+        verbose_name="Attended (people with an account)",
+    )
+    guests = models.TextField(
+        "Attended (others)", blank=True, max_length=2000, help_text="One person a line."
+    )
+    apologies = models.TextField(blank=True, max_length=2000, help_text="One person a line.")
     notes = models.TextField(blank=True, max_length=CELL_LIMIT)
+    minutes_approved_at = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="minutes_approved",
+        verbose_name="Minutes approved at",
+        editable=False,
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -22,3 +57,28 @@ class AdvisoryGroupMeeting(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.date:%-d %B %Y})"
+
+    def save(self, *args, **kwargs):
+        if self.pk and not getattr(self, "_approving", False):
+            stored = AdvisoryGroupMeeting.objects.filter(pk=self.pk).values_list(
+                "minutes_approved_at", flat=True
+            )
+            if stored and stored[0] is not None:
+                raise MeetingLocked(self)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.minutes_approved_at_id is not None
+
+    def approve_minutes(self, at: "AdvisoryGroupMeeting") -> None:
+        """A later meeting approves this one's minutes: its record is locked from now on."""
+        if at.date <= self.date:
+            raise ValidationError("Minutes are approved at a later meeting.")
+        self.minutes_approved_at = at
+        self._approving = True
+        self._change_reason = f"Minutes approved at {at}"
+        self.save()
+
+    def lines(self, field: str) -> list[str]:
+        return [line.strip() for line in getattr(self, field).splitlines() if line.strip()]

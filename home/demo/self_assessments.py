@@ -13,7 +13,7 @@ from pathlib import Path
 from django.db import transaction
 
 from compliance.builtin_frameworks import load_builtin
-from compliance.models import AdvisoryGroupMeeting, Framework, SelfAssessment
+from compliance.models import AdvisoryGroupMeeting, EvidenceLink, Framework, SelfAssessment
 from compliance.spreadsheets.assessments import import_assessment
 
 DEMO_DIR = Path(__file__).parent / "files"
@@ -26,6 +26,25 @@ PUBLIC_SUMMARIES = {
     "1.5": "Families tell us they see us as separate from the council and the NHS.",
     "3.3": "Our new website launched on 1 September 2022. We are still adding to it.",
     "4.2": "We ask for feedback and will publish what we changed as a result.",
+}
+
+# Evidence with a date to review it by (example data): the draft carries them over, and the
+# January 2023 review lists them as falling due before the April meeting.
+EVIDENCE = {
+    "1.1": [
+        (
+            "Service level agreement with the council and the ICB (example)",
+            "https://www.bathnes.gov.uk/",
+            datetime.date(2023, 1, 31),
+        )
+    ],
+    "3.3": [
+        (
+            "Website accessibility statement (example)",
+            "https://www.sendiasbathnes.example/policies/accessibility/",
+            datetime.date(2023, 3, 31),
+        )
+    ],
 }
 
 # Example changes in the 2023 draft: (standard, new rating, evidence notes, next steps).
@@ -60,6 +79,8 @@ def _august_2022(framework) -> SelfAssessment:
         if rating.standard.code in PUBLIC_SUMMARIES:
             rating.public_summary = PUBLIC_SUMMARIES[rating.standard.code]
             rating.save()
+        for title, url, review_by in EVIDENCE.get(rating.standard.code, []):
+            EvidenceLink.objects.create(rating=rating, title=title, url=url, review_by=review_by)
     meeting, _ = AdvisoryGroupMeeting.objects.get_or_create(
         date=datetime.date(2022, 10, 12),
         defaults={

@@ -9,7 +9,7 @@ from compliance.admin_views.modeladmins import HiddenMenuItem, TrackerModelAdmin
 from compliance.models import AdvisoryGroupMeeting
 
 from ..models import DeliveryPlan, PlanItem
-from . import items, plan_view, review_views
+from . import items, meeting_record, plan_view, ratify, review_views
 
 # (route under /admin/plans/, view, URL name after "plans_")
 EXTRA_VIEWS = [
@@ -20,6 +20,11 @@ EXTRA_VIEWS = [
     ("item/<int:pk>/history/", items.item_history, "item_history"),
     ("meeting/<int:pk>/review/", review_views.review, "meeting_review"),
     ("meeting/<int:pk>/pack/", review_views.pack, "meeting_pack"),
+    ("meeting/<int:pk>/record/", meeting_record.record, "meeting_record"),
+    ("meeting/<int:pk>/decision/<str:kind>/", meeting_record.decision, "meeting_decision"),
+    ("meeting/<int:pk>/minutes/", meeting_record.minutes, "meeting_minutes"),
+    ("meeting/<int:pk>/minutes.docx", meeting_record.minutes_word, "meeting_minutes_word"),
+    ("assessment/<int:pk>/ratify/", ratify.ratify, "assessment_ratify"),
 ]
 
 
@@ -95,16 +100,18 @@ class MeetingAdmin(TrackerModelAdmin):
     model = AdvisoryGroupMeeting
     menu_label = "Advisory Group meetings"
     menu_icon = "date"
-    list_display = ("title", "date", "review_link")
-    panels = [FieldPanel("date"), FieldPanel("title"), FieldPanel("notes")]
+    list_display = ("title", "date", "links")
+    panels = [FieldPanel("date"), FieldPanel("title")]  # the record has its own page
 
-    def review_link(self, obj):
+    def links(self, obj):
         return format_html(
-            '<a href="{}">Review and meeting pack</a>',
+            '<a href="{}">Review and meeting pack</a> · <a href="{}">Record, decisions and '
+            "minutes</a>",
             reverse("plans_meeting_review", args=[obj.pk]),
+            reverse("plans_meeting_record", args=[obj.pk]),
         )
 
-    review_link.short_description = "Review"
+    links.short_description = "Before and after"
 
 
 class DeliveryPlansGroup(ModelAdminGroup):

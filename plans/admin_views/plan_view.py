@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from compliance import questions
 from compliance.models import Rating, SelfAssessment
 from compliance.reports import latest_ratified
 
@@ -71,7 +72,9 @@ def plan_view(request, pk):
     items = list(items.distinct())
     standard_ids = {s.pk for item in items for s in item.standards.all()}
     sources = ratings_of_standards(plan.framework_id, standard_ids)
+    open_questions = questions.about(items)
     for item in items:
+        item.open_questions = open_questions.get(item.pk, [])
         item.current_ratings = [
             (s, *sources["ratings"].get(s.pk, (None, None))) for s in item.standards.all()
         ]
@@ -92,6 +95,7 @@ def plan_view(request, pk):
                 }
             ),
             "can_run": can_run(request.user),
+            "may_ask": questions.may_ask(request.user),
             "ratified": sources["ratified"],
             "draft": sources["draft"],
         },

@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from compliance import questions
 from compliance.admin_views.responses import xlsx_response
 from compliance.models import AdvisoryGroupMeeting
 
@@ -14,7 +15,8 @@ from .access import can_read, requires
 @requires(can_read)
 def review(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
-    return TemplateResponse(request, "plans/admin/review.html", {"review": review_for(meeting)})
+    context = {"review": review_for(meeting), "may_ask": questions.may_ask(request.user)}
+    return TemplateResponse(request, "plans/admin/review.html", context)
 
 
 @requires(can_read)

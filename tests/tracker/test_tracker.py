@@ -27,7 +27,8 @@ def test_each_role_has_a_group_with_what_it_needs(db):
         assert set(PERMISSIONS[role]) <= held, role
     read = set(PERMISSIONS[READ])
     assert "plans.view_planitem" in read and "compliance.view_selfassessment" in read
-    assert not {p for p in read if p.split(".")[1].startswith(("add_", "change_", "delete_"))}
+    changes = {p for p in read if p.split(".")[1].startswith(("add_", "change_", "delete_"))}
+    assert changes == {"compliance.add_question", "compliance.add_reply"}  # asking, only
 
 
 def test_the_2018_minimum_standards_load_with_one_command(db):
@@ -143,13 +144,22 @@ def test_the_public_is_sent_to_sign_in(client, assessment):
     assert response.status_code == 302 and "login" in response["Location"]
 
 
-def test_ratifying_at_a_meeting_locks_the_self_assessment(client, manager, assessment, meetings):
+def test_ratifying_is_a_decision_of_the_meeting_and_locks_the_self_assessment(
+    client, manager, assessment, meetings
+):
     client.force_login(manager)
+    report = reverse("compliance_assessment_report", args=[assessment.pk])
+    choose = reverse("plans_assessment_ratify", args=[assessment.pk])
 
-    client.post(
-        reverse("compliance_assessment_ratify", args=[assessment.pk]),
-        {"meeting": meetings[0].pk, "ratified_on": "2024-10-09", "ratify_carried_over": "on"},
+    offered = choose in client.get(report).content.decode()
+    decision_form = client.get(choose, {"meeting": meetings[0].pk})
+    recorded = client.post(
+        decision_form["Location"],
+        {"assessment": assessment.pk, "text": "Ratified as presented."},
     )
 
+    assert offered and recorded.status_code == 302
     assessment.refresh_from_db()
     assert assessment.is_locked and assessment.ratified_at == meetings[0]
+    decision = meetings[0].decisions.get()
+    assert decision.kind == "ratify" and decision.assessment == assessment

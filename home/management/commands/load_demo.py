@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home import demo
-from home.demo import delivery_plans, self_assessments
+from home.demo import delivery_plans, meetings, self_assessments
 from home.demo import users as demo_users
 
 
@@ -37,6 +37,7 @@ class Command(BaseCommand):
         self_assessments.load()
         delivery_plans.load()
         demo_users.link_plan_owners()
+        meetings.load()
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: home page “{home.title}”."))
         admin_url = settings.WAGTAILADMIN_BASE_URL + settings.ADMIN_PATH_PREFIX
         self.stdout.write(f"Sign in to the admin at {admin_url} as:")

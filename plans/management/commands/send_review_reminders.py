@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from compliance import roles
 from compliance.models import AdvisoryGroupMeeting
+from plans.review import review_for
 
 
 class Command(BaseCommand):
@@ -28,10 +29,20 @@ class Command(BaseCommand):
             link = settings.WAGTAILADMIN_BASE_URL + reverse(
                 "plans_meeting_review", args=[meeting.pk]
             )
+            waiting = len(review_for(meeting).open_questions)
+            open_line = (
+                f"{waiting} question{'s' if waiting != 1 else ''} raised since the last meeting "
+                f"{'are' if waiting != 1 else 'is'} still open: they are listed at the top of "
+                "the review.\n\n"
+                if waiting
+                else ""
+            )
             body = (
                 f"The Advisory Group meets on {meeting.date:%A %-d %B %Y} ({meeting.title}).\n\n"
+                f"{open_line}"
                 f"Before the meeting, please read what has changed since the last one, what is "
-                f"overdue and what falls due next, and download the meeting pack:\n{link}\n"
+                f"overdue and what falls due next, ask any questions, and download the meeting "
+                f"pack:\n{link}\n"
             )
             messages += [
                 (f"Before the meeting on {meeting.date:%-d %B}: the review", body, None, [a])

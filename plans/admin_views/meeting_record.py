@@ -1,0 +1,247 @@
+"""A meeting's record in the admin: who came, apologies, notes (edited by the Service manager,
+stale edits refused), its decisions (each recorded in one step), and its minutes, printable and
+as a Word document. The Advisory Group reads it all."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from compliance import roles
+from compliance.concurrency import OptimisticLockFormMixin, StaleEdit
+from compliance.models import AdvisoryGroupMeeting, Rating, SelfAssessment, Standard
+
+from ..meeting_record import NewAction, decide, previous_meeting
+from ..minutes import minutes_docx, minutes_for
+from ..models import Decision, DeliveryPlan, PlanItem
+from .access import can_read, can_run, requires
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def tracker_people():
+    groups = [*roles.group_names(roles.RUN), *roles.group_names(roles.READ)]
+    return get_user_model().objects.filter(groups__name__in=groups, is_active=True).distinct()
+
+
+class AttendanceForm(OptimisticLockFormMixin, WagtailAdminModelForm):
+    class Meta:
+        model = AdvisoryGroupMeeting
+        fields = ["attendees", "guests", "apologies", "notes"]
+        widgets = {"attendees": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = tracker_people().order_by("first_name", "username")
+
+
+@requires(can_read)
+def record(request, pk):
+    meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
+    form = None
+    if can_run(request.user) and not meeting.is_locked:
+        form = AttendanceForm(request.POST or None, instance=meeting)
+        if request.method == "POST" and form.is_valid():
+            try:
+                form.save()
+            except StaleEdit as stale:
+                form.add_error(None, str(stale))
+            else:
+                messages.success(request, "Saved the meeting's record.")
+                return redirect("plans_meeting_record", meeting.pk)
+    decisions = meeting.decisions.select_related("assessment", "plan_item__plan", "minutes_of")
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "decisions": decisions,
+        "kinds": Decision.Kind.choices,
+        "can_run": can_run(request.user),
+        "previous": previous_meeting(meeting),
+    }
+    return TemplateResponse(request, "plans/admin/meeting_record.html", context)
+
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(
+        label="What was decided",
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="As the minutes will say it.",
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        self.meeting = meeting
+        super().__init__(*args, **kwargs)
+
+    def targets(self) -> dict:
+        return {}
+
+
+class RatifyForm(DecisionForm):
+    assessment = forms.ModelChoiceField(
+        SelfAssessment.objects.exclude(status=SelfAssessment.Status.RATIFIED),
+        label="Self-assessment",
+    )
+
+    def __init__(self, *args, carried_over=0, **kwargs):
+        super().__init__(*args, **kwargs)
+        if carried_over:
+            self.fields["ratify_carried_over"] = forms.BooleanField(
+                label=f"Ratify with {carried_over} rating(s) carried over from the previous "
+                "self-assessment, not re-checked",
+                error_messages={
+                    "required": "Re-check the ratings listed, or tick to ratify them as they are."
+                },
+            )
+
+    def targets(self):
+        return {"assessment": self.cleaned_data["assessment"]}
+
+
+class NewActionForm(DecisionForm):
+    plan = forms.ModelChoiceField(DeliveryPlan.objects.filter(status=DeliveryPlan.Status.ACTIVE))
+    area_of_work = forms.CharField(max_length=200, required=False)
+    standards = forms.ModelMultipleChoiceField(
+        Standard.objects.select_related("section__framework"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Of the plan's framework.",
+    )
+    objective = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=3000)
+    owners = forms.CharField(
+        max_length=300, required=False, help_text='As written, e.g. "Manager".'
+    )
+    owner_users = forms.ModelMultipleChoiceField(
+        get_user_model().objects.none(),
+        required=False,
+        label="Owners (people with an account)",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    timescale = forms.CharField(max_length=60, required=False, help_text='e.g. "Summer 2025".')
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_users"].queryset = tracker_people()
+
+    def clean(self):
+        cleaned = super().clean()
+        plan = cleaned.get("plan")
+        wrong = [
+            s.code
+            for s in cleaned.get("standards", [])
+            if plan and s.section.framework_id != plan.framework_id
+        ]
+        if wrong:
+            self.add_error(
+                "standards", f"Not standards of the plan's framework: {', '.join(wrong)}"
+            )
+        return cleaned
+
+    def targets(self):
+        data = self.cleaned_data
+        fields = ["plan", "objective", "area_of_work", "owners", "timescale"]
+        return {
+            "new_action": NewAction(
+                **{name: data[name] for name in fields},
+                standards=list(data["standards"]),
+                owner_users=list(data["owner_users"]),
+            )
+        }
+
+
+class ItemForm(DecisionForm):
+    plan_item = forms.ModelChoiceField(
+        PlanItem.objects.filter(plan__status="active", status__in=PlanItem.OPEN).select_related(
+            "plan"
+        ),
+        label="Plan item",
+    )
+
+    def targets(self):
+        return {"plan_item": self.cleaned_data["plan_item"]}
+
+
+class ApproveMinutesForm(DecisionForm):
+    minutes_of = forms.ModelChoiceField(AdvisoryGroupMeeting.objects.none(), label="Minutes of")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["minutes_of"].queryset = AdvisoryGroupMeeting.objects.filter(
+            date__lt=self.meeting.date, minutes_approved_at__isnull=True
+        )
+        earlier = previous_meeting(self.meeting)
+        if earlier and earlier.minutes_approved_at_id is None:
+            self.fields["minutes_of"].initial = earlier.pk
+
+    def targets(self):
+        return {"minutes_of": self.cleaned_data["minutes_of"]}
+
+
+FORMS = {
+    Decision.Kind.RATIFY: RatifyForm,
+    Decision.Kind.NEW_ACTION: NewActionForm,
+    Decision.Kind.CHANGE_ITEM: ItemForm,
+    Decision.Kind.CLOSE_ITEM: ItemForm,
+    Decision.Kind.APPROVE_MINUTES: ApproveMinutesForm,
+    Decision.Kind.OTHER: DecisionForm,
+}
+
+
+@requires(can_run)
+def decision(request, pk, kind):
+    meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
+    if kind not in FORMS:
+        raise Http404("There is no such kind of decision.")
+    if meeting.is_locked:
+        messages.error(request, "This meeting's minutes are approved: its record is locked.")
+        return redirect("plans_meeting_record", meeting.pk)
+    form_class, carried = FORMS[kind], []
+    extra = {}
+    initial = {}
+    if kind == Decision.Kind.RATIFY:
+        wanted = request.POST.get("assessment") or request.GET.get("assessment", "")
+        if wanted.isdigit():
+            initial["assessment"] = int(wanted)
+            carried = list(
+                Rating.objects.filter(assessment_id=int(wanted), carried_over=True)
+                .order_by("standard__section__position", "standard__position")
+                .values_list("standard__code", flat=True)
+            )
+            extra["carried_over"] = len(carried)
+    form = form_class(request.POST or None, meeting=meeting, initial=initial, **extra)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decide(meeting, kind, form.cleaned_data["text"], request.user, **form.targets())
+        except ValidationError as refused:
+            form.add_error(None, refused.messages[0])
+        else:
+            messages.success(request, "The decision is in the meeting's record.")
+            return redirect("plans_meeting_record", meeting.pk)
+    context = {
+        "title": f"{dict(Decision.Kind.choices)[kind]}: {meeting}",
+        "form": form,
+        "meeting": meeting,
+        "carried_over": carried,
+    }
+    return TemplateResponse(request, "plans/admin/decision_form.html", context)
+
+
+@requires(can_read)
+def minutes(request, pk):
+    meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
+    return TemplateResponse(request, "plans/admin/minutes.html", {"minutes": minutes_for(meeting)})
+
+
+@requires(can_read)
+def minutes_word(request, pk):
+    meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
+    response = HttpResponse(minutes_docx(minutes_for(meeting)), content_type=DOCX)
+    name = slugify(f"minutes {meeting.title} {meeting.date}")
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    response["Cache-Control"] = "private, no-store"
+    return response

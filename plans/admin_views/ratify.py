@@ -1,0 +1,39 @@
+"""Ratifying a self-assessment is one of a meeting's decisions: choose the meeting, then record
+the decision in its record (meeting_record.decision)."""
+
+from django import forms
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from compliance.models import AdvisoryGroupMeeting, SelfAssessment
+
+from ..models import Decision
+from .access import can_run, requires
+
+
+class MeetingForm(forms.Form):
+    meeting = forms.ModelChoiceField(
+        AdvisoryGroupMeeting.objects.filter(minutes_approved_at__isnull=True),
+        label="The Advisory Group meeting that ratified it",
+    )
+
+
+@requires(can_run)
+def ratify(request, pk):
+    assessment = get_object_or_404(SelfAssessment, pk=pk)
+    form = MeetingForm(request.GET if "meeting" in request.GET else None)
+    if form.is_bound and form.is_valid():
+        url = reverse(
+            "plans_meeting_decision", args=[form.cleaned_data["meeting"].pk, Decision.Kind.RATIFY]
+        )
+        return redirect(f"{url}?assessment={assessment.pk}")
+    context = {
+        "title": f"Ratify “{assessment}”",
+        "form": form,
+        "assessment": assessment,
+        "intro": "Ratifying is a decision of an Advisory Group meeting, recorded with it: "
+        "choose the meeting. The self-assessment is then locked.",
+        "method": "get",
+    }
+    return TemplateResponse(request, "compliance/admin/form_page.html", context)

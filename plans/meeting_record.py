@@ -1,0 +1,74 @@
+"""Recording what an Advisory Group meeting decided, each decision doing what it says in the
+same step: a ratification ratifies (and locks) the self-assessment, an agreed action becomes
+a plan item, a change or a closure is written into the item's progress, and approving an
+earlier meeting's minutes locks that meeting's record. All or nothing, and never on a meeting
+whose own minutes are approved."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from compliance.models import AdvisoryGroupMeeting, MeetingLocked
+
+from .models import Decision, PlanItem, ProgressUpdate
+
+
+@dataclass
+class NewAction:
+    plan: object
+    objective: str
+    area_of_work: str = ""
+    standards: list = field(default_factory=list)
+    owners: str = ""
+    owner_users: list = field(default_factory=list)
+    timescale: str = ""
+
+
+@transaction.atomic
+def decide(meeting, kind, text, user, *, assessment=None, plan_item=None, minutes_of=None,
+           new_action: NewAction | None = None) -> Decision:  # fmt: skip
+    meeting = AdvisoryGroupMeeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_locked:
+        raise MeetingLocked(meeting)
+    decision = Decision(meeting=meeting, kind=kind, text=text, recorded_by=user)
+    if kind == Decision.Kind.RATIFY:
+        assessment.ratify(meeting, meeting.date)
+        decision.assessment = assessment
+    elif kind == Decision.Kind.NEW_ACTION:
+        decision.plan_item = _agree(new_action, meeting, text)
+    elif kind in (Decision.Kind.CHANGE_ITEM, Decision.Kind.CLOSE_ITEM):
+        closing = kind == Decision.Kind.CLOSE_ITEM
+        ProgressUpdate.objects.create(
+            item=plan_item,
+            date=meeting.date,
+            text=f"Advisory Group, {meeting.date:%-d %B %Y}: {text}",
+            new_status=PlanItem.Status.COMPLETE if closing else "",
+            by=user,
+        )
+        decision.plan_item = plan_item
+    elif kind == Decision.Kind.APPROVE_MINUTES:
+        minutes_of.approve_minutes(at=meeting)
+        decision.minutes_of = minutes_of
+    decision.save()
+    return decision
+
+
+def _agree(action: NewAction, meeting, text) -> PlanItem:
+    item = PlanItem(
+        plan=action.plan,
+        position=action.plan.items.count() + 1,
+        area_of_work=action.area_of_work,
+        objective=action.objective,
+        owners=action.owners,
+        timescale=action.timescale,
+        completion_notes=f"Agreed at {meeting}: {text}",
+    )
+    item.standards.set(action.standards)
+    item.owner_users.set(action.owner_users)
+    item._change_reason = f"Agreed at {meeting}"
+    item.save()
+    return item
+
+
+def previous_meeting(meeting):
+    return AdvisoryGroupMeeting.objects.filter(date__lt=meeting.date).order_by("date").last()

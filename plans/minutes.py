@@ -1,0 +1,86 @@
+"""A meeting's minutes, drafted from its record: who came, apologies, the questions the
+Advisory Group raised before it and their answers, notes, and what it decided. Printed from
+the admin, or downloaded as a Word document (services circulate minutes as Word files)."""
+
+import io
+from dataclasses import dataclass
+
+from docx import Document
+from docx.shared import Pt
+
+from compliance import questions
+from compliance.spreadsheets.cells import writable
+
+from .meeting_record import previous_meeting
+from .review import end_of
+
+
+@dataclass
+class Minutes:
+    meeting: object
+    present: list[str]
+    apologies: list[str]
+    questions: list
+    decisions: list
+
+    @property
+    def status(self) -> str:
+        approved = self.meeting.minutes_approved_at
+        return f"Approved at {approved}" if approved else "Draft: for approval at the next meeting"
+
+
+def minutes_for(meeting) -> Minutes:
+    previous = previous_meeting(meeting)
+    present = [u.get_full_name() or u.get_username() for u in meeting.attendees.all()]
+    return Minutes(
+        meeting=meeting,
+        present=[*present, *meeting.lines("guests")],
+        apologies=meeting.lines("apologies"),
+        questions=questions.raised(
+            end_of(previous.date) if previous else None, end_of(meeting.date)
+        ),
+        decisions=list(meeting.decisions.select_related("assessment", "plan_item", "minutes_of")),
+    )
+
+
+def minutes_docx(minutes: Minutes) -> bytes:
+    """The minutes as a Word document. Any character a document cannot hold shows as �."""
+    document = Document()
+    document.styles["Normal"].font.size = Pt(11)
+    meeting = minutes.meeting
+
+    def text(value) -> str:
+        return writable(str(value))
+
+    document.add_heading(text(f"Minutes: {meeting.title}"), level=1)
+    document.add_paragraph(text(f"{meeting.date:%A %-d %B %Y}. {minutes.status}."))
+    document.add_heading("Present", level=2)
+    for person in minutes.present or ["No one recorded."]:
+        document.add_paragraph(text(person), style="List Bullet")
+    document.add_heading("Apologies", level=2)
+    for person in minutes.apologies or ["None."]:
+        document.add_paragraph(text(person), style="List Bullet")
+    document.add_heading("Questions raised before the meeting", level=2)
+    if not minutes.questions:
+        document.add_paragraph("None.")
+    for question in minutes.questions:
+        state = "open" if question.is_open else "answered"
+        document.add_paragraph(
+            text(f"{question.about_text} ({state}): {question.text}"), style="List Number"
+        )
+        for reply in question.replies.all():
+            document.add_paragraph(text(f"{reply.get_kind_display()}: {reply.text}"))
+    if meeting.notes:
+        document.add_heading("Notes", level=2)
+        for paragraph in meeting.notes.split("\n\n"):
+            document.add_paragraph(text(paragraph))
+    document.add_heading("Decisions", level=2)
+    if not minutes.decisions:
+        document.add_paragraph("None.")
+    for decision in minutes.decisions:
+        document.add_paragraph(
+            text(f"{decision.get_kind_display()}: {decision.text}"), style="List Number"
+        )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
