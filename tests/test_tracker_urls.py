@@ -39,6 +39,7 @@ ADVISORY_GROUP_READS = {
     "plans_meeting_record",
     "plans_meeting_minutes",
     "plans_meeting_minutes_word",
+    "plans_meeting_history",
     "compliance_question",
     "compliance_question_ask",
 }

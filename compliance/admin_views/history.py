@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from itertools import groupby
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import get_object_or_404
@@ -57,7 +58,9 @@ def display_value(field, value):
 
 def entries(records, fields, subject, show=None):
     """Entries for one model's history rows: each compared with the one before it; a new
-    record with what it held. `show(name, value)` may show some fields its own way."""
+    record with what it held. `show(name, value)` may show some fields its own way. A name
+    that is not a field is an attribute the caller set on each row (e.g. who attended, from
+    many-to-many history), labelled by its name."""
     records = sorted(records, key=lambda r: (r.id, r.history_date))
     shown = _shower_for(records, fields, show)
     result = []
@@ -98,7 +101,7 @@ def _shower_for(records, fields, show):
     model = records[0]._meta.model if records else None
     related = {}
     for name in fields:
-        field = model._meta.get_field(name.removesuffix("_id")) if model else None
+        field = _field(model, name) if model else None
         if name.endswith("_id") and field is not None and field.related_model is not None:
             ids = {getattr(r, name) for r in records} - {None}
             related[name] = field.related_model._default_manager.in_bulk(ids)
@@ -110,14 +113,25 @@ def _shower_for(records, fields, show):
                 return custom
         if name in related:
             return str(related[name].get(value, value)) if value is not None else EMPTY
-        return display_value(model._meta.get_field(name.removesuffix("_id")), value)
+        field = _field(model, name)
+        if field is None:
+            return value if value not in (None, "") else EMPTY
+        return display_value(field, value)
 
     return shown
 
 
+def _field(model, name):
+    try:
+        return model._meta.get_field(name.removesuffix("_id"))
+    except FieldDoesNotExist:
+        return None
+
+
 def _label(record, name):
-    field = record._meta.get_field(name.removesuffix("_id"))
-    return str(field.verbose_name).capitalize()
+    field = _field(record._meta.model, name)
+    label = field.verbose_name if field is not None else name.replace("_", " ")
+    return str(label).capitalize()
 
 
 def _shower(framework_id):
@@ -143,7 +157,8 @@ def _shower(framework_id):
     return show
 
 
-def _history_page(request, title, back_url, all_entries):
+def history_page(request, title, back_url, all_entries):
+    """The history page: entries newest first, a page of them at a time."""
     all_entries.sort(key=lambda e: e.when, reverse=True)
     page = Paginator(all_entries, PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
@@ -175,7 +190,7 @@ def assessment_history(request, pk):
         *entries(own, ASSESSMENT_FIELDS, lambda r: "Self-assessment", show),
         *_rating_entries({"assessment_id": pk}, {"rating_id__in": list(ratings)}, show, codes),
     ]
-    return _history_page(
+    return history_page(
         request,
         f"History of “{assessment}”",
         reverse("compliance_assessment_report", args=[pk]),
@@ -188,7 +203,7 @@ def rating_history(request, pk):
     rating = get_object_or_404(Rating.objects.select_related("standard", "assessment"), pk=pk)
     show = _shower(rating.assessment.framework_id)
     codes = {rating.standard_id: rating.standard.code}
-    return _history_page(
+    return history_page(
         request,
         f"History of {rating.standard.code} in “{rating.assessment}”",
         reverse("compliance_assessment_report", args=[rating.assessment_id]),

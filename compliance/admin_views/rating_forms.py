@@ -8,6 +8,7 @@ from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import EditView
 
+from .. import questions
 from ..concurrency import OptimisticLockFormMixin, StaleEdit
 from ..models import AssessmentLocked, RatingLevel
 from ..site_checks import registered_checks
@@ -64,6 +65,11 @@ class RatingEditView(EditView):
 
     def get_template_names(self):
         return ["compliance/admin/rating_edit.html"]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            open_questions=questions.about([self.instance]).get(self.instance.pk, []), **kwargs
+        )
 
     def get_success_url(self):
         report = reverse("compliance_assessment_report", args=[self.instance.assessment_id])

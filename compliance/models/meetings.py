@@ -50,7 +50,7 @@ class AdvisoryGroupMeeting(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[attendees])
 
     class Meta:
         ordering = ["-date"]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import CreateView, EditView
 
-from compliance.admin_views.history import entries
+from compliance.admin_views.history import entries, history_page
 from compliance.admin_views.responses import xlsx_response
 from compliance.admin_views.widgets import date_input
 from compliance.concurrency import OptimisticLockFormMixin, StaleEdit
@@ -115,12 +115,7 @@ def item_history(request, pk):
             lambda r: f"Progress on {r.date}",
         ),
     ]
-    all_entries.sort(key=lambda e: e.when, reverse=True)
-    return TemplateResponse(
-        request,
-        "compliance/admin/history.html",
-        {"title": f"History of “{item}”", "back_url": _plan_url(item), "entries": all_entries},
-    )
+    return history_page(request, f"History of “{item}”", _plan_url(item), all_entries)
 
 
 @requires(can_read)
@@ -167,13 +162,6 @@ def plan_history(request, pk):
             lambda r: f"Item “{r.objective}”",
         ),
     ]
-    all_entries.sort(key=lambda e: e.when, reverse=True)
-    return TemplateResponse(
-        request,
-        "compliance/admin/history.html",
-        {
-            "title": f"History of “{plan}”",
-            "back_url": reverse("plans_plan_view", args=[pk]),
-            "entries": all_entries,
-        },
+    return history_page(
+        request, f"History of “{plan}”", reverse("plans_plan_view", args=[pk]), all_entries
     )

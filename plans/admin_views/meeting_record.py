@@ -3,16 +3,19 @@ stale edits refused), its decisions (each recorded in one step), and its minutes
 as a Word document. The Advisory Group reads it all."""
 
 from django import forms
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from compliance import roles
+from compliance.admin_views.history import entries, history_page
 from compliance.concurrency import OptimisticLockFormMixin, StaleEdit
 from compliance.models import AdvisoryGroupMeeting, Rating, SelfAssessment, Standard
 
@@ -245,3 +248,53 @@ def minutes_word(request, pk):
     response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+MEETING_FIELDS = [
+    "date",
+    "title",
+    "attended",
+    "guests",
+    "apologies",
+    "notes",
+    "minutes_approved_at_id",
+]
+DECISION_FIELDS = ["kind", "text", "assessment_id", "plan_item_id", "minutes_of_id"]
+
+
+def _with_attendance(rows):
+    """Each history row of a meeting with `attended`: who attended as that row recorded it
+    (simple-history's many-to-many history), in one query for all the rows."""
+    rows = list(rows)
+    attendance = apps.get_model("compliance", "HistoricalAdvisoryGroupMeeting_attendees")
+    names = {}
+    found = attendance.objects.filter(history_id__in=[row.history_id for row in rows])
+    for entry in found.select_related("user").order_by("user__first_name", "user__username"):
+        if entry.user is not None:
+            person = entry.user.get_full_name() or entry.user.get_username()
+            names.setdefault(entry.history_id, []).append(person)
+    for row in rows:
+        row.attended = "; ".join(names.get(row.history_id, []))
+    return rows
+
+
+@requires(can_read)
+def meeting_history(request, pk):
+    """The record's changes (who attended, apologies, notes, when its minutes were approved)
+    and its decisions, each with who recorded it and when."""
+    meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
+    own = AdvisoryGroupMeeting.history.filter(id=pk).select_related("history_user")
+    all_entries = [
+        *entries(_with_attendance(own), MEETING_FIELDS, lambda r: "Record"),
+        *entries(
+            Decision.history.filter(meeting_id=pk).select_related("history_user"),
+            DECISION_FIELDS,
+            lambda r: f"Decision: {r.get_kind_display()}",
+        ),
+    ]
+    return history_page(
+        request,
+        f"History of the record of “{meeting}”",
+        reverse("plans_meeting_record", args=[pk]),
+        all_entries,
+    )

@@ -23,6 +23,7 @@ EXTRA_VIEWS = [
     ("meeting/<int:pk>/record/", meeting_record.record, "meeting_record"),
     ("meeting/<int:pk>/decision/<str:kind>/", meeting_record.decision, "meeting_decision"),
     ("meeting/<int:pk>/minutes/", meeting_record.minutes, "meeting_minutes"),
+    ("meeting/<int:pk>/history/", meeting_record.meeting_history, "meeting_history"),
     ("meeting/<int:pk>/minutes.docx", meeting_record.minutes_word, "meeting_minutes_word"),
     ("assessment/<int:pk>/ratify/", ratify.ratify, "assessment_ratify"),
 ]
