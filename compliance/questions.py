@@ -19,6 +19,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from . import roles
+from .lookups import by_pk
 from .models import EmailChoice, Question, Reply
 
 
@@ -87,9 +88,10 @@ def reply(question: Question, user, text: str, kind: str) -> Reply:
 
 
 def with_replies(questions):
-    """Questions with their replies and writers, in three queries however many."""
+    """Questions, each with its replies and their writers as `thread`, in two queries however
+    many (a list, not a manager: no queryset is built per question)."""
     return questions.select_related("asked_by", "subject_type").prefetch_related(
-        Prefetch("replies", queryset=Reply.objects.select_related("written_by"))
+        Prefetch("replies", queryset=Reply.objects.select_related("written_by"), to_attr="thread")
     )
 
 
@@ -126,7 +128,7 @@ def raised(start, end) -> list[Question]:
         found = content_type.model_class()._default_manager.select_related(
             *(kind.related if kind else ())
         )
-        subjects[content_type.pk] = found.in_bulk(ids)
+        subjects[content_type.pk] = by_pk(found, ids)
     for question in questions:
         question.about = subjects[question.subject_type_id].get(question.subject_id)
         kind = subject_of(question)

@@ -68,7 +68,7 @@ def minutes_docx(minutes: Minutes) -> bytes:
         document.add_paragraph(
             text(f"{question.about_text} ({state}): {question.text}"), style="List Number"
         )
-        for reply in question.replies.all():
+        for reply in question.thread:
             document.add_paragraph(text(f"{reply.get_kind_display()}: {reply.text}"))
     if meeting.notes:
         document.add_heading("Notes", level=2)

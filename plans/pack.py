@@ -109,8 +109,7 @@ def meeting_pack(review) -> Workbook:
                 q.text,
                 timezone.localdate(q.answered_at) if q.answered_at else "open",
                 "\n".join(
-                    f"{r.get_kind_display()} ({_name(r.written_by)}): {r.text}"
-                    for r in q.replies.all()
+                    f"{r.get_kind_display()} ({_name(r.written_by)}): {r.text}" for r in q.thread
                 ),
             ]
             for q in review.questions

@@ -10,6 +10,7 @@ from itertools import groupby
 from django.utils import timezone
 
 from compliance import questions
+from compliance.lookups import by_pk
 from compliance.models import (
     AdvisoryGroupMeeting,
     EvidenceLink,
@@ -103,7 +104,7 @@ def review_for(meeting: AdvisoryGroupMeeting) -> Review:
     labels = dict(PlanItem.Status.choices)
     status_changes = changed_fields(PlanItem, window, "status")
     ids = [record.id for record, *_ in status_changes]
-    items = PlanItem.objects.select_related("plan").in_bulk(ids)
+    items = by_pk(PlanItem.objects.select_related("plan"), ids)
     review.status_changes = [
         Change(
             record.history_date,
@@ -158,8 +159,8 @@ def _rating_changes(window) -> list[Change]:
     if not changes:
         return []
     levels = {lv.pk: lv for lv in RatingLevel.objects.all()}
-    ratings = Rating.objects.select_related("standard", "assessment").in_bulk(
-        [r.id for r, *_ in changes]
+    ratings = by_pk(
+        Rating.objects.select_related("standard", "assessment"), [r.id for r, *_ in changes]
     )
     return [
         Change(

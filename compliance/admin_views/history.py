@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from ..lookups import by_pk
 from ..models import ChecklistItem, EvidenceLink, Rating, RatingLevel, SelfAssessment
 from .access import can_read, requires
 
@@ -103,8 +104,8 @@ def _shower_for(records, fields, show):
     for name in fields:
         field = _field(model, name) if model else None
         if name.endswith("_id") and field is not None and field.related_model is not None:
-            ids = {getattr(r, name) for r in records} - {None}
-            related[name] = field.related_model._default_manager.in_bulk(ids)
+            ids = {getattr(r, name) for r in records}
+            related[name] = by_pk(field.related_model._default_manager, ids)
 
     def shown(name, value):
         if show is not None:

@@ -4,6 +4,7 @@ import datetime
 
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 
 from .. import questions
 from ..assessment_actions import actions_for
@@ -34,7 +35,7 @@ def assessment_report(request, pk):
     ]
     links = links_for([r.standard_id for r in shown])
     open_questions = questions.about(shown)
-    today = datetime.date.today()
+    today = timezone.localdate()
     next_meeting = AdvisoryGroupMeeting.objects.filter(date__gte=today).order_by("date").first()
     due_by = next_meeting.date if next_meeting else today + datetime.timedelta(days=91)
     checks = registered_checks()
