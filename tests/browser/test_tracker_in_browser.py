@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from compliance.models import AdvisoryGroupMeeting, SelfAssessment
+from compliance.models import AdvisoryGroupMeeting, Question, SelfAssessment
 from plans.models import DeliveryPlan
 
 from .conftest import VIEWPORTS, sign_in
@@ -12,27 +12,53 @@ from .test_home_page_in_browser import WCAG_22_AA
 pytestmark = pytest.mark.browser
 
 
-def test_the_advisory_groups_screens_have_no_axe_violations(browser, demo_server):
+def axe_problems(browser, server, who, screens) -> dict:
+    """{screen: axe's report} for every screen with a violation, signed in as `who`."""
     context = browser.new_context(**VIEWPORTS["desktop"])
     page = context.new_page()
-    sign_in(page, demo_server, "advisor", "demo-advisor-pass")
+    sign_in(page, server, who, f"demo-{who}-pass")
+    problems = {}
+    for screen in screens:
+        response = page.goto(server + screen)
+        assert response.status == 200, screen
+        # Our templates' content; Wagtail's own menus and header are Wagtail's to test.
+        results = Axe().run(page, context=".nice-padding", options=WCAG_22_AA)
+        if results.violations_count:
+            problems[screen] = results.generate_report()
+    context.close()
+    return problems
+
+
+def test_the_advisory_groups_screens_have_no_axe_violations(browser, demo_server):
     draft = SelfAssessment.objects.get(status="draft")
     ratified = SelfAssessment.objects.get(status="ratified")
     plan = DeliveryPlan.objects.get(title__startswith="SPS")
     meeting = AdvisoryGroupMeeting.objects.get(date="2023-01-18")
+    question = Question.objects.filter(answered_at__isnull=False).first()
     screens = [
         f"/admin/compliance/assessment/{draft.pk}/",
         f"/admin/compliance/compare/?first={ratified.pk}&second={draft.pk}",
         f"/admin/compliance/assessment/{draft.pk}/history/",
         f"/admin/plans/plan/{plan.pk}/",
         f"/admin/plans/meeting/{meeting.pk}/review/",
+        f"/admin/plans/meeting/{meeting.pk}/record/",
+        f"/admin/plans/meeting/{meeting.pk}/minutes/",
+        f"/admin/plans/meeting/{meeting.pk}/history/",
+        f"/admin/compliance/question/{question.pk}/",
+        f"/admin/compliance/question/ask/meeting/{meeting.pk}/",
     ]
-    problems = {}
-    for screen in screens:
-        page.goto(demo_server + screen)
-        # Our templates' content; Wagtail's own menus and header are Wagtail's to test.
-        results = Axe().run(page, context=".nice-padding", options=WCAG_22_AA)
-        if results.violations_count:
-            problems[screen] = results.generate_report()
-    context.close()
-    assert problems == {}
+    assert axe_problems(browser, demo_server, "advisor", screens) == {}
+
+
+def test_the_managers_meeting_screens_have_no_axe_violations(browser, demo_server):
+    meeting = AdvisoryGroupMeeting.objects.get(date="2023-01-18")
+    question = Question.objects.filter(answered_at__isnull=True).first()
+    rating = SelfAssessment.objects.get(status="draft").ratings.first()
+    screens = [
+        f"/admin/plans/meeting/{meeting.pk}/record/",  # attendance, notes and decisions: forms
+        f"/admin/plans/meeting/{meeting.pk}/decision/new-action/",
+        f"/admin/plans/meeting/{meeting.pk}/decision/approve-minutes/",
+        f"/admin/compliance/question/{question.pk}/",  # with the answer form
+        f"/admin/compliance/rating/edit/{rating.pk}/",
+    ]
+    assert axe_problems(browser, demo_server, "manager", screens) == {}

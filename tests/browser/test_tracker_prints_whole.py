@@ -126,6 +126,18 @@ def history_page():
     }
 
 
+def minutes_page():
+    meeting = AdvisoryGroupMeeting.objects.get(date="2022-10-12")  # its decisions, approved
+    decisions = list(meeting.decisions.order_by("recorded_at", "pk"))
+    assert len(decisions) >= 3
+    return {
+        "url": f"/admin/plans/meeting/{meeting.pk}/minutes/",
+        "texts": ["Present", "Apologies", "Questions raised before the meeting", meeting.notes],
+        "last": ["Decisions", *(d.text for d in decisions)],
+        "one_page": True,  # a short meeting's minutes fit on one page
+    }
+
+
 PAGES = {
     "review": review_page,
     "plan": plan_page,
@@ -133,6 +145,7 @@ PAGES = {
     "report-draft": report_page("draft"),
     "comparison": comparison_page,
     "history": history_page,
+    "minutes": minutes_page,
 }
 
 
@@ -179,7 +192,7 @@ def test_an_advisory_group_member_prints_the_whole_page_on_a4(advisor_page, name
     lines = {line.strip() for line in text.splitlines()}
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) in {(595, 842), (596, 843)}  # A4
-    assert len(reader.pages) > 1, f"{name} printed on one page"
+    assert expected.get("one_page") or len(reader.pages) > 1, f"{name} printed on one page"
     wanted = [title, *expected["texts"], *expected["last"]]
     missing = [t for t in wanted if squashed(t) not in printed]
     assert missing == [], f"{name}: not printed: {missing}"
