@@ -257,6 +257,8 @@ def test_minutes_print_download_as_word_and_lock_once_approved(
         },
     )
     decide(client, october, "other", {"text": "Meet termly from now on"})
+    october.refresh_from_db()
+    version = october.version  # a second tab, opened before the minutes are approved
 
     printed = client.get(f"{MEETING}/{october.pk}/minutes/").content.decode()
     word = client.get(f"{MEETING}/{october.pk}/minutes.docx")
@@ -265,6 +267,8 @@ def test_minutes_print_download_as_word_and_lock_once_approved(
         client, january, "approve-minutes", {"text": "Approved", "minutes_of": october.pk}
     )
     refused = decide(client, october, "other", {"text": "Too late"})
+    stale_form = {"guests": "", "apologies": "", "notes": "Changed after", "version": version}
+    stale = client.post(record, stale_form, follow=True).content.decode()
     record_page = client.get(record).content.decode()
 
     assert "A parent member" in printed and "Meet termly from now on" in printed
@@ -277,6 +281,7 @@ def test_minutes_print_download_as_word_and_lock_once_approved(
     assert october.is_locked and october.minutes_approved_at == january
     assert refused.status_code == 302 and october.decisions.count() == 1
     assert "Locked:" in record_page and 'name="notes"' not in record_page
+    assert "its record is locked" in stale and october.notes != "Changed after"
     with pytest.raises(MeetingLocked):
         october.save()
 

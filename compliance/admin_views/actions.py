@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from ..models import Framework, SelfAssessment
 from ..spreadsheets.assessments import export_assessment, import_assessment
@@ -77,6 +78,7 @@ def start_next(request, pk):
 
 
 @requires(can_read)
+@require_safe
 def export(request, pk):
     assessment = get_object_or_404(SelfAssessment.objects.select_related("framework"), pk=pk)
     return xlsx_response(export_assessment(assessment), assessment.title)

@@ -3,6 +3,7 @@
 from django import forms
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_safe
 
 from ..models import SelfAssessment
 from ..reports import compare, counts_across
@@ -57,6 +58,7 @@ def chart(levels, rows) -> dict:
 
 
 @requires(can_read)
+@require_safe
 def comparison(request):
     form = CompareForm(request.GET or None)
     context = {"form": form}
@@ -70,6 +72,7 @@ def comparison(request):
 
 
 @requires(can_read)
+@require_safe
 def comparison_export(request) -> HttpResponse:
     form = CompareForm(request.GET)
     if not form.is_valid():

@@ -9,6 +9,7 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from ..lookups import by_pk
 from ..models import ChecklistItem, EvidenceLink, Rating, RatingLevel, SelfAssessment
@@ -181,6 +182,7 @@ def _rating_entries(ratings_filter, links_filter, show, codes):
 
 
 @requires(can_read)
+@require_safe
 def assessment_history(request, pk):
     assessment = get_object_or_404(SelfAssessment, pk=pk)
     show = _shower(assessment.framework_id)
@@ -200,6 +202,7 @@ def assessment_history(request, pk):
 
 
 @requires(can_read)
+@require_safe
 def rating_history(request, pk):
     rating = get_object_or_404(Rating.objects.select_related("standard", "assessment"), pk=pk)
     show = _shower(rating.assessment.framework_id)

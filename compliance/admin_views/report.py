@@ -5,6 +5,7 @@ import datetime
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from .. import questions
 from ..assessment_actions import actions_for
@@ -16,6 +17,7 @@ from .access import can_read, can_run, requires
 
 
 @requires(can_read)
+@require_safe
 def assessment_report(request, pk):
     assessment = get_object_or_404(
         SelfAssessment.objects.select_related("framework", "ratified_at"), pk=pk

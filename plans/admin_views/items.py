@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import CreateView, EditView
 
@@ -90,6 +91,7 @@ def add_update(request, pk):
 
 
 @requires(can_read)
+@require_safe
 def item_history(request, pk):
     item = get_object_or_404(PlanItem, pk=pk)
 
@@ -119,6 +121,7 @@ def item_history(request, pk):
 
 
 @requires(can_read)
+@require_safe
 def plan_export(request, pk):
     plan = get_object_or_404(DeliveryPlan, pk=pk)
     return xlsx_response(export_plan(plan), plan.title)
@@ -145,6 +148,7 @@ PLAN_FIELDS = [
 
 
 @requires(can_read)
+@require_safe
 def plan_history(request, pk):
     """The plan's own changes, and items added to or removed from it."""
     plan = get_object_or_404(DeliveryPlan, pk=pk)

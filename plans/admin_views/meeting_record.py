@@ -6,12 +6,13 @@ from django import forms
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import slugify
+from django.views.decorators.http import require_safe
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from compliance import roles
@@ -46,6 +47,12 @@ class AttendanceForm(OptimisticLockFormMixin, WagtailAdminModelForm):
 @requires(can_read)
 def record(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
+    if request.method == "POST":
+        if not can_run(request.user):
+            raise PermissionDenied  # the Advisory Group reads the record; it does not keep it
+        if meeting.is_locked:
+            messages.error(request, "This meeting's minutes are approved: its record is locked.")
+            return redirect("plans_meeting_record", meeting.pk)
     form = None
     if can_run(request.user) and not meeting.is_locked:
         form = AttendanceForm(request.POST or None, instance=meeting)
@@ -235,12 +242,14 @@ def decision(request, pk, kind):
 
 
 @requires(can_read)
+@require_safe
 def minutes(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
     return TemplateResponse(request, "plans/admin/minutes.html", {"minutes": minutes_for(meeting)})
 
 
 @requires(can_read)
+@require_safe
 def minutes_word(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
     response = HttpResponse(minutes_docx(minutes_for(meeting)), content_type=DOCX)
@@ -279,6 +288,7 @@ def _with_attendance(rows):
 
 
 @requires(can_read)
+@require_safe
 def meeting_history(request, pk):
     """The record's changes (who attended, apologies, notes, when its minutes were approved)
     and its decisions, each with who recorded it and when."""

@@ -5,6 +5,7 @@ import datetime
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_safe
 
 from compliance import questions
 from compliance.models import Rating, SelfAssessment
@@ -46,6 +47,7 @@ def ratings_of_standards(framework_id, standard_ids) -> dict:
 
 
 @requires(can_read)
+@require_safe
 def plan_view(request, pk):
     plan = get_object_or_404(DeliveryPlan.objects.select_related("framework"), pk=pk)
     items = plan.items.prefetch_related(

@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_safe
 
 from compliance import questions
 from compliance.admin_views.responses import xlsx_response
@@ -13,6 +14,7 @@ from .access import can_read, requires
 
 
 @requires(can_read)
+@require_safe
 def review(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
     context = {"review": review_for(meeting), "may_ask": questions.may_ask(request.user)}
@@ -20,6 +22,7 @@ def review(request, pk):
 
 
 @requires(can_read)
+@require_safe
 def pack(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
     return xlsx_response(meeting_pack(review_for(meeting)), f"meeting-pack-{meeting.date}")
