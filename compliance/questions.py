@@ -139,7 +139,7 @@ def raised(start, end) -> list[Question]:
 
 def wants_emails(users) -> list:
     """Those of `users` with an email address who have not turned the emails off."""
-    users = [user for user in users if user.email]
+    users = [user for user in users if user.email and user.is_active]
     off = set(
         EmailChoice.objects.filter(user__in=users, question_emails=False).values_list(
             "user_id", flat=True

@@ -3,6 +3,7 @@ Advisory Group raised before it and their answers, notes, and what it decided. P
 the admin, or downloaded as a Word document (services circulate minutes as Word files)."""
 
 import io
+import re
 from dataclasses import dataclass
 
 from docx import Document
@@ -72,7 +73,7 @@ def minutes_docx(minutes: Minutes) -> bytes:
             document.add_paragraph(text(f"{reply.get_kind_display()}: {reply.text}"))
     if meeting.notes:
         document.add_heading("Notes", level=2)
-        for paragraph in meeting.notes.split("\n\n"):
+        for paragraph in re.split(r"\r?\n\s*\r?\n", meeting.notes):  # as browsers send them
             document.add_paragraph(text(paragraph))
     document.add_heading("Decisions", level=2)
     if not minutes.decisions:

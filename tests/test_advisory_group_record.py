@@ -12,7 +12,15 @@ from django.core.management import call_command
 from django.test import Client
 from openpyxl import load_workbook
 
-from compliance.models import AdvisoryGroupMeeting, EmailChoice, MeetingLocked, Question
+from compliance.models import (
+    AdvisoryGroupMeeting,
+    AssessmentLocked,
+    EmailChoice,
+    MeetingLocked,
+    Question,
+    SelfAssessment,
+)
+from plans import meeting_record
 from plans.models import Decision, PlanItem
 
 MEETING = "/admin/plans/meeting"
@@ -418,3 +426,71 @@ def test_review_and_pack_queries_do_not_grow_with_questions(
     many = review_and_pack_queries(client, january)
 
     assert many == few
+
+
+def test_a_meetings_date_stays_once_it_decided_and_a_locked_meeting_is_not_edited(
+    client, plans_demo, service_manager
+):
+    october, january = plans_demo["october"], plans_demo["january"]
+    client.force_login(service_manager)
+    decide(client, january, "approve-minutes", {"text": "Approved", "minutes_of": october.pk})
+    edit = "/admin/compliance/advisorygroupmeeting/edit/{}/"
+
+    locked = client.post(edit.format(october.pk), {"date": "2022-10-12", "title": "Renamed"})
+    moved = client.post(edit.format(january.pk), {"date": "2022-01-01", "title": "January"})
+    renamed = client.post(edit.format(january.pk), {"date": "2023-01-18", "title": "Winter"})
+
+    assert locked.status_code == 302 and locked["Location"] == f"{MEETING}/{october.pk}/record/"
+    assert "Decisions were recorded at this meeting" in moved.content.decode()
+    assert renamed.status_code == 302
+    october.refresh_from_db()
+    january.refresh_from_db()
+    assert october.title != "Renamed"
+    assert (january.date, january.title) == (datetime.date(2023, 1, 18), "Winter")
+
+
+def test_someone_who_has_left_keeps_their_place_in_a_record(
+    client, plans_demo, service_manager, advisory_member
+):
+    january = plans_demo["january"]
+    january.attendees.add(advisory_member)
+    advisory_member.is_active = False
+    advisory_member.save()
+    client.force_login(service_manager)
+    january.refresh_from_db()
+    form = {"guests": "", "apologies": "", "notes": "Typo fixed", "version": january.version}
+
+    page = client.get(f"{MEETING}/{january.pk}/record/").content.decode()
+    saved = client.post(
+        f"{MEETING}/{january.pk}/record/", {**form, "attendees": [advisory_member.pk]}
+    )
+
+    assert f'value="{advisory_member.pk}"' in page
+    assert saved.status_code == 302
+    assert list(january.attendees.all()) == [advisory_member]
+
+
+def test_minutes_are_approved_and_a_self_assessment_ratified_once_even_from_a_stale_copy(
+    plans_demo, service_manager
+):
+    october, january = plans_demo["october"], plans_demo["january"]
+    april = AdvisoryGroupMeeting.objects.get(date="2023-04-19")
+    stale_october = AdvisoryGroupMeeting.objects.get(pk=october.pk)
+    draft = plans_demo["draft"]
+    stale_draft = SelfAssessment.objects.get(pk=draft.pk)
+
+    meeting_record.decide(
+        january, Decision.Kind.APPROVE_MINUTES, "Approved", service_manager, minutes_of=october
+    )
+    with pytest.raises(MeetingLocked):
+        meeting_record.decide(
+            april, "approve-minutes", "Again", service_manager, minutes_of=stale_october
+        )
+    draft.ratify(april, april.date)
+    with pytest.raises(AssessmentLocked):
+        stale_draft.ratify(january, january.date)
+
+    october.refresh_from_db()
+    draft.refresh_from_db()
+    assert october.minutes_approved_at == january and april.decisions.count() == 0
+    assert draft.ratified_at == april

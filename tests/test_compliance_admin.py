@@ -2,7 +2,7 @@
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from compliance.models import EvidenceLink, Rating
+from compliance.models import AdvisoryGroupMeeting, EvidenceLink, Rating
 
 ADMIN = "/admin/compliance"
 
@@ -137,7 +137,8 @@ def test_a_ratified_rating_cannot_be_opened_for_editing(client, compliance_demo,
 def test_ratify_then_unlock_with_a_reason(client, compliance_demo, service_manager):
     client.force_login(service_manager)
     draft = compliance_demo["draft"]
-    meeting = compliance_demo["ratified"].ratified_at
+    too_early = compliance_demo["ratified"].ratified_at  # before the draft's date
+    meeting = AdvisoryGroupMeeting.objects.create(date="2023-09-20", title="Autumn 2023")
     decide = f"/admin/plans/meeting/{meeting.pk}/decision/ratify/?assessment={draft.pk}"
 
     carried = draft.ratings.filter(carried_over=True).count()
@@ -150,6 +151,20 @@ def test_ratify_then_unlock_with_a_reason(client, compliance_demo, service_manag
     assert "Re-check the ratings listed, or tick to ratify them as they are." in (
         unconfirmed.content.decode()
     )
+    draft.refresh_from_db()
+    assert not draft.is_locked
+
+    forged = client.post(decide, {"assessment": f"+{draft.pk}", "text": "Ratified."})
+    for odd in ("²", "9" * 30, "9" * 5000):  # a digit to isdigit(), too big for any database
+        page = f"/admin/plans/meeting/{meeting.pk}/decision/ratify/?assessment={odd}"
+        assert client.get(page).status_code == 200
+        assert client.post(page, {"assessment": odd, "text": "x"}).status_code == 200
+    early = client.post(
+        f"/admin/plans/meeting/{too_early.pk}/decision/ratify/",
+        {"assessment": draft.pk, "text": "Ratified.", "ratify_carried_over": "on"},
+    )
+    assert "tick to ratify them as they are" in forged.content.decode()
+    assert "after this meeting" in early.content.decode()
     draft.refresh_from_db()
     assert not draft.is_locked
 

@@ -66,7 +66,13 @@ class SelfAssessment(models.Model):
     def is_locked(self) -> bool:
         return self.status == self.Status.RATIFIED
 
+    @transaction.atomic
     def ratify(self, meeting, on_date, user=None):
+        """Ratified at a meeting, once: a copy of this record read before someone else ratified
+        it is refused, whatever it says (the row is locked while this is decided)."""
+        stored = SelfAssessment.objects.select_for_update().get(pk=self.pk)
+        if stored.is_locked:
+            raise AssessmentLocked(stored)
         self.status, self.ratified_at, self.ratified_on = self.Status.RATIFIED, meeting, on_date
         self._change_reason = f"Ratified at {meeting}"
         self._lock_change = True

@@ -3,7 +3,7 @@ plans reviewed (Minimum Standards 1.7 and 1.8), and the record each keeps."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from simple_history.models import HistoricalRecords
 
 from ..spreadsheets.cells import CELL_LIMIT
@@ -71,8 +71,13 @@ class AdvisoryGroupMeeting(models.Model):
     def is_locked(self) -> bool:
         return self.minutes_approved_at_id is not None
 
+    @transaction.atomic
     def approve_minutes(self, at: "AdvisoryGroupMeeting") -> None:
-        """A later meeting approves this one's minutes: its record is locked from now on."""
+        """A later meeting approves this one's minutes, once: its record is locked from now on
+        (the row is locked while this is decided, so two approvals cannot both pass)."""
+        stored = AdvisoryGroupMeeting.objects.select_for_update().get(pk=self.pk)
+        if stored.is_locked:
+            raise MeetingLocked(stored)
         if at.date <= self.date:
             raise ValidationError("Minutes are approved at a later meeting.")
         self.minutes_approved_at = at

@@ -2,11 +2,14 @@
 stale edits refused), its decisions (each recorded in one step), and its minutes, printable and
 as a Word document. The Advisory Group reads it all."""
 
+import re
+
 from django import forms
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -41,7 +44,14 @@ class AttendanceForm(OptimisticLockFormMixin, WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attendees"].queryset = tracker_people().order_by("first_name", "username")
+        # Those who may come now, and whoever the record already says came (someone who has
+        # since left keeps their place in it).
+        people = Q(pk__in=tracker_people().values("pk"))
+        if self.instance.pk:
+            people |= Q(pk__in=self.instance.attendees.values("pk"))
+        self.fields["attendees"].queryset = (
+            get_user_model().objects.filter(people).order_by("first_name", "username")
+        )
 
 
 @requires(can_read)
@@ -97,20 +107,47 @@ class RatifyForm(DecisionForm):
         SelfAssessment.objects.exclude(status=SelfAssessment.Status.RATIFIED),
         label="Self-assessment",
     )
+    ratify_carried_over = forms.BooleanField(
+        label="Ratify it with the ratings carried over from the previous self-assessment, "
+        "not re-checked",
+        required=False,
+    )
 
     def __init__(self, *args, carried_over=0, **kwargs):
         super().__init__(*args, **kwargs)
-        if carried_over:
-            self.fields["ratify_carried_over"] = forms.BooleanField(
-                label=f"Ratify with {carried_over} rating(s) carried over from the previous "
-                "self-assessment, not re-checked",
-                error_messages={
-                    "required": "Re-check the ratings listed, or tick to ratify them as they are."
-                },
+        if not carried_over:  # asked only when it applies; clean() checks the choice made
+            self.fields["ratify_carried_over"].widget = forms.HiddenInput()
+
+    def clean(self):
+        cleaned = super().clean()
+        assessment = cleaned.get("assessment")
+        if assessment is None:
+            return cleaned
+        if assessment.assessed_on > self.meeting.date:
+            self.add_error(
+                "assessment",
+                f"It was assessed on {assessment.assessed_on:%-d %B %Y}, after this meeting.",
             )
+        carried = carried_over_codes(assessment.pk)
+        if carried and not cleaned.get("ratify_carried_over"):
+            self.add_error(
+                None,
+                f"{len(carried)} rating(s) were carried over and not re-checked: "
+                f"{', '.join(carried)}. Re-check the ratings listed, or tick to ratify them "
+                "as they are.",
+            )
+        return cleaned
 
     def targets(self):
         return {"assessment": self.cleaned_data["assessment"]}
+
+
+def carried_over_codes(assessment_id) -> list[str]:
+    return list(
+        Rating.objects.filter(assessment_id=assessment_id, carried_over=True)
+        .order_by("standard__section__position", "standard__position")
+        .values_list("standard__code", flat=True)
+    )
 
 
 class NewActionForm(DecisionForm):
@@ -215,13 +252,9 @@ def decision(request, pk, kind):
     initial = {}
     if kind == Decision.Kind.RATIFY:
         wanted = request.POST.get("assessment") or request.GET.get("assessment", "")
-        if wanted.isdigit():
+        if re.fullmatch("[0-9]{1,18}", wanted):  # as the report links it; the form validates
             initial["assessment"] = int(wanted)
-            carried = list(
-                Rating.objects.filter(assessment_id=int(wanted), carried_over=True)
-                .order_by("standard__section__position", "standard__position")
-                .values_list("standard__code", flat=True)
-            )
+            carried = carried_over_codes(int(wanted))
             extra["carried_over"] = len(carried)
     form = form_class(request.POST or None, meeting=meeting, initial=initial, **extra)
     if request.method == "POST" and form.is_valid():

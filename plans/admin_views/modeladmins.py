@@ -1,9 +1,14 @@
 """The "Delivery plans" menu: plans, Advisory Group meetings, and the item editor."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail_modeladmin.options import ModelAdminGroup
+from wagtail_modeladmin.views import EditView
 
 from compliance.admin_views.modeladmins import HiddenMenuItem, TrackerModelAdmin
 from compliance.models import AdvisoryGroupMeeting
@@ -97,12 +102,37 @@ class PlanItemAdmin(TrackerModelAdmin):
         return HiddenMenuItem(self, order or self.get_menu_order())
 
 
+class MeetingForm(WagtailAdminModelForm):
+    def clean_date(self):
+        date, meeting = self.cleaned_data["date"], self.instance
+        if meeting.pk and date != meeting.date and meeting.decisions.exists():
+            raise ValidationError(
+                f"Decisions were recorded at this meeting on {meeting.date:%-d %B %Y}: its date "
+                "is part of its record and of what it decided."
+            )
+        return date
+
+
+class MeetingEditView(EditView):
+    def dispatch(self, request, *args, **kwargs):
+        if not self.check_action_permitted(request.user):
+            raise PermissionDenied
+        if self.instance.is_locked:
+            messages.error(request, "This meeting's minutes are approved: its record is locked.")
+            return redirect("plans_meeting_record", self.instance.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
 class MeetingAdmin(TrackerModelAdmin):
     model = AdvisoryGroupMeeting
     menu_label = "Advisory Group meetings"
     menu_icon = "date"
     list_display = ("title", "date", "links")
-    panels = [FieldPanel("date"), FieldPanel("title")]  # the record has its own page
+    edit_view_class = MeetingEditView
+    # the record has its own page
+    edit_handler = ObjectList(
+        [FieldPanel("date"), FieldPanel("title")], base_form_class=MeetingForm
+    )
 
     def links(self, obj):
         return format_html(
