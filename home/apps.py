@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Site and service settings"
 
     def ready(self):
+        from . import cache
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)
+        cache.connect()

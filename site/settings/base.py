@@ -43,6 +43,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session and CSRF middleware: it sees the cookies they set (config.http_cache).
+    "config.http_cache.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -190,3 +192,11 @@ MINIMUM_STANDARDS_ROLES = {"run": ["Service manager"], "read": ["Advisory Group"
 # Enquiries are personal data: `manage.py delete_old_enquiries` (run it daily)
 # deletes those older than this. The privacy notice states the same period.
 ENQUIRY_RETENTION_DAYS = 365
+
+# The HTTP cache in front (nginx's, deploy/nginx/sendias.conf; config.http_cache): public pages
+# seen by visitors who are not signed in are kept for at most HTTP_CACHE_SECONDS, and purged
+# at once when what they show changes (home.cache, through Wagtail's frontend cache
+# invalidation, WAGTAILFRONTENDCACHE in production.py). 0: nothing is marked for a cache.
+HTTP_CACHE_SECONDS = 0
+HTTP_CACHE_URL_NAMES = ["wagtail_serve", "sitemap", "robots_txt"]
+WAGTAILFRONTENDCACHE = {}

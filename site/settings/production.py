@@ -10,6 +10,10 @@ Optional:
     TRUSTED_PROXY_COUNT    reverse proxies in front that append to X-Forwarded-For (default 1;
                            0 when gunicorn faces clients directly)
     STATIC_ROOT, MEDIA_ROOT  where collected static files and uploads live
+    HTTP_CACHE_SECONDS     how long nginx may keep a public page (default 3600; 0: never)
+    HTTP_CACHE_PURGE_URL   where nginx takes purges (deploy/nginx/sendias.conf:
+                           http://127.0.0.1:8081); without it pages are not cached at all,
+                           since nothing would refresh them on publishing
     EMAIL_URL-style settings: EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
                            EMAIL_HOST_PASSWORD, DEFAULT_FROM_EMAIL
 """
@@ -49,6 +53,17 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Public pages in nginx's cache, purged on every change that shows on them (home.cache).
+HTTP_CACHE_PURGE_URL = os.environ.get("HTTP_CACHE_PURGE_URL", "").strip()
+if HTTP_CACHE_PURGE_URL:
+    HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "3600"))
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": HTTP_CACHE_PURGE_URL,
+        }
+    }
 
 STATIC_ROOT = os.environ.get("STATIC_ROOT", STATIC_ROOT)
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", MEDIA_ROOT)

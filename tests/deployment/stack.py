@@ -26,6 +26,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 HOST = "www.example.org"
+# Debian's libnginx-mod-http-cache-purge: the purges of deploy/nginx/sendias.conf.
+PURGE_MODULE = Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so")
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -38,6 +40,8 @@ def free_port() -> int:
 def missing_requirements() -> list[str]:
     """What this machine lacks to run the stack (empty when it can)."""
     missing = [name for name in ("nginx", "openssl", "pg_dump", "pg_restore") if not _which(name)]
+    if not PURGE_MODULE.exists():
+        missing.append("libnginx-mod-http-cache-purge")
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         missing.append("DATABASE_URL naming a PostgreSQL server")
     return missing
@@ -102,6 +106,7 @@ class Stack:
     env: dict
     https_port: int
     http_port: int
+    purge_port: int
     database: str
     seed: dict = field(default_factory=dict)
     processes: list = field(default_factory=list)
@@ -140,6 +145,7 @@ def start(database_server: str) -> Stack:
         env={},
         https_port=free_port(),
         http_port=free_port(),
+        purge_port=free_port(),
         database=name,
     )
     database_url = create_database(database_server, name)
@@ -157,6 +163,7 @@ def start(database_server: str) -> Stack:
         "EMAIL_PORT": str(free_port()),  # nothing listens: mail fails, enquiries are kept
         "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}",
         "GUNICORN_WORKERS": "2",
+        "HTTP_CACHE_PURGE_URL": f"http://127.0.0.1:{stack.purge_port}",
     }
     try:
         _prepare_site(stack)
@@ -204,6 +211,8 @@ def _start_nginx(stack: Stack, gunicorn_port: int) -> None:
         {
             "listen 80": f"listen 127.0.0.1:{stack.http_port}",
             "listen 443": f"listen 127.0.0.1:{stack.https_port}",
+            "listen 127.0.0.1:8081": f"listen 127.0.0.1:{stack.purge_port}",
+            "/var/cache/nginx/sendias": f"{stack.workdir}/nginx-cache",
             "https://$host$request_uri": f"https://$host:{stack.https_port}$request_uri",
             "server 127.0.0.1:8000": f"server 127.0.0.1:{gunicorn_port}",
             "/srv/sendias/static/": f"{stack.workdir}/static/",
@@ -221,6 +230,7 @@ def _start_nginx(stack: Stack, gunicorn_port: int) -> None:
     user = "user root;" if os.geteuid() == 0 else ""
     (stack.workdir / "nginx.conf").write_text(
         f"""{user}
+load_module {PURGE_MODULE};
 worker_processes 2;
 pid {stack.workdir}/nginx.pid;
 error_log {stack.workdir}/nginx-error.log warn;

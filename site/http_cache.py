@@ -1,0 +1,58 @@
+"""Which public responses the HTTP cache in front (nginx, deploy/nginx/sendias.conf) may keep.
+
+A response is marked for the cache (`X-Accel-Expires: HTTP_CACHE_SECONDS`, a header nginx
+reads and never passes on) only when every one of these holds:
+
+- a GET or HEAD without a query string (no cache-filling with made-up queries, and a purge of
+  a page's address purges all there is of it), answered 200;
+- by a view named in HTTP_CACHE_URL_NAMES: Wagtail's pages, the sitemap, robots.txt;
+- for a visitor who is not signed in, and not a preview;
+- the response sets no cookie (a form's CSRF token sets one) and says nothing of caching
+  itself (documents, the admin and the enquiry form all do).
+
+Anything else is left as it is, and nginx keeps nothing without that header. Browsers get no
+freshness for pages, so they ask again each time; nginx answers from its cache until a purge
+(home.cache, on publishing and other changes) or HTTP_CACHE_SECONDS, whichever is first.
+A response that carries a form's token also gets `Cache-Control: private`, for any other
+cache on the way.
+"""
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+HEADER = "X-Accel-Expires"
+
+
+class HttpCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if _carries_a_token(request, response):
+            patch_cache_control(response, private=True)
+        elif settings.HTTP_CACHE_SECONDS and _cacheable(request, response):
+            response[HEADER] = str(settings.HTTP_CACHE_SECONDS)
+        return response
+
+
+def _carries_a_token(request, response) -> bool:
+    """Django sets the CSRF cookie on every response whose page used a token."""
+    return settings.CSRF_COOKIE_NAME in response.cookies
+
+
+def _cacheable(request, response) -> bool:
+    match = request.resolver_match
+    user = getattr(request, "user", None)
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and response.status_code == 200
+        and match is not None
+        and match.url_name in settings.HTTP_CACHE_URL_NAMES
+        and not (user is not None and user.is_authenticated)
+        and not getattr(request, "is_preview", False)
+        and not response.cookies
+        and not response.has_header("Cache-Control")
+        and not getattr(response, "streaming", False)
+    )
