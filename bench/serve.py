@@ -181,14 +181,16 @@ class gunicorn:  # noqa: N801  (used as a context manager, like open())
         self.process.wait(timeout=10)
 
 
-def load(url: str, args) -> dict:
-    """Warm up for 2 seconds, then measure with wrk."""
+def load(url: str, args, headers=None) -> dict:
+    """Warm up for 2 seconds, then measure with wrk (sending `headers` too)."""
     wrk = ["wrk", "--threads", "2", "--connections", str(args.connections), "--latency"]
+    for name, value in (headers or {}).items():
+        wrk += ["--header", f"{name}: {value}"]
     subprocess.run([*wrk, "--duration", "2s", url], check=True, capture_output=True)
     out = subprocess.run(
         [*wrk, "--duration", f"{args.duration}s", url], check=True, capture_output=True, text=True
     ).stdout
-    latency = dict(re.findall(r"^\s+(50|90|99)%\s+([\d.]+\w+)$", out, re.MULTILINE))
+    latency = dict(re.findall(r"^\s+(50|90|99)%\s+([\d.]+\w+)\s*$", out, re.MULTILINE))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),

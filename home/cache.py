@@ -1,19 +1,25 @@
-"""Keeping the HTTP cache's public pages fresh (config.http_cache marks what it may keep).
+"""Keeping what the public site caches fresh: nginx's copies of whole pages (config.http_cache
+marks what it may keep) and the app's own copies of what every page shows (the service
+settings, the menu, the footer's policies).
 
 Every public page shows others: the menu, the footer and the site-wide notice are on all of
-them, the home page lists quick links and news, indexes list their children, the sitemap lists
-everything, and *How we are doing* shows the latest ratified self-assessment. So any change
-that can show anywhere purges every live page, the sitemap and robots.txt, through Wagtail's
-frontend cache invalidation (WAGTAILFRONTENDCACHE), once the change is committed:
+them, indexes list their children, the sitemap lists everything, and *How we are doing* shows
+the latest ratified self-assessment. So any change that can show anywhere
 
-- a page published, unpublished, moved, renamed (its slug) or deleted;
-- the service settings (which hold the site-wide notice) saved;
-- a self-assessment saved (ratified, unlocked, retitled) or a standard's public wording changed.
+- moves the site's content version on (models.ContentVersion, in the same transaction), under
+  which the app's copies are kept: every worker on every server sees the new number and builds
+  them again;
+- purges every live page, the sitemap and robots.txt from nginx once it is committed, through
+  Wagtail's frontend cache invalidation (WAGTAILFRONTENDCACHE): a small site has tens of pages,
+  one purge request each to nginx on this machine.
 
-A small site has tens of pages: one purge request each to nginx on this machine.
+The changes: a page published, unpublished, moved, renamed (its slug) or deleted; the service
+settings (which hold the site-wide notice) saved; a self-assessment saved (ratified, unlocked,
+retitled) or a standard's public wording changed.
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -22,9 +28,25 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from compliance.models import SelfAssessment, Standard
 
-from .models.service_settings import ServiceSettings
+from .models import ContentVersion, ServiceSettings
 
 SITE_PATHS = ("/sitemap.xml", "/robots.txt")
+KEPT_FOR = 24 * 60 * 60  # seconds; a new content version makes new keys long before
+
+
+def kept(version: int, name: str, compute, *parts):
+    """compute(), kept in Django's cache under this content version (and `parts`)."""
+    key = ":".join(("home", name, str(version), *map(str, parts)))
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, KEPT_FOR)
+    return value
+
+
+def changed(**kwargs) -> None:
+    ContentVersion.bump()
+    transaction.on_commit(purge_everything)
 
 
 def purge_everything() -> None:
@@ -37,13 +59,9 @@ def purge_everything() -> None:
     batch.purge()
 
 
-def _after_commit(**kwargs) -> None:
-    transaction.on_commit(purge_everything)
-
-
 def _page_deleted(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
-        _after_commit()
+        changed()
 
 
 def connect() -> None:
@@ -53,7 +71,7 @@ def connect() -> None:
         ("slug", page_slug_changed),
         ("moved", post_page_move),
     ]:
-        signal.connect(_after_commit, dispatch_uid=f"home.cache.page_{name}")
+        signal.connect(changed, dispatch_uid=f"home.cache.page_{name}")
     post_delete.connect(_page_deleted, dispatch_uid="home.cache.page_deleted")
     for model in (ServiceSettings, SelfAssessment, Standard):
-        post_save.connect(_after_commit, sender=model, dispatch_uid=f"home.cache.{model.__name__}")
+        post_save.connect(changed, sender=model, dispatch_uid=f"home.cache.{model.__name__}")

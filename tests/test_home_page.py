@@ -83,10 +83,13 @@ def test_menu_lists_pages_chosen_for_it(client, home_page):
 
 
 def test_site_notice_shows_on_every_page_while_set(client, home_page):
-    ServiceSettings.objects.update(site_notice="Closed 24 December to 2 January.")
+    service = ServiceSettings.for_site(home_page.get_site())
+    service.site_notice = "Closed 24 December to 2 January."
+    service.save()
     assert "Closed 24 December to 2 January." in client.get("/").content.decode()
 
-    ServiceSettings.objects.update(site_notice="")
+    service.site_notice = ""
+    service.save()
     assert 'class="site-notice"' not in client.get("/").content.decode()
 
 

@@ -1,5 +1,6 @@
 """The public site's page types and the service's settings."""
 
+from .content_version import ContentVersion
 from .enquiries import Enquiry, EnquiryPage
 from .home_page import HomePage
 from .how_we_are_doing import HowWeAreDoingPage
@@ -10,6 +11,7 @@ from .signposting import Signpost, SignpostingPage
 from .you_said_we_did import YouSaidWeDidPage
 
 __all__ = [
+    "ContentVersion",
     "Enquiry",
     "EnquiryPage",
     "HomePage",

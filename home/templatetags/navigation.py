@@ -7,29 +7,22 @@ register = template.Library()
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The pages under the site's home that editors ticked "Show in menus"."""
-    request = context["request"]
-    site = Site.find_for_request(request)
-    items = site.root_page.get_children().live().public().in_menu() if site else []
+    site_content = context["site_content"]
     current = context.get("page")
     current = current if isinstance(current, Page) else None
     return {
-        "request": request,
+        "request": context["request"],
         "items": [
-            {
-                "title": item.title,
-                "url": item.get_url(request),
-                "current": _current(item, current),
-            }
-            for item in items
+            {**item, "current": _current(item["path"], current)} for item in site_content.menu
         ],
     }
 
 
-def _current(item, page) -> str:
-    """The aria-current value for a menu item: "page" on it, "true" below it."""
-    if page is None or not page.path.startswith(item.path):
+def _current(path: str, page) -> str:
+    """The aria-current value for a menu item (its tree path): "page" on it, "true" below it."""
+    if page is None or not page.path.startswith(path):
         return ""
-    return "page" if page.path == item.path else "true"
+    return "page" if page.path == path else "true"
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -47,13 +40,4 @@ def breadcrumbs(context):
 @register.inclusion_tag("includes/policy_links.html", takes_context=True)
 def policy_links(context):
     """The service's key policies, for the footer of every page."""
-    from home.models import PolicyPage
-
-    request = context["request"]
-    site = Site.find_for_request(request)
-    policies = (
-        PolicyPage.objects.live().public().descendant_of(site.root_page).only("title", "url_path")
-        if site
-        else []
-    )
-    return {"policies": policies, "request": request}
+    return {"policies": context["site_content"].policies, "request": context["request"]}

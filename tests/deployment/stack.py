@@ -136,7 +136,9 @@ class Stack:
         return path.read_text(errors="replace") if path.exists() else ""
 
 
-def start(database_server: str) -> Stack:
+def start(database_server: str, by_address: bool = False) -> Stack:
+    """The stack on loopback. `by_address`: the site also answers to 127.0.0.1 (for load
+    generators such as wrk, which can only name the host they connect to)."""
     workdir = Path(tempfile.mkdtemp(prefix="sendias-deploy-"))
     workdir.chmod(0o755)  # nginx's workers read the static files and images here
     name = f"sendias_deploy_{secrets.token_hex(4)}"
@@ -163,12 +165,13 @@ def start(database_server: str) -> Stack:
         "EMAIL_PORT": str(free_port()),  # nothing listens: mail fails, enquiries are kept
         "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}",
         "GUNICORN_WORKERS": "2",
+        **({"ALLOWED_HOSTS": f"{HOST},127.0.0.1"} if by_address else {}),
         "HTTP_CACHE_PURGE_URL": f"http://127.0.0.1:{stack.purge_port}",
     }
     try:
         _prepare_site(stack)
         _start_gunicorn(stack)
-        _start_nginx(stack, gunicorn_port)
+        _start_nginx(stack, gunicorn_port, by_address)
         _wait_until_serving(stack)
     except BaseException:
         stop(stack, database_server)
@@ -204,7 +207,7 @@ def _start_gunicorn(stack: Stack) -> None:
     )
 
 
-def _start_nginx(stack: Stack, gunicorn_port: int) -> None:
+def _start_nginx(stack: Stack, gunicorn_port: int, by_address: bool = False) -> None:
     certificate, key = _certificate(stack.workdir)
     site = replaced(
         (DEPLOY / "nginx" / "sendias.conf").read_text(),
@@ -222,6 +225,8 @@ def _start_nginx(stack: Stack, gunicorn_port: int) -> None:
             "root /var/www/html;": f"root {stack.workdir}/acme;",
         },
     )
+    if by_address:
+        site = replaced(site, {f"server_name {HOST};": f"server_name {HOST} 127.0.0.1;"})
     # IPv6 may be missing on a CI machine: the [::] listeners go, nothing else.
     site = "\n".join(line for line in site.splitlines() if "listen [::]" not in line)
     (stack.workdir / "sendias.conf").write_text(site)

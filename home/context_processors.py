@@ -1,0 +1,6 @@
+from .site_content import SiteContent
+
+
+def site_content(request):
+    """`site_content`: what every public page shows (home.site_content), fetched when read."""
+    return {"site_content": SiteContent(request)}
