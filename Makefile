@@ -2,8 +2,9 @@
 # make test  run the whole test suite (browser tests need Debian's chromium)
 # make test-plugin  build the tracker's wheel and test it in bare Wagtail projects (docs/plugin.md)
 # make lint  ruff check, ruff format --check, import layers (lint-imports), makemigrations --check
-# make bench serve the site with gunicorn and measure it, then the compliance views, the review and
-#            the spreadsheet uploads through the deployment stack (docs/benchmarks.md)
+# make bench serve the site with gunicorn and measure it, then the compliance views, the review,
+#            the spreadsheet uploads and the public pages (cached, missed, signed in) through the
+#            deployment stack (docs/benchmarks.md)
 
 PYTHON ?= python3
 VENV := .venv
@@ -62,6 +63,7 @@ bench: install
 	$(BIN)/python bench/compliance_views.py
 	$(BIN)/python bench/review_views.py
 	$(BIN)/python bench/uploads.py
+	$(BIN)/python bench/cached_pages.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

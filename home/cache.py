@@ -13,9 +13,9 @@ the latest ratified self-assessment. So any change that can show anywhere
   Wagtail's frontend cache invalidation (WAGTAILFRONTENDCACHE): a small site has tens of pages,
   one purge request each to nginx on this machine.
 
-The changes: a page published, unpublished, moved, renamed (its slug) or deleted; the service
-settings (which hold the site-wide notice) saved; a self-assessment saved (ratified, unlocked,
-retitled) or a standard's public wording changed.
+The changes: a page published, unpublished, moved, renamed (its slug), deleted, made private or
+public again; a site's settings; the service settings (which hold the site-wide notice) saved;
+a self-assessment saved (ratified, unlocked, retitled) or a standard's public wording changed.
 """
 
 from django.conf import settings
@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from compliance.models import SelfAssessment, Standard
@@ -73,5 +73,9 @@ def connect() -> None:
     ]:
         signal.connect(changed, dispatch_uid=f"home.cache.page_{name}")
     post_delete.connect(_page_deleted, dispatch_uid="home.cache.page_deleted")
-    for model in (ServiceSettings, SelfAssessment, Standard):
+    for model in (ServiceSettings, SelfAssessment, Standard, Site):
         post_save.connect(changed, sender=model, dispatch_uid=f"home.cache.{model.__name__}")
+    for signal in (post_save, post_delete):  # a page made private, or public again
+        signal.connect(
+            changed, sender=PageViewRestriction, dispatch_uid=f"home.cache.privacy.{id(signal)}"
+        )

@@ -45,3 +45,11 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "Home page"
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the way to each page kept (home.site_content)."""
+        from ..site_content import SiteContent  # it reads these models
+
+        return SiteContent.for_request(request).route(
+            self, path_components, lambda: Page.route(self, request, path_components)
+        )

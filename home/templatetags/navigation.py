@@ -1,5 +1,5 @@
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 register = template.Library()
 
@@ -29,12 +29,8 @@ def _current(path: str, page) -> str:
 def breadcrumbs(context):
     """The pages above this one, from the site's home page down."""
     page = context.get("page")
-    request = context["request"]
-    site = Site.find_for_request(request)
-    if not isinstance(page, Page) or site is None or page.depth <= site.root_page.depth:
-        return {"ancestors": [], "request": request}
-    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth)
-    return {"ancestors": ancestors, "page": page, "request": request}
+    ancestors = context["site_content"].breadcrumbs(page) if isinstance(page, Page) else []
+    return {"ancestors": ancestors, "page": page, "request": context["request"]}
 
 
 @register.inclusion_tag("includes/policy_links.html", takes_context=True)

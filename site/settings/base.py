@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "config.middleware.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.site_content.SiteMiddleware",
     "config.middleware.PasswordResetLimitMiddleware",
     # Last, as django-axes asks: it turns a lockout into a response.
     "axes.middleware.AxesMiddleware",

@@ -161,3 +161,25 @@ def test_the_site_notice_and_a_ratification_show_at_once(stack):
     assert all(notice in text for text in noticed)
     assert "dated August 2022" in before
     assert "dated July 2023" in after and "ratified by our independent Advisory Group" in after
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache(stack):
+    visitor = Browser(stack, "127.0.0.90")
+    path = "/policies/safeguarding/"
+    assert fetched_twice(visitor, path)[1].header("X-Cache-Status") == "HIT"
+
+    change(
+        stack,
+        "from wagtail.models import Page, PageViewRestriction;"
+        "page = Page.objects.get(url_path__endswith='/policies/safeguarding/');"
+        "PageViewRestriction.objects.create(page=page, restriction_type='login')",
+    )
+    private = visitor.get(path)
+    change(
+        stack,
+        "from wagtail.models import PageViewRestriction; PageViewRestriction.objects.all().delete()",
+    )
+    public = visitor.get(path)
+
+    assert private.status == 302 and "/login/" in private.header("Location")
+    assert public.status == 200
