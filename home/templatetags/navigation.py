@@ -1,7 +1,12 @@
 from django import template
+from django.core.cache import cache
+from django.utils.translation import get_language
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
 
 register = template.Library()
+
+USERBAR_KEPT_FOR = 5 * 60  # seconds: a change of someone's permissions shows within this
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -37,3 +42,32 @@ def breadcrumbs(context):
 def policy_links(context):
     """The service's key policies, for the footer of every page."""
     return {"policies": context["site_content"].policies, "request": context["request"]}
+
+
+@register.simple_tag(takes_context=True)
+def userbar(context):
+    """Wagtail's userbar for those who may use the admin, kept a few minutes for each person,
+    page and content version: building it is most of the cost of a signed-in editor's page.
+    Previews build it afresh (their items differ)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    if getattr(request, "is_preview", False) or getattr(request, "in_preview_panel", False):
+        return wagtailuserbar(context)
+    page = context.get("page")
+    key = ":".join(
+        str(part)
+        for part in (
+            "home:userbar",
+            context["site_content"].version,
+            user.pk,
+            getattr(page, "pk", None),
+            get_language(),
+        )
+    )
+    html = cache.get(key)
+    if html is None:
+        html = wagtailuserbar(context)
+        cache.set(key, html, USERBAR_KEPT_FOR)
+    return html

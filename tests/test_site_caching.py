@@ -1,0 +1,81 @@
+"""What the app keeps of the public site (settings, menu, footer, breadcrumbs, the way to each
+page, the userbar) is never stale or someone else's: each change a visitor could see shows on
+the next request, and each person gets their own userbar."""
+
+import pytest
+from django.test import Client
+from wagtail.models import PageViewRestriction
+
+from home.models import HomePage, InformationPage
+
+from .factories import UserFactory
+
+
+@pytest.fixture
+def about(home_page):
+    page = home_page.add_child(instance=HomePage(title="About us", slug="about", introduction="x"))
+    page.show_in_menus = True
+    page.save_revision().publish()
+    return page
+
+
+def test_unpublishing_moving_and_renaming_a_page_show_at_once(client, home_page, about):
+    child = about.add_child(
+        instance=InformationPage(title="Our team", slug="team", summary="Who works here.")
+    )
+    child.save_revision().publish()
+    assert client.get("/about/team/").status_code == 200
+    assert "Our team" in client.get("/about/team/").content.decode()  # kept now
+
+    child.slug = "people"
+    child.save_revision().publish()
+    renamed = (client.get("/about/team/").status_code, client.get("/about/people/").status_code)
+    child.refresh_from_db()
+    child.move(home_page, pos="last-child")
+    old_address = client.get("/about/people/")
+    moved = (old_address.status_code, old_address["Location"], client.get("/people/").status_code)
+    child.refresh_from_db()
+    child.unpublish()
+    unpublished = client.get("/people/").status_code
+
+    assert renamed == (404, 200)
+    assert moved == (301, "/people/", 200)  # Wagtail's redirect from where it was
+    assert unpublished == 404
+
+
+def test_the_menu_and_breadcrumbs_follow_a_new_title(client, about):
+    child = about.add_child(
+        instance=InformationPage(title="Our team", slug="team", summary="Who works here.")
+    )
+    child.save_revision().publish()
+    client.get("/about/team/")
+
+    about.title = "Who we are"
+    about.save_revision().publish()
+    page = client.get("/about/team/").content.decode()
+
+    assert page.count("Who we are") >= 2  # in the menu and in the breadcrumbs
+    assert "About us" not in page
+
+
+def test_a_page_made_private_is_not_shown_from_what_was_kept(client, about):
+    assert client.get("/about/").status_code == 200
+
+    PageViewRestriction.objects.create(page=about, restriction_type="login")
+    private = client.get("/about/")
+    menu = client.get("/").content.decode()
+
+    assert private.status_code == 302 and "/login/" in private["Location"]
+    assert 'href="/about/"' not in menu  # the menu lists public pages only
+
+
+def test_each_person_gets_their_own_userbar(client, about, editor):
+    client.force_login(editor)
+    editors = client.get("/about/").content.decode()
+    without_admin = Client()
+    without_admin.force_login(UserFactory())
+    others = without_admin.get("/about/").content.decode()
+    anonymous = Client().get("/about/").content.decode()
+
+    assert "wagtail-userbar" in editors
+    assert "wagtail-userbar" not in others and "wagtail-userbar" not in anonymous
