@@ -64,6 +64,7 @@ bench: install
 	$(BIN)/python bench/review_views.py
 	$(BIN)/python bench/uploads.py
 	$(BIN)/python bench/cached_pages.py
+	$(BIN)/python bench/plan_export.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
