@@ -34,13 +34,13 @@ SITE_PATHS = ("/sitemap.xml", "/robots.txt")
 KEPT_FOR = 24 * 60 * 60  # seconds; a new content version makes new keys long before
 
 
-def kept(version: int, name: str, compute, *parts):
+def kept(version: int, name: str, compute, *parts, seconds: int = KEPT_FOR):
     """compute(), kept in Django's cache under this content version (and `parts`)."""
     key = ":".join(("home", name, str(version), *map(str, parts)))
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, KEPT_FOR)
+        cache.set(key, value, seconds)
     return value
 
 

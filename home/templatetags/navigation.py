@@ -1,8 +1,9 @@
 from django import template
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
+
+from ..cache import kept
 
 register = template.Library()
 
@@ -55,19 +56,13 @@ def userbar(context):
         return ""
     if getattr(request, "is_preview", False) or getattr(request, "in_preview_panel", False):
         return wagtailuserbar(context)
-    page = context.get("page")
-    key = ":".join(
-        str(part)
-        for part in (
-            "home:userbar",
-            context["site_content"].version,
-            user.pk,
-            getattr(page, "pk", None),
-            get_language(),
-        )
+    page = getattr(context.get("page"), "pk", None)
+    return kept(
+        context["site_content"].version,
+        "userbar",
+        lambda: wagtailuserbar(context),
+        user.pk,
+        page,
+        get_language(),
+        seconds=USERBAR_KEPT_FOR,
     )
-    html = cache.get(key)
-    if html is None:
-        html = wagtailuserbar(context)
-        cache.set(key, html, USERBAR_KEPT_FOR)
-    return html
