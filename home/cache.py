@@ -46,7 +46,16 @@ def kept(version: int, name: str, compute, *parts, seconds: int = KEPT_FOR):
 
 def changed(**kwargs) -> None:
     ContentVersion.bump()
-    transaction.on_commit(purge_everything)
+    if not _purge_waiting():  # deleting a branch of pages signals once for every row
+        transaction.on_commit(purge_everything)
+
+
+def _purge_waiting() -> bool:
+    """Is a purge already waiting for this transaction to commit?"""
+    connection = transaction.get_connection()
+    return connection.in_atomic_block and any(
+        entry[1] is purge_everything for entry in connection.run_on_commit
+    )
 
 
 def purge_everything() -> None:
