@@ -14,6 +14,9 @@ keep=${KEEP:-14}
 # A missing folder would back up nothing, night after night, until no good copy was left.
 [ -d "$MEDIA_ROOT" ] || { echo "MEDIA_ROOT ($MEDIA_ROOT) is not a folder: nothing backed up" >&2; exit 1; }
 . "$(dirname "$0")/libpq-env.sh"
+if [ -n "${S3_BUCKET:-}" ]; then
+    echo "Uploaded files are in the bucket $S3_BUCKET, not in this backup: keep the bucket versioned (README, Several servers)" >&2
+fi
 
 umask 077  # personal data: readable by this user only
 folder="$destination/$(date -u +%Y-%m-%dT%H%M%SZ)"

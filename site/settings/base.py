@@ -180,6 +180,9 @@ CSRF_COOKIE_HTTPONLY = True
 WAGTAIL_SITE_NAME = "Sendias Bathnes"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents always stream through the app after its check of who may open them, wherever they
+# are stored: never a redirect to a file's own address (evidence is confidential).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin

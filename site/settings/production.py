@@ -12,8 +12,13 @@ Optional:
     STATIC_ROOT, MEDIA_ROOT  where collected static files and uploads live
     HTTP_CACHE_SECONDS     how long nginx may keep a public page (default 3600; 0: never)
     HTTP_CACHE_PURGE_URL   where nginx takes purges (deploy/nginx/sendias.conf:
-                           http://127.0.0.1:8081); without it pages are not cached at all,
+                           http://127.0.0.1:8081); several, comma-separated, when each server
+                           has a cache of its own. Without it pages are not cached at all,
                            since nothing would refresh them on publishing
+    CACHE_URL (or REDIS_URL)  a Redis server shared by every worker and server, e.g.
+                           redis://10.0.0.5:6379/0; default: each worker's own memory
+    S3_BUCKET and the other S3_ settings (shared_services.ObjectStorage): uploads in
+                           S3-compatible object storage; default: MEDIA_ROOT on this disk
     EMAIL_URL-style settings: EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
                            EMAIL_HOST_PASSWORD, DEFAULT_FROM_EMAIL
 """
@@ -23,7 +28,14 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MEDIA_ROOT, STATIC_ROOT, STORAGES
+from .base import (
+    ADMIN_CONTENT_SECURITY_POLICY,
+    CONTENT_SECURITY_POLICY,
+    MEDIA_ROOT,
+    STATIC_ROOT,
+    STORAGES,
+)
+from .shared_services import RENDITIONS, ObjectStorage, cache_settings
 
 
 def required(name: str) -> str:
@@ -55,15 +67,21 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 # Public pages in nginx's cache, purged on every change that shows on them (home.cache).
-HTTP_CACHE_PURGE_URL = os.environ.get("HTTP_CACHE_PURGE_URL", "").strip()
-if HTTP_CACHE_PURGE_URL:
+HTTP_CACHE_PURGE_URLS = [
+    url.strip() for url in os.environ.get("HTTP_CACHE_PURGE_URL", "").split(",") if url.strip()
+]
+if HTTP_CACHE_PURGE_URLS:
     HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "3600"))
     WAGTAILFRONTENDCACHE = {
-        "nginx": {
+        f"nginx-{number}": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": HTTP_CACHE_PURGE_URL,
+            "LOCATION": url,
         }
+        for number, url in enumerate(HTTP_CACHE_PURGE_URLS, start=1)
     }
+
+# Shared by several servers when the environment names them; this machine's otherwise.
+CACHES = cache_settings(os.environ)
 
 STATIC_ROOT = os.environ.get("STATIC_ROOT", STATIC_ROOT)
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", MEDIA_ROOT)
@@ -73,6 +91,22 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+OBJECT_STORAGE = ObjectStorage.from_environment(os.environ)
+if OBJECT_STORAGE:
+    STORAGES = {**STORAGES, **OBJECT_STORAGE.storages()}
+    WAGTAILIMAGES_RENDITION_STORAGE = RENDITIONS
+    # Renditions come from the bucket's (or the CDN's) address, on the site and in the admin.
+    public_images = OBJECT_STORAGE.public_origin
+    directives = CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    CONTENT_SECURITY_POLICY = {
+        **CONTENT_SECURITY_POLICY,
+        "DIRECTIVES": {**directives, "img-src": [*directives["img-src"], public_images]},
+    }
+    ADMIN_CONTENT_SECURITY_POLICY = {
+        **ADMIN_CONTENT_SECURITY_POLICY,
+        "img-src": [*ADMIN_CONTENT_SECURITY_POLICY["img-src"], public_images],
+    }
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

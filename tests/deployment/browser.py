@@ -1,6 +1,9 @@
 """A minimal browser for the deployment tests: it speaks HTTP(S) to nginx on loopback from an
 address of its own (any of 127.0.0.2-127.0.0.254 can be bound), sends the site's host name
-(and SNI), keeps its cookies, and fills in forms' CSRF tokens as a browser would."""
+(and SNI), keeps its cookies, and fills in forms' CSRF tokens as a browser would.
+
+With `server=n` it speaks to the n-th gunicorn instance instead, adding the headers nginx
+adds, so that a test can say which of several servers answers."""
 
 import http.client
 import re
@@ -52,9 +55,15 @@ class _HTTP(http.client.HTTPConnection):
 
 
 class Browser:
-    def __init__(self, stack, source: str = "127.0.0.1"):
-        self.stack, self.source = stack, source
+    def __init__(self, stack, source: str = "127.0.0.1", server: int | None = None):
+        self.stack, self.source, self.server = stack, source, server
         self.cookies: dict[str, str] = {}
+
+    def on(self, server: int | None) -> "Browser":
+        """The same person (address and cookies), now speaking to another server."""
+        other = Browser(self.stack, self.source, server)
+        other.cookies = self.cookies
+        return other
 
     @property
     def origin(self) -> str:
@@ -62,11 +71,17 @@ class Browser:
 
     def request(self, method, path, body=b"", headers=None, https=True) -> Response:
         port = self.stack.https_port if https else self.stack.http_port
-        connection = (_HTTPS if https else _HTTP)(self.source, port)
         sent = {"Host": f"{HOST}:{port}", "User-Agent": "sendias-deployment-test"}
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         sent.update(headers or {})
+        if self.server is None:
+            connection = (_HTTPS if https else _HTTP)(self.source, port)
+        else:  # as deploy/nginx/sendias.conf passes it on
+            connection = _HTTP("127.0.0.1", self.stack.app_ports[self.server])
+            forwarded = sent.get("X-Forwarded-For")
+            sent["X-Forwarded-For"] = f"{forwarded}, {self.source}" if forwarded else self.source
+            sent["X-Forwarded-Proto"] = "https" if https else "http"
         try:
             connection.request(method, path, body=body, headers=sent)
             reply = connection.getresponse()
@@ -90,7 +105,10 @@ class Browser:
         go with both requests (a client's own X-Forwarded-For, say)."""
         page = self.get(form_from or path, headers=headers)
         found = CSRF.search(page.text)
-        fields = {**fields, "csrfmiddlewaretoken": found.group(1) if found else ""}
+        # No form on the page (the admin's menu is built by script): the token its script
+        # would send, the cookie's.
+        token = found.group(1) if found else self.cookies.get("csrftoken", "")
+        fields = {**fields, "csrfmiddlewaretoken": token}
         body, content_type = _multipart(fields, files or {})
         sent = {
             "Content-Type": content_type,

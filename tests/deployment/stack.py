@@ -5,6 +5,10 @@ ExecStart of deploy/systemd/sendias.service with deploy/gunicorn.conf.py and the
 of deploy/env.example, and Debian's nginx running deploy/nginx/sendias.conf. Only ports and
 paths are changed, and each change is checked to apply, so the files tested are the files
 shipped.
+
+With `app_servers=2, shared=True` it is README "Several servers": two gunicorn instances
+behind nginx, sharing PostgreSQL, Debian's Redis (CACHE_URL) and S3-compatible object storage
+(moto's server, a bucket opened by deploy/s3/public-images-policy.json).
 """
 
 import json
@@ -37,9 +41,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def missing_requirements() -> list[str]:
-    """What this machine lacks to run the stack (empty when it can)."""
-    missing = [name for name in ("nginx", "openssl", "pg_dump", "pg_restore") if not _which(name)]
+def missing_requirements(shared: bool = False) -> list[str]:
+    """What this machine lacks to run the stack (empty when it can); `shared`: with Redis
+    and object storage too."""
+    needed = ("nginx", "openssl", "pg_dump", "pg_restore", *(("redis-server",) if shared else ()))
+    missing = [name for name in needed if not _which(name)]
     if not PURGE_MODULE.exists():
         missing.append("libnginx-mod-http-cache-purge")
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
@@ -81,12 +87,12 @@ def env_file(path: Path) -> dict:
     return values
 
 
-def unit_exec_start(unit: str) -> list[str]:
+def unit_exec_start(unit: str, code: Path = ROOT) -> list[str]:
     """The ExecStart command of a deploy/systemd unit, with the install paths made local."""
-    text = (DEPLOY / "systemd" / unit).read_text()
+    text = (code / "deploy" / "systemd" / unit).read_text()
     command = re.search(r"^ExecStart=(.+)$", text, re.M).group(1)
     words = shlex.split(command)
-    local = {"/srv/sendias/venv/bin/": f"{VENV_BIN}/", "/srv/sendias/app/": f"{ROOT}/"}
+    local = {"/srv/sendias/venv/bin/": f"{VENV_BIN}/", "/srv/sendias/app/": f"{code}/"}
     for installed, here in local.items():
         words = [word.replace(installed, here) for word in words]
     return words
@@ -108,6 +114,8 @@ class Stack:
     http_port: int
     purge_port: int
     database: str
+    app_ports: list = field(default_factory=list)
+    code: Path = ROOT  # the checkout that runs (bench/cached_pages.py: also an earlier one)
     seed: dict = field(default_factory=dict)
     processes: list = field(default_factory=list)
 
@@ -121,7 +129,7 @@ class Stack:
     def run(self, command, env=None, check=True) -> subprocess.CompletedProcess:
         result = subprocess.run(
             command,
-            cwd=ROOT,
+            cwd=self.code,
             env=env or self.env,
             capture_output=True,
             text=True,
@@ -136,9 +144,19 @@ class Stack:
         return path.read_text(errors="replace") if path.exists() else ""
 
 
-def start(database_server: str, by_address: bool = False) -> Stack:
+def start(
+    database_server: str,
+    by_address: bool = False,
+    app_servers: int = 1,
+    shared: bool = False,
+    code: Path = ROOT,
+    nginx: bool = True,
+) -> Stack:
     """The stack on loopback. `by_address`: the site also answers to 127.0.0.1 (for load
-    generators such as wrk, which can only name the host they connect to)."""
+    generators such as wrk, which can only name the host they connect to). `app_servers`:
+    how many gunicorn instances nginx spreads requests over; `shared`: the cache in Redis
+    and uploads in object storage, as several servers need. `code`: the checkout to run;
+    `nginx=False`: its gunicorn alone."""
     workdir = Path(tempfile.mkdtemp(prefix="sendias-deploy-"))
     workdir.chmod(0o755)  # nginx's workers read the static files and images here
     name = f"sendias_deploy_{secrets.token_hex(4)}"
@@ -149,9 +167,10 @@ def start(database_server: str, by_address: bool = False) -> Stack:
         http_port=free_port(),
         purge_port=free_port(),
         database=name,
+        app_ports=[free_port() for _ in range(app_servers)],
+        code=code,
     )
     database_url = create_database(database_server, name)
-    gunicorn_port = free_port()
     stack.env = {
         "PATH": os.environ["PATH"],
         "HOME": str(workdir),
@@ -163,16 +182,19 @@ def start(database_server: str, by_address: bool = False) -> Stack:
         "WAGTAILADMIN_BASE_URL": f"https://{HOST}:{stack.https_port}",
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(free_port()),  # nothing listens: mail fails, enquiries are kept
-        "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}",
         "GUNICORN_WORKERS": "2",
         **({"ALLOWED_HOSTS": f"{HOST},127.0.0.1"} if by_address else {}),
         "HTTP_CACHE_PURGE_URL": f"http://127.0.0.1:{stack.purge_port}",
     }
     try:
+        if shared:
+            _start_shared_services(stack)
         _prepare_site(stack)
-        _start_gunicorn(stack)
-        _start_nginx(stack, gunicorn_port, by_address)
-        _wait_until_serving(stack)
+        for port in stack.app_ports:
+            _start_gunicorn(stack, port)
+        if nginx:
+            _start_nginx(stack, by_address)
+        _wait_until_serving(stack, through=None if nginx else 0)
     except BaseException:
         stop(stack, database_server)
         raise
@@ -194,20 +216,84 @@ def _prepare_site(stack: Stack) -> None:
                 os.chmod(os.path.join(folder, name), 0o644)
 
 
-def _start_gunicorn(stack: Stack) -> None:
-    log = open(stack.workdir / "gunicorn.log", "w")  # noqa: SIM115 (closed with the process)
-    stack.processes.append(
-        subprocess.Popen(
-            unit_exec_start("sendias.service"),
-            cwd=ROOT,
-            env=stack.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+BUCKET = "sendias-media"
+
+
+def _start_shared_services(stack: Stack) -> None:
+    """Redis and an S3-compatible server on loopback, and the bucket as README "Several
+    servers" sets it up (public-images-policy.json)."""
+    redis_port, s3_port = free_port(), free_port()
+    _background(
+        stack,
+        "redis.log",
+        [_which("redis-server"), "--bind", "127.0.0.1", "--port", str(redis_port),
+         "--save", "", "--appendonly", "no", "--dir", str(stack.workdir)],
+    )  # fmt: skip
+    _background(
+        stack, "s3.log", [str(VENV_BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(s3_port)]
+    )
+    for port in (redis_port, s3_port):
+        _wait_for_port(port)
+    stack.env.update(
+        {
+            "CACHE_URL": f"redis://127.0.0.1:{redis_port}/0",
+            "S3_BUCKET": BUCKET,
+            "S3_ENDPOINT_URL": f"http://127.0.0.1:{s3_port}",
+            "S3_REGION": "eu-west-2",
+            "S3_ACCESS_KEY_ID": "sendias-app",
+            "S3_SECRET_ACCESS_KEY": secrets.token_urlsafe(30),
+        }
+    )
+    bucket = s3_client(stack)
+    bucket.create_bucket(
+        Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": stack.env["S3_REGION"]}
+    )
+    policy = (DEPLOY / "s3" / "public-images-policy.json").read_text()
+    bucket.put_bucket_policy(Bucket=BUCKET, Policy=replaced(policy, {"BUCKET": BUCKET}))
+
+
+def s3_client(stack: Stack):
+    import boto3
+
+    return boto3.client(
+        "s3",
+        endpoint_url=stack.env["S3_ENDPOINT_URL"],
+        region_name=stack.env["S3_REGION"],
+        aws_access_key_id=stack.env["S3_ACCESS_KEY_ID"],
+        aws_secret_access_key=stack.env["S3_SECRET_ACCESS_KEY"],
     )
 
 
-def _start_nginx(stack: Stack, gunicorn_port: int, by_address: bool = False) -> None:
+def _background(stack: Stack, log_name: str, command: list, env=None) -> None:
+    log = open(stack.workdir / log_name, "w")  # noqa: SIM115 (closed with the process)
+    stack.processes.append(
+        subprocess.Popen(command, cwd=stack.code, env=env, stdout=log, stderr=subprocess.STDOUT)
+    )
+
+
+def _wait_for_port(port: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"nothing listens on port {port}") from None
+            time.sleep(0.2)
+
+
+def _start_gunicorn(stack: Stack, port: int) -> None:
+    number = stack.app_ports.index(port) + 1
+    _background(
+        stack,
+        f"gunicorn-{number}.log",
+        unit_exec_start("sendias.service", stack.code),
+        env={**stack.env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+    )
+
+
+def _start_nginx(stack: Stack, by_address: bool = False) -> None:
     certificate, key = _certificate(stack.workdir)
     site = replaced(
         (DEPLOY / "nginx" / "sendias.conf").read_text(),
@@ -217,7 +303,10 @@ def _start_nginx(stack: Stack, gunicorn_port: int, by_address: bool = False) -> 
             "listen 127.0.0.1:8081": f"listen 127.0.0.1:{stack.purge_port}",
             "/var/cache/nginx/sendias": f"{stack.workdir}/nginx-cache",
             "https://$host$request_uri": f"https://$host:{stack.https_port}$request_uri",
-            "server 127.0.0.1:8000": f"server 127.0.0.1:{gunicorn_port}",
+            # README "Several servers": one server line in the upstream for each.
+            "    server 127.0.0.1:8000 fail_timeout=0;\n": "".join(
+                f"    server 127.0.0.1:{port} fail_timeout=0;\n" for port in stack.app_ports
+            ),
             "/srv/sendias/static/": f"{stack.workdir}/static/",
             "/srv/sendias/media/": f"{stack.workdir}/media/",
             f"/etc/letsencrypt/live/{HOST}/fullchain.pem": str(certificate),
@@ -257,10 +346,7 @@ http {{
     nginx = _which("nginx")
     command = [nginx, "-p", str(stack.workdir), "-c", str(stack.workdir / "nginx.conf")]
     stack.run([*command, "-t"])
-    log = open(stack.workdir / "nginx.log", "w")  # noqa: SIM115 (closed with the process)
-    stack.processes.append(
-        subprocess.Popen([*command, "-g", "daemon off;"], stdout=log, stderr=subprocess.STDOUT)
-    )
+    _background(stack, "nginx.log", [*command, "-g", "daemon off;"], env=os.environ)
 
 
 def _certificate(workdir: Path) -> tuple[Path, Path]:
@@ -277,19 +363,20 @@ def _certificate(workdir: Path) -> tuple[Path, Path]:
     return certificate, key
 
 
-def _wait_until_serving(stack: Stack, seconds: float = 60) -> None:
+def _wait_until_serving(stack: Stack, seconds: float = 60, through: int | None = None) -> None:
     from .browser import Browser
 
     deadline = time.monotonic() + seconds
     while True:
         for process in stack.processes:
             if process.poll() is not None:
+                logs = sorted(path.name for path in stack.workdir.glob("*.log"))
                 raise AssertionError(
-                    f"{process.args[0]} stopped:\n{stack.log('gunicorn.log')}"
-                    f"\n{stack.log('nginx.log')}\n{stack.log('nginx-error.log')}"
+                    f"{process.args[0]} stopped:\n"
+                    + "\n".join(f"{name}:\n{stack.log(name)}" for name in logs)
                 )
         try:
-            if Browser(stack).get("/").status == 200:
+            if Browser(stack, server=through).get("/").status == 200:
                 return
         except OSError:
             pass
