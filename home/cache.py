@@ -15,7 +15,8 @@ the latest ratified self-assessment. So any change that can show anywhere
 
 The changes: a page published, unpublished, moved, renamed (its slug), deleted, made private or
 public again; a site's settings; the service settings (which hold the site-wide notice) saved;
-a self-assessment saved (ratified, unlocked, retitled) or a standard's public wording changed.
+a self-assessment saved (ratified, unlocked, retitled); a framework's wording, sections,
+standards, checklists or rating scale changed.
 """
 
 from django.conf import settings
@@ -26,7 +27,14 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from compliance.models import SelfAssessment, Standard
+from compliance.models import (
+    ChecklistItem,
+    Framework,
+    RatingLevel,
+    Section,
+    SelfAssessment,
+    Standard,
+)
 
 from .models import ContentVersion, ServiceSettings
 
@@ -46,8 +54,8 @@ def kept(version: int, name: str, compute, *parts, seconds: int = KEPT_FOR):
 
 def changed(**kwargs) -> None:
     ContentVersion.bump()
-    if not _purge_waiting():  # deleting a branch of pages signals once for every row
-        transaction.on_commit(purge_everything)
+    if not _purge_waiting():  # deleting a branch of pages or importing a framework signals
+        transaction.on_commit(purge_everything)  # once for every row
 
 
 def _purge_waiting() -> bool:
@@ -82,8 +90,14 @@ def connect() -> None:
     ]:
         signal.connect(changed, dispatch_uid=f"home.cache.page_{name}")
     post_delete.connect(_page_deleted, dispatch_uid="home.cache.page_deleted")
-    for model in (ServiceSettings, SelfAssessment, Standard, Site):
+    for model in (ServiceSettings, SelfAssessment, Site):
         post_save.connect(changed, sender=model, dispatch_uid=f"home.cache.{model.__name__}")
+    # What "How we are doing" shows of the framework: its wording, sections, scale, checklists.
+    for model in (Framework, Section, Standard, ChecklistItem, RatingLevel):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                changed, sender=model, dispatch_uid=f"home.cache.{model.__name__}.{id(signal)}"
+            )
     for signal in (post_save, post_delete):  # a page made private, or public again
         signal.connect(
             changed, sender=PageViewRestriction, dispatch_uid=f"home.cache.privacy.{id(signal)}"

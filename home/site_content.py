@@ -60,6 +60,13 @@ class SiteContent:
     def version(self) -> int:
         return ContentVersion.current()
 
+    def kept_for_page(self, page, name: str, compute, *parts):
+        """compute() for one page (what it lists or reports, rendered), kept under the content
+        version; built afresh in a preview, where the page may be an unsaved draft."""
+        if getattr(self.request, "is_preview", False):
+            return compute()
+        return kept(self.version, f"{name}-{page.pk}", compute, *parts)
+
     @cached_property
     def site(self):
         """Wagtail's site for this request (its own rules: host name, then port, then the

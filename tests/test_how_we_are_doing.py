@@ -71,3 +71,37 @@ def test_each_rating_shows_its_scales_colour(client, home_page, compliance_demo)
 
     assert f'<rect width="14" height="14" fill="{partly.colour}"/>' in html
     assert "style=" not in html.split("<main", 1)[1]  # the CSP allows no inline styles
+
+
+def test_what_it_shows_of_the_framework_changes_at_once(client, home_page, compliance_demo):
+    """The report is kept between requests (home.cache): every change it shows moves it on."""
+    page = make_page(home_page)
+    framework = compliance_demo["framework"]
+    assert "Partially compliant (P/C)" in client.get(page.url).content.decode()  # kept now
+    shown = []
+
+    level = framework.levels.get(code="P/C")
+    level.label = "Part met"
+    level.save()
+    shown.append("Part met (P/C)" in client.get(page.url).content.decode())
+    section = framework.sections.get(number="3")
+    section.title = "Our reach, renamed"
+    section.save()
+    shown.append("3. Our reach, renamed" in client.get(page.url).content.decode())
+    item = framework.sections.get(number="3").standards.get(code="3.3").checklist.first()
+    item.delete()
+    shown.append(f"<li>{item.text}</li>" not in client.get(page.url).content.decode())
+
+    assert shown == [True, True, True]
+
+
+def test_a_new_ratification_and_an_unlocking_show_at_once(client, home_page, compliance_demo):
+    page = make_page(home_page)
+    ratified = compliance_demo["ratified"]
+    before = client.get(page.url).content.decode()
+
+    ratified.unlock("redo")
+    after = client.get(page.url).content.decode()
+
+    assert "ratified by our independent Advisory Group" in before
+    assert "once our Advisory Group has ratified it" in after

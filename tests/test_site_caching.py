@@ -6,9 +6,14 @@ import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from home.models import HomePage, InformationPage
+from home.models import HomePage, InformationPage, Signpost
 
-from .factories import UserFactory
+from .factories import (
+    NewsArticlePageFactory,
+    NewsIndexPageFactory,
+    SignpostingPageFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture
@@ -79,3 +84,50 @@ def test_each_person_gets_their_own_userbar(client, about, editor):
 
     assert "wagtail-userbar" in editors
     assert "wagtail-userbar" not in others and "wagtail-userbar" not in anonymous
+
+
+def test_lists_on_pages_follow_what_is_published_under_them(client, home_page):
+    """Section lists, news listings and signposts are kept between requests: each publish
+    or unpublish shows on the next one."""
+    about = home_page.add_child(
+        instance=InformationPage(title="About us", slug="about", summary="Who we are.")
+    )
+    about.save_revision().publish()
+    news = NewsIndexPageFactory()
+    NewsArticlePageFactory.create_batch(11, parent=news)
+    listed = [
+        client.get(url).content.decode() for url in ("/about/", news.url, news.url + "?page=2")
+    ]
+    child = about.add_child(
+        instance=InformationPage(title="Our team", slug="team", summary="Who works here.")
+    )
+    child.save_revision().publish()
+    article = NewsArticlePageFactory(parent=news, title="Newest news")
+    signposting = SignpostingPageFactory()
+    client.get(signposting.url)
+    signposting.signposts.add(Signpost(group="parent-groups", name="New group", description="x"))
+    signposting.save_revision().publish()
+
+    section, first, second = (
+        client.get(url).content.decode() for url in ("/about/", news.url, news.url + "?page=2")
+    )
+    article.unpublish()
+    after_unpublishing = client.get(news.url).content.decode()
+
+    assert "Our team" not in listed[0] and "Our team" in section
+    assert "Newest news" in first and "Page 1 of 2" in first
+    assert "Page 2 of 2" in second and second != listed[2]  # everything moved down one
+    assert "Newest news" not in after_unpublishing
+    assert "New group" in client.get(signposting.url).content.decode()
+
+
+def test_a_preview_shows_the_draft_not_the_kept_copy(client, home_page):
+    signposting = SignpostingPageFactory()
+    client.get(signposting.url)  # kept
+    signposting.signposts.add(Signpost(group="parent-groups", name="Draft group", description="x"))
+
+    preview = signposting.make_preview_request().content.decode()
+    live = client.get(signposting.url).content.decode()
+
+    assert "Draft group" in preview
+    assert "Draft group" not in live

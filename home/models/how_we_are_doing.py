@@ -1,6 +1,7 @@
 """“How we are doing”: the latest ratified self-assessment, as the public may see it."""
 
 from django.db import models
+from django.template.loader import render_to_string
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -28,10 +29,18 @@ class HowWeAreDoingPage(Page):
         verbose_name = "“How we are doing” page"
 
     def get_context(self, request, *args, **kwargs):
-        from compliance.reports import latest_ratified, public_view
+        from ..site_content import SiteContent
 
         context = super().get_context(request, *args, **kwargs)
-        assessment = latest_ratified(self.framework_id)
-        context["assessment"] = assessment
-        context.update(public_view(assessment) if assessment else {})
+        # Built again only when the content version moves on (a self-assessment ratified or
+        # unlocked, the framework's wording changed: home.cache).
+        site_content = SiteContent.for_request(request)
+        context["report"] = site_content.kept_for_page(self, "how-we-are-doing", self.report)
         return context
+
+    def report(self) -> str:
+        from compliance.reports import latest_ratified, public_view
+
+        assessment = latest_ratified(self.framework_id)
+        context = {"assessment": assessment, **(public_view(assessment) if assessment else {})}
+        return render_to_string("home/includes/how_we_are_doing_report.html", context)

@@ -1,12 +1,39 @@
 """Information pages: SEND topics, key policies, and pages about the service."""
 
 from django.db import models
+from django.template.defaultfilters import truncatewords
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+
+
+class ListsChildren:
+    """A page that lists pages under it (listed_children): the list, as links with their
+    summaries, is kept under the content version, which every publish moves on."""
+
+    def listed_children(self):
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        from ..site_content import SiteContent
+
+        def listed():
+            return [
+                {
+                    "title": child.title,
+                    "url": child.get_url(request),
+                    "summary": getattr(child, "summary", "")
+                    or truncatewords(getattr(child, "introduction", ""), 30),
+                }
+                for child in self.listed_children()
+            ]
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listed"] = SiteContent.for_request(request).kept_for_page(self, "listed", listed)
+        return context
 
 
 class ArticlePage(Page):
@@ -28,7 +55,7 @@ class ArticlePage(Page):
         abstract = True
 
 
-class ContentPage(ArticlePage):
+class ContentPage(ListsChildren, ArticlePage):
     """An information page: an article that someone checks is still right."""
 
     last_reviewed = models.DateField(
@@ -50,12 +77,8 @@ class ContentPage(ArticlePage):
         # for one per page type).
         return "home/content_page.html"
 
-    def listed_children(self):
-        """The live, public pages under this one that are listed on it (none by default)."""
-        return []
 
-
-class SectionIndexPage(Page):
+class SectionIndexPage(ListsChildren, Page):
     """A section's front page: an introduction and a list of its pages."""
 
     introduction = models.TextField(blank=True)

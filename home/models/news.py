@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..paging import page_or_404
+from ..paging import PAGE_NUMBER, page_of_plain_values, page_or_404
 from .information import ArticlePage
 
 ARTICLES_PER_PAGE = 10
@@ -57,8 +57,27 @@ class NewsIndexPage(Page):
         return NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
+        from ..site_content import SiteContent
+
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = page_or_404(
-            self.articles(), ARTICLES_PER_PAGE, request.GET.get("page")
+        number = request.GET.get("page") or "1"
+
+        def listing():
+            return page_of_plain_values(
+                page_or_404(self.articles(), ARTICLES_PER_PAGE, number),
+                lambda article: {
+                    "title": article.title,
+                    "url": article.get_url(request),
+                    "date": article.date,
+                    "summary": article.summary,
+                },
+            )
+
+        # A page of the list that exists is kept under the content version (any article
+        # published or unpublished moves it on); anything else finds its 404 afresh.
+        context["articles"] = (
+            SiteContent.for_request(request).kept_for_page(self, "news", listing, number)
+            if PAGE_NUMBER.fullmatch(number)
+            else listing()
         )
         return context

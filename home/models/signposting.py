@@ -4,6 +4,7 @@ from itertools import groupby
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.loader import render_to_string
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
@@ -70,6 +71,19 @@ class SignpostingPage(Page):
 
     class Meta:
         verbose_name = "signposting page"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..site_content import SiteContent
+
+        context = super().get_context(request, *args, **kwargs)
+        context["signposts"] = SiteContent.for_request(request).kept_for_page(
+            self, "signposts", self.rendered_signposts
+        )
+        return context
+
+    def rendered_signposts(self) -> str:
+        context = {"groups": self.grouped_signposts()}
+        return render_to_string("home/includes/signposts.html", context)
 
     def grouped_signposts(self):
         """[(group label, [signposts])], in the order of Signpost.Group, editors' order within."""
