@@ -19,6 +19,11 @@ a self-assessment saved (ratified, unlocked, retitled); a framework's wording, s
 standards, checklists or rating scale changed.
 """
 
+import hashlib
+from functools import cache as once
+from pathlib import Path
+
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -43,13 +48,30 @@ KEPT_FOR = 24 * 60 * 60  # seconds; a new content version makes new keys long be
 
 
 def kept(version: int, name: str, compute, *parts, seconds: int = KEPT_FOR):
-    """compute(), kept in Django's cache under this content version (and `parts`)."""
-    key = ":".join(("home", name, str(version), *map(str, parts)))
+    """compute(), kept in Django's cache under this content version (and `parts`), for this
+    release of the code."""
+    key = ":".join(("home", release(), name, str(version), *map(str, parts)))
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, seconds)
     return value
+
+
+@once
+def release() -> str:
+    """A fingerprint of this checkout's own apps and templates. With a cache shared by several
+    servers, or kept across an update, no server reads what another release of the code
+    built (old markup during a rolling update, or after it)."""
+    root = Path(settings.BASE_DIR)
+    folders = [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
+    folders += [Path(config.path) for config in apps.get_app_configs()]
+    digest = hashlib.sha256()
+    for folder in sorted({f for f in folders if f.parent == root}):  # not installed packages
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".py", ".html") and path.is_file():
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def changed(**kwargs) -> None:
@@ -90,15 +112,21 @@ def connect() -> None:
     ]:
         signal.connect(changed, dispatch_uid=f"home.cache.page_{name}")
     post_delete.connect(_page_deleted, dispatch_uid="home.cache.page_deleted")
-    for model in (ServiceSettings, SelfAssessment, Site):
-        post_save.connect(changed, sender=model, dispatch_uid=f"home.cache.{model.__name__}")
-    # What "How we are doing" shows of the framework: its wording, sections, scale, checklists.
-    for model in (Framework, Section, Standard, ChecklistItem, RatingLevel):
+    # The site and its settings; what "How we are doing" shows (the latest ratified
+    # self-assessment, the framework's wording, sections, scale and checklists); a page made
+    # private or public again (its view restriction).
+    for model in (
+        Site,
+        ServiceSettings,
+        SelfAssessment,
+        Framework,
+        Section,
+        Standard,
+        ChecklistItem,
+        RatingLevel,
+        PageViewRestriction,
+    ):
         for signal in (post_save, post_delete):
             signal.connect(
                 changed, sender=model, dispatch_uid=f"home.cache.{model.__name__}.{id(signal)}"
             )
-    for signal in (post_save, post_delete):  # a page made private, or public again
-        signal.connect(
-            changed, sender=PageViewRestriction, dispatch_uid=f"home.cache.privacy.{id(signal)}"
-        )

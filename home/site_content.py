@@ -61,11 +61,12 @@ class SiteContent:
         return ContentVersion.current()
 
     def kept_for_page(self, page, name: str, compute, *parts):
-        """compute() for one page (what it lists or reports, rendered), kept under the content
-        version; built afresh in a preview, where the page may be an unsaved draft."""
-        if getattr(self.request, "is_preview", False):
+        """compute() for one page (what it lists or reports, rendered) on this site (its links
+        are the site's), kept under the content version; built afresh in a preview, where the
+        page may be an unsaved draft."""
+        if getattr(self.request, "is_preview", False) or self.site is None:
             return compute()
-        return kept(self.version, f"{name}-{page.pk}", compute, *parts)
+        return kept(self.version, f"{name}-{page.pk}", compute, self.site.pk, *parts)
 
     @cached_property
     def site(self):

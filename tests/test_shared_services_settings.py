@@ -16,6 +16,8 @@ from wagtail.images.models import get_rendition_storage
 print(json.dumps({
     "cache": settings.CACHES["default"]["BACKEND"],
     "cache_location": settings.CACHES["default"].get("LOCATION"),
+    "cache_prefix": settings.CACHES["default"].get("KEY_PREFIX"),
+    "cache_options": settings.CACHES["default"].get("OPTIONS"),
     "storage": type(storages["default"]).__name__,
     "private_url": storages["default"].url("documents/audit.pdf"),
     "rendition_url": get_rendition_storage().url("images/logo.width-20.png"),
@@ -65,12 +67,32 @@ def test_one_server_by_default_memory_cache_and_local_files(tmp_path):
     assert found["purges"] == []
 
 
-@pytest.mark.parametrize("name", ["CACHE_URL", "REDIS_URL"])
-def test_a_redis_address_gives_a_shared_cache(tmp_path, name):
-    found = settings_with(tmp_path, **{name: "redis://10.0.0.5:6379/2"})
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        ("CACHE_URL", "redis://10.0.0.5:6379/2"),
+        ("REDIS_URL", "rediss://:secret@redis.example.net:6380/0"),
+        ("CACHE_URL", "unix:///run/redis/redis-server.sock?db=1"),
+    ],
+)
+def test_a_redis_address_gives_a_shared_cache_that_fails_fast(tmp_path, name, url):
+    found = settings_with(tmp_path, **{name: url})
 
     assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
-    assert found["cache_location"] == "redis://10.0.0.5:6379/2"
+    assert found["cache_location"] == url
+    assert found["cache_options"] == {"socket_connect_timeout": 2, "socket_timeout": 2}
+
+
+def test_two_sites_on_one_redis_never_share_keys(tmp_path):
+    """Each site's keys are prefixed by a digest of its own SECRET_KEY (a staging copy of
+    production, with the same page ids, has another), or by CACHE_KEY_PREFIX."""
+    redis = {"CACHE_URL": "redis://10.0.0.5:6379/0"}
+    one, other = (settings_with(tmp_path, **redis) for _ in range(2))  # two secret keys
+    named = settings_with(tmp_path, **redis, CACHE_KEY_PREFIX="staging")
+
+    assert one["cache_prefix"] and other["cache_prefix"]
+    assert one["cache_prefix"] != other["cache_prefix"]
+    assert named["cache_prefix"] == "staging"
 
 
 @pytest.mark.parametrize("url", ["memcached://10.0.0.5:11211", "10.0.0.5:6379", "locmem://"])
@@ -108,6 +130,8 @@ def test_an_s3_compatible_service_and_a_cdn_for_images(tmp_path):
     )
     assert found["rendition_url"] == "https://media.example.org/images/logo.width-20.png"
     assert found["img_src"] == ["'self'", "data:", "https://media.example.org"]
+    assert "https://media.example.org" in found["admin_img_src"]
+    assert "objects.example.net" not in " ".join(found["img_src"] + found["admin_img_src"])
 
 
 @pytest.mark.parametrize(

@@ -12,18 +12,24 @@
   only image renditions (`images/`), which deploy/s3/public-images-policy.json opens.
 """
 
+import hashlib
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 REDIS_SCHEMES = ("redis", "rediss", "unix")
+REDIS_TIMEOUT = 2  # seconds: an unreachable Redis fails a request fast, not at gunicorn's 30 s
 RENDITIONS = "renditions"  # the STORAGES alias for public image renditions
 SIGNED_URL_SECONDS = 300  # how long a signed address of a private file stays valid
 
 
 def cache_settings(environ: Mapping[str, str]) -> dict:
-    """CACHES: Redis from CACHE_URL or REDIS_URL, else each worker's own memory."""
+    """CACHES: Redis from CACHE_URL or REDIS_URL, else each worker's own memory.
+
+    Keys are prefixed with a digest of SECRET_KEY, so two sites sharing one Redis (a host's
+    several services, or a staging copy restored from production, with the same page ids)
+    never read each other's copies; CACHE_KEY_PREFIX sets the prefix instead."""
     url = (environ.get("CACHE_URL") or environ.get("REDIS_URL") or "").strip()
     if not url:
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -32,7 +38,16 @@ def cache_settings(environ: Mapping[str, str]) -> dict:
         raise ImproperlyConfigured(
             f"CACHE_URL must name a Redis server (redis://, rediss:// or unix://), not {url!r}."
         )
-    return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+    secret = environ.get("SECRET_KEY", "").encode()
+    prefix = environ.get("CACHE_KEY_PREFIX", "").strip() or hashlib.sha256(secret).hexdigest()[:12]
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
+        }
+    }
 
 
 class ObjectStorage:

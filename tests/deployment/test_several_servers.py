@@ -74,7 +74,7 @@ def test_publishing_through_one_server_is_fresh_on_both_and_through_nginx(server
     )
     visitor = Browser(servers, "127.0.0.103")
     readers = [visitor, visitor.on(FIRST), visitor.on(SECOND)]
-    for reader in readers:  # every copy warm: nginx's, and each server's own fragments
+    for reader in readers:  # every copy warm: nginx's, and what the servers keep in Redis
         reader.get("/news/"), reader.get("/sitemap.xml")
     assert visitor.get("/news/").header("X-Cache-Status") == "HIT"
     editor = signed_in(servers, "editor", "127.0.0.104", FIRST)
