@@ -48,3 +48,19 @@ def protect_home_from_unpublishing(request, page):
 @hooks.register("before_move_page")
 def protect_home_from_moving(request, page, destination):
     return _protect_site_root(request, page)
+
+
+@hooks.register("before_serve_page")
+def keep_view_restrictions(page, request, serve_args, serve_kwargs):
+    """Wagtail checks who may see a page (its on_serve_page hook, which runs after this) by
+    reading the view restrictions of the page and every page above it: two queries on every
+    page served. They are kept under the content version instead, which a restriction added,
+    changed or removed, or a page moved, moves on (home.cache)."""
+    from wagtail.models import Page
+
+    from .site_content import SiteContent
+
+    restrictions = SiteContent.for_request(request).kept_for_page(
+        page, "view-restrictions", lambda: list(Page.get_view_restrictions(page))
+    )
+    page.get_view_restrictions = lambda: restrictions  # this request's copy of the page only

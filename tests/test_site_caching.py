@@ -76,6 +76,34 @@ def test_a_page_made_private_is_not_shown_from_what_was_kept(client, about):
     assert 'href="/about/"' not in menu  # the menu lists public pages only
 
 
+def test_who_may_see_a_page_follows_its_restrictions_and_those_above_it(client, about):
+    """The view restrictions Wagtail checks are kept too: each change applies at once, to the
+    page and the pages under it, and a password given is still honoured."""
+    child = about.add_child(
+        instance=InformationPage(title="Our team", slug="team", summary="Who works here.")
+    )
+    child.save_revision().publish()
+    assert client.get("/about/team/").status_code == 200  # kept: no restrictions
+
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type="password", password="let-me-in"
+    )
+    asked = client.get("/about/team/")
+    client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{child.pk}/",
+        {"password": "let-me-in", "return_url": "/about/team/"},
+    )
+    after_password = Client().get("/about/team/"), client.get("/about/team/")
+    restriction.delete()
+    public_again = Client().get("/about/team/")
+
+    assert asked.status_code == 200 and 'name="password"' in asked.content.decode()
+    assert 'name="password"' in after_password[0].content.decode()  # someone else: asked
+    assert "Who works here." in after_password[1].content.decode()  # who gave it: the page
+    assert public_again.status_code == 200
+    assert 'name="password"' not in public_again.content.decode()
+
+
 def test_each_person_gets_their_own_userbar(client, about, editor):
     client.force_login(editor)
     editors = client.get("/about/").content.decode()
