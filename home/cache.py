@@ -14,11 +14,17 @@ the latest ratified self-assessment. So any change that can show anywhere
   one purge request each to nginx on this machine.
 
 The changes: a page published, unpublished, moved, renamed (its slug), deleted, made private or
-public again; a site's settings; the service settings (which hold the site-wide notice) saved;
-a self-assessment saved (ratified, unlocked, retitled); a framework's wording, sections,
-standards, checklists or rating scale changed.
+public again (an unpublished, deleted, moved or renamed page's old addresses are purged too);
+a site's settings; the service settings (which hold the site-wide notice) saved; an image or a
+document saved or deleted; a self-assessment saved (ratified, unlocked, retitled); a
+framework's wording, sections, standards, checklists or rating scale changed.
+
+nginx keeps a page for at most HTTP_CACHE_SECONDS (5 by default): the bound for what no purge
+can reach, such as a page rendered from the old content while a change was being committed,
+or a change made straight in the database.
 """
 
+import copy
 import hashlib
 from functools import cache as once
 from pathlib import Path
@@ -28,7 +34,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -74,48 +83,98 @@ def release() -> str:
     return digest.hexdigest()[:12]
 
 
-def changed(**kwargs) -> None:
+def changed(gone=(), **kwargs) -> None:
+    """Something a public page shows changed: a new content version, and every public page
+    purged once the transaction commits, with `gone`, the addresses pages were served at
+    before the change (an unpublished or deleted page's, a moved or renamed page's old ones).
+    """
     ContentVersion.bump()
-    if not _purge_waiting():  # deleting a branch of pages or importing a framework signals
-        transaction.on_commit(purge_everything)  # once for every row
+    # Deleting a branch of pages or importing a framework signals once for every row: one
+    # purge for the transaction (at once outside one).
+    waiting = _purge_waiting()
+    purge = waiting or Purge()
+    purge.gone.update(gone)
+    if waiting is None:
+        transaction.on_commit(purge)
 
 
-def _purge_waiting() -> bool:
-    """Is a purge already waiting for this transaction to commit?"""
+class Purge:
+    """One purge of nginx's copies: every live page at each of its addresses (its
+    get_cached_paths), the sitemap and robots.txt of every site, and what was served at
+    addresses that are gone."""
+
+    def __init__(self):
+        self.gone: set[str] = set()
+
+    def __call__(self) -> None:
+        if not settings.WAGTAILFRONTENDCACHE:
+            return
+        batch = PurgeBatch()
+        batch.add_pages(Page.objects.live().exclude(depth=1).specific(defer=True))
+        for site in Site.objects.all():
+            batch.add_urls(site.root_url + path for path in SITE_PATHS)
+        batch.add_urls(sorted(self.gone))
+        batch.purge()
+
+
+def _purge_waiting() -> Purge | None:
+    """The purge already waiting for this transaction to commit, if any."""
     connection = transaction.get_connection()
-    return connection.in_atomic_block and any(
-        entry[1] is purge_everything for entry in connection.run_on_commit
-    )
+    if not connection.in_atomic_block:
+        return None
+    return next((e[1] for e in connection.run_on_commit if isinstance(e[1], Purge)), None)
 
 
-def purge_everything() -> None:
-    if not settings.WAGTAILFRONTENDCACHE:
-        return
-    batch = PurgeBatch()
-    batch.add_pages(Page.objects.live().exclude(depth=1).specific(defer=True))
-    for site in Site.objects.all():
-        batch.add_urls(site.root_url + path for path in SITE_PATHS)
-    batch.purge()
+def served_at(page) -> list[str]:
+    """The addresses nginx may hold `page` under: its URL on each site, with each of its
+    cached paths (a routable page's own routes). Read from the instance alone, so it also
+    works for a page deleted a moment ago."""
+    site_root_paths = Site.get_site_root_paths()
+    urls = []
+    for root in site_root_paths:
+        if page.url_path.startswith(root.root_path) and root.root_url:
+            path = reverse("wagtail_serve", args=(page.url_path[len(root.root_path) :],))
+            urls += [root.root_url + path + p.lstrip("/") for p in page.get_cached_paths()]
+    return urls
+
+
+def _unpublished(sender, instance, **kwargs) -> None:
+    changed(gone=served_at(instance))
 
 
 def _page_deleted(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
-        changed()
+        changed(gone=served_at(instance))
+
+
+def _moved(sender, instance, url_path_before, url_path_after, **kwargs) -> None:
+    """The page and every live page under it are no longer at their old addresses."""
+    gone = []
+    if url_path_before != url_path_after:
+        pages = [copy.copy(instance), *instance.get_descendants().live().specific(defer=True)]
+        for page in pages:  # as they were: Wagtail's own way (contrib.redirects)
+            page.url_path = url_path_before + page.url_path[len(url_path_after) :]
+            gone += served_at(page)
+    changed(gone=gone)
+
+
+def _slug_changed(sender, instance, instance_before, **kwargs) -> None:
+    _moved(sender, instance, instance_before.url_path, instance.url_path)
 
 
 def connect() -> None:
-    for name, signal in [
-        ("published", page_published),
-        ("unpublished", page_unpublished),
-        ("slug", page_slug_changed),
-        ("moved", post_page_move),
-    ]:
-        signal.connect(changed, dispatch_uid=f"home.cache.page_{name}")
+    page_published.connect(changed, dispatch_uid="home.cache.page_published")
+    page_unpublished.connect(_unpublished, dispatch_uid="home.cache.page_unpublished")
+    page_slug_changed.connect(_slug_changed, dispatch_uid="home.cache.page_slug")
+    post_page_move.connect(_moved, dispatch_uid="home.cache.page_moved")
     post_delete.connect(_page_deleted, dispatch_uid="home.cache.page_deleted")
     # The site and its settings; what "How we are doing" shows (the latest ratified
     # self-assessment, the framework's wording, sections, scale and checklists); a page made
-    # private or public again (its view restriction).
+    # private or public again (its view restriction); an image or a document pages show
+    # (replaced, retitled, deleted).
     for model in (
+        get_image_model(),
+        get_document_model(),
         Site,
         ServiceSettings,
         SelfAssessment,

@@ -132,6 +132,11 @@ class EnquiryPage(RoutablePageMixin, Page):
 
         return show_thank_you(self, request)
 
+    def get_cached_paths(self):
+        """What an HTTP cache may hold of this page, purged with it (home.cache): the plain
+        confirmation (the form itself carries a token and is never kept)."""
+        return ["/", "/" + self.reverse_subpage("thank_you")]
+
     def privacy_notice(self):
         """The site's privacy notice, which the form's privacy note points to."""
         from .information import PolicyPage

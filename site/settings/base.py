@@ -199,9 +199,10 @@ MINIMUM_STANDARDS_ROLES = {"run": ["Service manager"], "read": ["Advisory Group"
 ENQUIRY_RETENTION_DAYS = 365
 
 # The HTTP cache in front (nginx's, deploy/nginx/sendias.conf; config.http_cache): public pages
-# seen by visitors who are not signed in are kept for at most HTTP_CACHE_SECONDS, and purged
-# at once when what they show changes (home.cache, through Wagtail's frontend cache
-# invalidation, WAGTAILFRONTENDCACHE in production.py). 0: nothing is marked for a cache.
+# seen by visitors who are not signed in are purged at once when what they show changes
+# (home.cache, through Wagtail's frontend cache invalidation, WAGTAILFRONTENDCACHE in
+# production.py) and kept for at most HTTP_CACHE_SECONDS whatever happens (production: 5 s,
+# the most a page can be stale). 0: nothing is marked for a cache.
 HTTP_CACHE_SECONDS = 0
 HTTP_CACHE_URL_NAMES = ["wagtail_serve", "sitemap", "robots_txt"]
 WAGTAILFRONTENDCACHE = {}

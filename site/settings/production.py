@@ -10,7 +10,8 @@ Optional:
     TRUSTED_PROXY_COUNT    reverse proxies in front that append to X-Forwarded-For (default 1;
                            0 when gunicorn faces clients directly)
     STATIC_ROOT, MEDIA_ROOT  where collected static files and uploads live
-    HTTP_CACHE_SECONDS     how long nginx may keep a public page (default 3600; 0: never)
+    HTTP_CACHE_SECONDS     how long nginx may keep a public page that no purge reaches
+                           (default 5; 0: never)
     HTTP_CACHE_PURGE_URL   where nginx takes purges (deploy/nginx/sendias.conf:
                            http://127.0.0.1:8081); several, comma-separated, when each server
                            has a cache of its own. Without it pages are not cached at all,
@@ -71,7 +72,7 @@ HTTP_CACHE_PURGE_URLS = [
     url.strip() for url in os.environ.get("HTTP_CACHE_PURGE_URL", "").split(",") if url.strip()
 ]
 if HTTP_CACHE_PURGE_URLS:
-    HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "3600"))
+    HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "5"))
     WAGTAILFRONTENDCACHE = {
         f"nginx-{number}": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",

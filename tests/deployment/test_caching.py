@@ -2,8 +2,10 @@
 and that every change a visitor could see on a page reaches them at once (the app purges)."""
 
 import gzip
+import time
 import uuid
 
+import psycopg
 import pytest
 
 from .browser import Browser
@@ -103,6 +105,7 @@ def test_the_signed_in_pass_the_cache_by_and_nobody_else_sees_their_page(stack):
 def test_publishing_unpublishing_and_deleting_refresh_every_page_that_shows_it(stack):
     visitor = Browser(stack, "127.0.0.88")
     title = f"Cache test news {uuid.uuid4().hex[:8]}"
+    article = "/news/cache-test/"
     showing = ["/news/", "/sitemap.xml"]
     for path in showing:
         assert fetched_twice(visitor, path)[1].header("X-Cache-Status") == "HIT"
@@ -116,28 +119,77 @@ def test_publishing_unpublishing_and_deleting_refresh_every_page_that_shows_it(s
         "index.add_child(instance=page); page.save_revision().publish()",
     )
     published = {path: visitor.get(path) for path in showing}
+    kept = fetched_twice(visitor, article)[1]
     change(
         stack,
         "from home.models import NewsArticlePage; NewsArticlePage.objects.get(slug='cache-test').unpublish()",
     )
-    unpublished = {path: visitor.get(path) for path in showing}
+    unpublished = {path: visitor.get(path) for path in [*showing, article]}
+    change(
+        stack,
+        "from home.models import NewsArticlePage; page = NewsArticlePage.objects.get(slug='cache-test');"
+        "page.save_revision().publish()",
+    )
+    republished = fetched_twice(visitor, article)[1]
     change(
         stack,
         "from home.models import NewsArticlePage; NewsArticlePage.objects.get(slug='cache-test').delete()",
     )
-    deleted = visitor.get("/news/cache-test/")
+    deleted = {path: visitor.get(path) for path in [*showing, article]}
 
     assert title in published["/news/"].text
     assert "/news/cache-test/" in published["/sitemap.xml"].text
-    assert all(title not in response.text for response in unpublished.values())
-    assert "/news/cache-test/" not in unpublished["/sitemap.xml"].text
-    assert deleted.status == 404
+    assert kept.header("X-Cache-Status") == "HIT" and title in kept.text
+    assert republished.header("X-Cache-Status") == "HIT"
+    for gone in (unpublished, deleted):
+        assert gone[article].status == 404
+        assert all(title not in response.text for response in gone.values())
+        assert "/news/cache-test/" not in gone["/sitemap.xml"].text
+
+
+def test_a_moved_or_renamed_page_is_not_served_at_its_old_address(stack):
+    """The page and the pages under it: at once, their old addresses redirect to the new
+    (Wagtail's own redirects) instead of serving the kept copy."""
+    visitor = Browser(stack, "127.0.0.93")
+    change(
+        stack,
+        "from home.models import HomePage, InformationPage; home = HomePage.objects.get()\n"
+        "def add(parent, slug): page = InformationPage(title=slug.title(), slug=slug,"
+        " summary='Moves'); parent.add_child(instance=page); page.save_revision().publish();"
+        " return page\n"
+        "add(add(home, 'moving-section'), 'moving-child'); add(home, 'destination')",
+    )
+    old = ["/moving-section/", "/moving-section/moving-child/"]
+    kept = [fetched_twice(visitor, path)[1] for path in old]
+
+    change(
+        stack,
+        "from wagtail.models import Page; page = Page.objects.get(slug='moving-section');"
+        "page.move(Page.objects.get(slug='destination'), pos='last-child')",
+    )
+    moved = [visitor.get(path) for path in old]
+    new = ["/destination/moving-section/", "/destination/moving-section/moving-child/"]
+    kept_again = [fetched_twice(visitor, path)[1] for path in new]
+    change(
+        stack,
+        "from wagtail.models import Page;"
+        "page = Page.objects.get(slug='moving-section').specific; page.slug = 'renamed-section';"
+        "page.save_revision().publish()",
+    )
+    renamed = [visitor.get(path) for path in new]
+    change(stack, "from wagtail.models import Page; Page.objects.get(slug='destination').delete()")
+
+    assert [r.header("X-Cache-Status") for r in kept + kept_again] == ["HIT"] * 4
+    for response in moved + renamed:
+        assert response.status == 301, response.status
+        assert "/renamed-section/" in response.header("Location") or response in moved
 
 
 def test_the_site_notice_and_a_ratification_show_at_once(stack):
     visitor = Browser(stack, "127.0.0.89")
     notice = f"Closed on Friday {uuid.uuid4().hex[:6]}"
-    for path in ("/", TOPIC, HOW_WE_ARE_DOING):
+    thank_you = stack.seed["enquiry_page"] + "thank-you/"  # a route of the enquiry page
+    for path in ("/", TOPIC, HOW_WE_ARE_DOING, thank_you):
         assert fetched_twice(visitor, path)[1].header("X-Cache-Status") == "HIT"
 
     change(
@@ -146,7 +198,7 @@ def test_the_site_notice_and_a_ratification_show_at_once(stack):
         "s = ServiceSettings.for_site(Site.objects.get(is_default_site=True));"
         f"s.site_notice = '{notice}'; s.save()",
     )
-    noticed = [visitor.get(path).text for path in ("/", TOPIC)]
+    noticed = [visitor.get(path).text for path in ("/", TOPIC, thank_you)]
     before = visitor.get(HOW_WE_ARE_DOING).text
     change(
         stack,
@@ -183,3 +235,124 @@ def test_a_page_made_private_is_no_longer_served_from_the_cache(stack):
 
     assert private.status == 302 and "/login/" in private.header("Location")
     assert public.status == 200
+
+
+def test_every_spelling_of_a_page_is_purged_with_it(stack):
+    """An empty query string or a percent-encoded letter asks for the same page; a copy kept
+    under that spelling would outlive the purge of the page's own address."""
+    visitor = Browser(stack, "127.0.0.91")
+    spellings = ["/news/", "/news/?", "/n%65ws/", "/news/%3F"]
+    for path in spellings:
+        fetched_twice(visitor, path)
+    title = f"Spelling test news {uuid.uuid4().hex[:8]}"
+
+    change(
+        stack,
+        "from home.models import NewsIndexPage, NewsArticlePage; import datetime;"
+        "index = NewsIndexPage.objects.get();"
+        f"page = NewsArticlePage(title='{title}', slug='spelling-test', date=datetime.date.today(),"
+        "summary='Fresh');"
+        "index.add_child(instance=page); page.save_revision().publish()",
+    )
+    after = {path: visitor.get(path) for path in spellings}
+    change(
+        stack,
+        "from home.models import NewsArticlePage; NewsArticlePage.objects.get(slug='spelling-test').delete()",
+    )
+
+    for path, response in after.items():
+        assert response.status == 200 or (path.endswith("%3F") and response.status == 404), path
+        if response.status == 200:
+            assert title in response.text, path
+
+
+def test_a_page_with_letters_beyond_ascii_in_its_address_is_purged_however_they_are_escaped(
+    stack,
+):
+    visitor = Browser(stack, "127.0.0.92")
+    change(
+        stack,
+        "from home.models import NewsIndexPage, NewsArticlePage; import datetime;"
+        "page = NewsArticlePage(title='Café mornings', slug='café-mornings',"
+        "date=datetime.date.today(), summary='Come along');"
+        "NewsIndexPage.objects.get().add_child(instance=page); page.save_revision().publish()",
+    )
+    spellings = ["/news/caf%C3%A9-mornings/", "/news/caf%c3%a9-mornings/"]
+    kept = [fetched_twice(visitor, path)[1] for path in spellings]
+
+    change(
+        stack,
+        "from home.models import NewsArticlePage; NewsArticlePage.objects.get(slug='café-mornings').unpublish()",
+    )
+    after = [visitor.get(path) for path in spellings]
+    change(
+        stack,
+        "from home.models import NewsArticlePage; NewsArticlePage.objects.get(slug='café-mornings').delete()",
+    )
+
+    assert [response.status for response in kept] == [200, 200]
+    assert kept[1].header("X-Cache-Status") == "HIT"
+    assert [response.status for response in after] == [404, 404]
+
+
+def test_a_document_retitled_shows_at_once_on_the_page_that_offers_it(stack):
+    visitor = Browser(stack, "127.0.0.94")
+    change(
+        stack,
+        "from home.models import NewsIndexPage, NewsArticlePage, NewsAttachment; import datetime;"
+        "from wagtail.documents import get_document_model;"
+        "page = NewsArticlePage(title='Our new leaflet', slug='leaflet-news',"
+        "date=datetime.date.today(), summary='Read it');"
+        "page.attachments.add(NewsAttachment(document=get_document_model().objects.get(title='Our leaflet')));"
+        "NewsIndexPage.objects.get().add_child(instance=page); page.save_revision().publish()",
+    )
+    kept = fetched_twice(visitor, "/news/leaflet-news/")[1]
+
+    change(
+        stack,
+        "from wagtail.documents import get_document_model;"
+        "d = get_document_model().objects.get(title='Our leaflet'); d.title = 'Our leaflet (2026)'; d.save()",
+    )
+    after = visitor.get("/news/leaflet-news/")
+    change(
+        stack,
+        "from wagtail.documents import get_document_model; from home.models import NewsArticlePage;"
+        "NewsArticlePage.objects.get(slug='leaflet-news').delete();"
+        "d = get_document_model().objects.get(title='Our leaflet (2026)'); d.title = 'Our leaflet'; d.save()",
+    )
+
+    assert kept.header("X-Cache-Status") == "HIT" and "Our leaflet" in kept.text
+    assert "Our leaflet (2026)" in after.text
+
+
+def test_what_no_purge_reaches_is_at_most_five_seconds_old(stack):
+    """A change no signal tells of (here, straight in the database; in life, say, a page
+    rendered from the old content while a change commits) lasts HTTP_CACHE_SECONDS at most."""
+    visitor = Browser(stack, "127.0.0.95")
+    path = "/policies/safeguarding/"
+    title = f"Safeguarding {uuid.uuid4().hex[:6]}"
+    deadline = time.monotonic() + 10
+    while visitor.get(path).header("X-Cache-Status") not in ("MISS", "EXPIRED"):
+        assert time.monotonic() < deadline, "the copy never expired"
+        time.sleep(0.1)  # until nginx keeps a copy made just now
+
+    with psycopg.connect(stack.env["DATABASE_URL"], autocommit=True) as database:
+        database.execute(
+            "UPDATE wagtailcore_page SET title = %s WHERE url_path LIKE %s", (title, f"%{path}")
+        )
+    changed_at = time.monotonic()
+    responses = [visitor.get(path)]
+    while time.monotonic() - changed_at < 8 and title not in responses[-1].text:
+        time.sleep(0.1)
+        responses.append(visitor.get(path))
+    fresh_after = time.monotonic() - changed_at
+    with psycopg.connect(stack.env["DATABASE_URL"], autocommit=True) as database:
+        database.execute(
+            "UPDATE wagtailcore_page SET title = 'Safeguarding' WHERE url_path LIKE %s",
+            (f"%{path}",),
+        )
+
+    assert title not in responses[0].text  # the old copy was served...
+    assert responses[0].header("X-Cache-Status") == "HIT"
+    assert title in responses[-1].text  # ...for at most HTTP_CACHE_SECONDS
+    assert fresh_after <= 5.5, fresh_after
