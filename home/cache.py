@@ -27,6 +27,8 @@ or a change made straight in the database.
 import copy
 import hashlib
 from functools import cache as once
+from importlib import import_module
+from importlib.metadata import distributions
 from pathlib import Path
 
 from django.apps import apps
@@ -69,17 +71,21 @@ def kept(version: int, name: str, compute, *parts, seconds: int = KEPT_FOR):
 
 @once
 def release() -> str:
-    """A fingerprint of this checkout's own apps and templates. With a cache shared by several
-    servers, or kept across an update, no server reads what another release of the code
-    built (old markup during a rolling update, or after it)."""
+    """A fingerprint of this release: the project's own code and templates (its apps, its
+    configuration and URLs) and every installed package's version. With a cache shared by
+    several servers, or kept across an update, no server reads what another release built
+    (old markup or links during a rolling update, or after it)."""
     root = Path(settings.BASE_DIR)
     folders = [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
     folders += [Path(config.path) for config in apps.get_app_configs()]
+    folders.append(Path(import_module(settings.ROOT_URLCONF).__file__).parent)
     digest = hashlib.sha256()
     for folder in sorted({f for f in folders if f.parent == root}):  # not installed packages
         for path in sorted(folder.rglob("*")):
             if path.suffix in (".py", ".html") and path.is_file():
                 digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    for package in sorted(f"{d.name}=={d.version}" for d in distributions()):
+        digest.update(package.encode() + b"\0")
     return digest.hexdigest()[:12]
 
 
@@ -142,6 +148,12 @@ def _unpublished(sender, instance, **kwargs) -> None:
     changed(gone=served_at(instance))
 
 
+def _page_created_live(sender, instance, created, raw=False, **kwargs) -> None:
+    """An alias of a live page is created live, and Wagtail sends no page_published for it."""
+    if created and not raw and isinstance(instance, Page) and instance.live:
+        changed()
+
+
 def _page_deleted(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
         changed(gone=served_at(instance))
@@ -167,6 +179,7 @@ def connect() -> None:
     page_unpublished.connect(_unpublished, dispatch_uid="home.cache.page_unpublished")
     page_slug_changed.connect(_slug_changed, dispatch_uid="home.cache.page_slug")
     post_page_move.connect(_moved, dispatch_uid="home.cache.page_moved")
+    post_save.connect(_page_created_live, dispatch_uid="home.cache.page_created_live")
     post_delete.connect(_page_deleted, dispatch_uid="home.cache.page_deleted")
     # The site and its settings; what "How we are doing" shows (the latest ratified
     # self-assessment, the framework's wording, sections, scale and checklists); a page made

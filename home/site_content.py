@@ -48,7 +48,7 @@ class SiteContent:
                 return False  # a routable page's sub-route, or elsewhere: route as Wagtail does
             return (page.content_type_id, page.pk)
 
-        known = self._kept("route", found, path_components=path)
+        known = self._kept(f"route-{root.pk}", found, path_components=path)
         if not known:
             return default()
         content_type, pk = known
@@ -95,7 +95,10 @@ class SiteContent:
     def service(self):
         if self.site is None:
             return None
-        return self._kept("service", lambda: ServiceSettings.for_site(self.site))
+        # By the site's id: the settings keep no copy of this request's site and pages.
+        return self._kept(
+            "service", lambda: ServiceSettings.objects.get_or_create(site_id=self.site.pk)[0]
+        )
 
     @cached_property
     def menu(self) -> list[dict]:
@@ -126,8 +129,9 @@ class SiteContent:
         """The pages above `page`, from the site's home page down."""
         if page.depth <= self.site.root_page.depth:
             return []
-        return self._kept(
-            f"breadcrumbs-{page.pk}",
+        return self.kept_for_page(
+            page,
+            "breadcrumbs",
             lambda: [
                 {"title": a.title, "url": a.get_url(self.request)}
                 for a in page.get_ancestors().filter(depth__gte=self.site.root_page.depth)

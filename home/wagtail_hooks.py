@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from wagtail import hooks
@@ -63,4 +65,4 @@ def keep_view_restrictions(page, request, serve_args, serve_kwargs):
     restrictions = SiteContent.for_request(request).kept_for_page(
         page, "view-restrictions", lambda: list(Page.get_view_restrictions(page))
     )
-    page.get_view_restrictions = lambda: restrictions  # this request's copy of the page only
+    page.get_view_restrictions = partial(list, restrictions)  # this request's copy only

@@ -6,14 +6,25 @@ import datetime
 
 import pytest
 from django.test import Client
-from wagtail.models import PageViewRestriction
+from django.urls import reverse
+from wagtail.models import PageViewRestriction, Site
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from home.models import HomePage, InformationPage, NewsArticlePage, Signpost
+from home.models import (
+    ContentVersion,
+    HomePage,
+    InformationPage,
+    NewsArticlePage,
+    ServiceSettings,
+    Signpost,
+)
 
 from .factories import (
     NewsArticlePageFactory,
     NewsIndexPageFactory,
+    PolicyIndexPageFactory,
     SignpostingPageFactory,
+    TopicIndexPageFactory,
     UserFactory,
 )
 
@@ -164,3 +175,100 @@ def test_a_preview_shows_the_draft_not_the_kept_copy(client, home_page):
 
     assert "Draft group" in preview  # not the kept copy of the live page
     assert "Draft group" not in live  # and the draft did not become the kept copy
+
+
+def test_an_alias_shows_in_the_menu_and_the_section_list_at_once(client, home_page):
+    """Wagtail creates an alias live without a page_published signal."""
+    section = home_page.add_child(
+        instance=InformationPage(title="The service", slug="service", summary="What we do.")
+    )
+    section.save_revision().publish()
+    team = section.add_child(
+        instance=InformationPage(title="Our team", slug="team", summary="Who works here.")
+    )
+    team.show_in_menus = True
+    team.save_revision().publish()
+    assert 'href="/service/team/"' in client.get("/service/").content.decode()
+    assert 'href="/team/"' not in client.get("/").content.decode()  # the menu, kept
+
+    team.create_alias(parent=home_page, update_slug="team")  # the admin's "Publish as an alias"
+    team.create_alias(parent=section, update_slug="staff")
+
+    assert 'href="/team/"' in client.get("/").content.decode()
+    assert 'href="/service/staff/"' in client.get("/service/").content.decode()
+
+
+def test_a_database_restored_from_a_backup_never_reads_copies_made_after_the_backup(about):
+    """A restore takes the content version back with the rows; the next change must not land
+    on a version whose copies were made in the timeline the restore undid."""
+    PageViewRestriction.objects.create(page=about, restriction_type="login")
+    backed_up = ContentVersion.current()  # the nightly backup: "About us" is private
+    PageViewRestriction.objects.filter(page=about).delete()  # made public later that day
+    assert Client().get("/about/").status_code == 200  # kept: no restrictions
+
+    PageViewRestriction.objects.bulk_create(  # the restore: the rows as they were, no signals
+        [PageViewRestriction(page=about, restriction_type="login")]
+    )
+    ContentVersion.objects.update(number=backed_up)
+    restored = Client().get("/about/").status_code
+    ServiceSettings.objects.get().save()  # the next change, whatever it is
+    after_a_change = Client().get("/about/").status_code
+
+    assert restored == after_a_change == 302  # to sign in: private, as the backup says
+
+
+def test_the_userbar_is_built_for_the_host_it_is_shown_on(client, about, editor):
+    client.force_login(editor)
+
+    first = client.get("/about/", HTTP_HOST="localhost").content.decode()
+    second = client.get("/about/", HTTP_HOST="127.0.0.1").content.decode()
+
+    assert "//localhost/admin/pages/" in first
+    assert "//127.0.0.1/admin/pages/" in second and "//localhost/" not in second
+
+
+def test_a_new_sites_first_visitor_gets_its_home_page(client, home_page):
+    """Its service settings are made on that first visit, and kept."""
+    landing = home_page.add_child(
+        instance=InformationPage(title="Second service", slug="second", summary="Another.")
+    )
+    landing.save_revision().publish()
+    Site.objects.create(hostname="127.0.0.1", port=80, root_page=landing)
+
+    first, again = (client.get("/", HTTP_HOST="127.0.0.1") for _ in range(2))
+
+    assert first.status_code == again.status_code == 200
+    assert "Second service" in again.content.decode()
+
+
+def test_each_new_pages_preview_shows_its_own_breadcrumbs(client, home_page, admin_user):
+    """A page being added has no id yet: nothing of its preview is kept for the next one."""
+    topics = TopicIndexPageFactory(title="Information about SEND")
+    policies = PolicyIndexPageFactory(title="Our policies")
+    client.force_login(admin_user)
+
+    def breadcrumbs_of_preview(model, parent, **fields):
+        url = reverse("wagtailadmin_pages:preview_on_add", args=("home", model, parent.pk))
+        data = nested_form_data(
+            {"title": "Draft", "slug": "draft", "summary": "x", "body": streamfield([]), **fields}
+        )
+        assert client.post(url, data).json()["is_valid"]
+        html = client.get(url).content.decode()
+        start = html.index('aria-label="Breadcrumb"')
+        return html[start : html.index("</nav>", start)]
+
+    topic = breadcrumbs_of_preview("topicpage", topics)
+    policy = breadcrumbs_of_preview("policypage", policies, policy_type="other")
+
+    assert "Information about SEND" in topic
+    assert "Our policies" in policy and "Information about SEND" not in policy
+
+
+def test_a_path_is_only_the_way_to_a_page_from_where_it_starts(client, about):
+    """About us is a home page too: the way from it to its own pages is not the site's."""
+    about.add_child(
+        instance=InformationPage(title="Our team", slug="team", summary="Who works here.")
+    ).save_revision().publish()
+
+    assert client.get("/about/team/").status_code == 200  # kept: the way to "Our team"
+    assert client.get("/team/").status_code == 404

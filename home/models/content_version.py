@@ -1,9 +1,15 @@
+import secrets
+
 from django.db import models
-from django.db.models import F
+
+# A new version is drawn at random, so a number is never used twice: after a database is
+# restored from a backup, the next change cannot land on a number whose kept copies were built
+# in the timeline the restore undid (a counter would go back and count up over them).
+LARGEST = 2**63 - 1  # PositiveBigIntegerField
 
 
 class ContentVersion(models.Model):
-    """One number that grows with every change a public page could show (home.cache): what the
+    """One number, new with every change a public page could show (home.cache): what the
     site's cached menus, footer and settings are kept under, in every worker and server."""
 
     number = models.PositiveBigIntegerField(default=0)
@@ -20,5 +26,6 @@ class ContentVersion(models.Model):
 
     @classmethod
     def bump(cls) -> None:
-        if not cls.objects.update(number=F("number") + 1):
-            cls.objects.create(number=1)
+        number = secrets.randbelow(LARGEST) + 1
+        if not cls.objects.update(number=number):
+            cls.objects.create(number=number)

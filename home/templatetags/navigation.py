@@ -62,6 +62,7 @@ def userbar(context):
         "userbar",
         lambda: wagtailuserbar(context),
         user.pk,
+        request.get_host(),  # its links and scripts name the host
         page,
         get_language(),
         seconds=USERBAR_KEPT_FOR,
