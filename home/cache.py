@@ -20,8 +20,9 @@ document saved or deleted; a self-assessment saved (ratified, unlocked, retitled
 framework's wording, sections, standards, checklists or rating scale changed.
 
 nginx keeps a page for at most HTTP_CACHE_SECONDS (5 by default): the bound for what no purge
-can reach, such as a page rendered from the old content while a change was being committed,
-or a change made straight in the database.
+reaches, such as a page rendered from the old content while a change was being committed, or a
+purge that failed (nginx restarting). What the app keeps lasts at most KEPT_FOR (5 minutes),
+the bound for a change made around the app, straight in the database.
 """
 
 import copy
@@ -55,7 +56,9 @@ from compliance.models import (
 from .models import ContentVersion, ServiceSettings
 
 SITE_PATHS = ("/sitemap.xml", "/robots.txt")
-KEPT_FOR = 24 * 60 * 60  # seconds; a new content version makes new keys long before
+# Seconds. A change made through the app moves the content version on and shows at once; one
+# made around it (SQL, a data migration) shows within this.
+KEPT_FOR = 5 * 60
 
 
 def kept(version: int, name: str, compute, *parts, seconds: int = KEPT_FOR):

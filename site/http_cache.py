@@ -1,7 +1,7 @@
 """Which public responses the HTTP cache in front (nginx, deploy/nginx/sendias.conf) may keep.
 
-A response is marked for the cache (`X-Accel-Expires: HTTP_CACHE_SECONDS`, a header nginx
-reads and never passes on) only when every one of these holds:
+A response is marked for the cache (`X-Accel-Expires`, a header nginx reads and never passes
+on) only when every one of these holds:
 
 - a GET or HEAD without a query string (no cache-filling with made-up queries, and a purge of
   a page's address purges all there is of it), answered 200;
@@ -12,7 +12,9 @@ reads and never passes on) only when every one of these holds:
 
 Anything else is left as it is, and nginx keeps nothing without that header. Browsers get no
 freshness for pages, so they ask again each time; nginx answers from its cache until a purge
-(home.cache, on publishing and other changes) or HTTP_CACHE_SECONDS, whichever is first.
+(home.cache, on publishing and other changes) or for HTTP_CACHE_SECONDS at most, whichever is
+first. nginx counts whole seconds and keeps a copy into the second after the one it was told,
+so the header asks for one second less.
 A response that carries a form's token also gets `Cache-Control: private`, for any other
 cache on the way.
 """
@@ -32,7 +34,7 @@ class HttpCacheMiddleware:
         if _carries_a_token(request, response):
             patch_cache_control(response, private=True)
         elif settings.HTTP_CACHE_SECONDS and _cacheable(request, response):
-            response[HEADER] = str(settings.HTTP_CACHE_SECONDS)
+            response[HEADER] = str(max(1, settings.HTTP_CACHE_SECONDS - 1))
         return response
 
 
