@@ -27,6 +27,38 @@ def change(stack, code: str) -> None:
     assert "purge" not in (result.stdout + result.stderr).lower()  # every purge went through
 
 
+def publish_news(stack, slug: str, title: str, attachment: str = "") -> None:
+    """A news article published as an editor would (`attachment`: a document's title)."""
+    attach = (
+        "from home.models import NewsAttachment;"
+        "from wagtail.documents import get_document_model;"
+        "page.attachments.add(NewsAttachment("
+        f"document=get_document_model().objects.get(title={attachment!r})));"
+        if attachment
+        else ""
+    )
+    change(
+        stack,
+        "from home.models import NewsIndexPage, NewsArticlePage; import datetime;"
+        f"page = NewsArticlePage(title={title!r}, slug={slug!r}, date=datetime.date.today(),"
+        "summary='Fresh');"
+        f"{attach}"
+        "NewsIndexPage.objects.get().add_child(instance=page); page.save_revision().publish()",
+    )
+
+
+def on_news(stack, slug: str, action: str, env=None) -> None:
+    """unpublish(), delete() or republish an article; `env`: the app's settings otherwise."""
+    code = (
+        f"from home.models import NewsArticlePage; page = NewsArticlePage.objects.get(slug={slug!r});"
+        + ("page.save_revision().publish()" if action == "publish" else f"page.{action}()")
+    )
+    if env is None:
+        change(stack, code)
+    else:
+        stack.manage("shell", "-c", code, env={**stack.env, **env})
+
+
 def test_a_public_page_is_kept_and_served_again_from_the_cache(stack):
     browser = Browser(stack, "127.0.0.81")
 
@@ -112,31 +144,14 @@ def test_publishing_unpublishing_and_deleting_refresh_every_page_that_shows_it(s
     for path in showing:
         assert fetched_twice(visitor, path)[1].header("X-Cache-Status") == "HIT"
 
-    change(
-        stack,
-        "from home.models import NewsIndexPage, NewsArticlePage; import datetime;"
-        "index = NewsIndexPage.objects.get();"
-        f"page = NewsArticlePage(title='{title}', slug='cache-test', date=datetime.date.today(),"
-        "summary='Fresh');"
-        "index.add_child(instance=page); page.save_revision().publish()",
-    )
+    publish_news(stack, "cache-test", title)
     published = {path: visitor.get(path) for path in showing}
     kept = fetched_twice(visitor, article)[1]
-    change(
-        stack,
-        "from home.models import NewsArticlePage; NewsArticlePage.objects.get(slug='cache-test').unpublish()",
-    )
+    on_news(stack, "cache-test", "unpublish")
     unpublished = {path: visitor.get(path) for path in [*showing, article]}
-    change(
-        stack,
-        "from home.models import NewsArticlePage; page = NewsArticlePage.objects.get(slug='cache-test');"
-        "page.save_revision().publish()",
-    )
+    on_news(stack, "cache-test", "publish")
     republished = fetched_twice(visitor, article)[1]
-    change(
-        stack,
-        "from home.models import NewsArticlePage; NewsArticlePage.objects.get(slug='cache-test').delete()",
-    )
+    on_news(stack, "cache-test", "delete")
     deleted = {path: visitor.get(path) for path in [*showing, article]}
 
     assert title in published["/news/"].text
@@ -248,19 +263,9 @@ def test_every_spelling_of_a_page_is_purged_with_it(stack):
         fetched_twice(visitor, path)
     title = f"Spelling test news {uuid.uuid4().hex[:8]}"
 
-    change(
-        stack,
-        "from home.models import NewsIndexPage, NewsArticlePage; import datetime;"
-        "index = NewsIndexPage.objects.get();"
-        f"page = NewsArticlePage(title='{title}', slug='spelling-test', date=datetime.date.today(),"
-        "summary='Fresh');"
-        "index.add_child(instance=page); page.save_revision().publish()",
-    )
+    publish_news(stack, "spelling-test", title)
     after = {path: visitor.get(path) for path in spellings}
-    change(
-        stack,
-        "from home.models import NewsArticlePage; NewsArticlePage.objects.get(slug='spelling-test').delete()",
-    )
+    on_news(stack, "spelling-test", "delete")
 
     for path, response in after.items():
         assert response.status == 200 or (path.endswith("%3F") and response.status == 404), path
@@ -272,25 +277,13 @@ def test_a_page_with_letters_beyond_ascii_in_its_address_is_purged_however_they_
     stack,
 ):
     visitor = Browser(stack, "127.0.0.92")
-    change(
-        stack,
-        "from home.models import NewsIndexPage, NewsArticlePage; import datetime;"
-        "page = NewsArticlePage(title='Café mornings', slug='café-mornings',"
-        "date=datetime.date.today(), summary='Come along');"
-        "NewsIndexPage.objects.get().add_child(instance=page); page.save_revision().publish()",
-    )
+    publish_news(stack, "café-mornings", "Café mornings")
     spellings = ["/news/caf%C3%A9-mornings/", "/news/caf%c3%a9-mornings/"]
     kept = [fetched_twice(visitor, path)[1] for path in spellings]
 
-    change(
-        stack,
-        "from home.models import NewsArticlePage; NewsArticlePage.objects.get(slug='café-mornings').unpublish()",
-    )
+    on_news(stack, "café-mornings", "unpublish")
     after = [visitor.get(path) for path in spellings]
-    change(
-        stack,
-        "from home.models import NewsArticlePage; NewsArticlePage.objects.get(slug='café-mornings').delete()",
-    )
+    on_news(stack, "café-mornings", "delete")
 
     assert [response.status for response in kept] == [200, 200]
     assert kept[1].header("X-Cache-Status") == "HIT"
@@ -299,15 +292,7 @@ def test_a_page_with_letters_beyond_ascii_in_its_address_is_purged_however_they_
 
 def test_a_document_retitled_shows_at_once_on_the_page_that_offers_it(stack):
     visitor = Browser(stack, "127.0.0.94")
-    change(
-        stack,
-        "from home.models import NewsIndexPage, NewsArticlePage, NewsAttachment; import datetime;"
-        "from wagtail.documents import get_document_model;"
-        "page = NewsArticlePage(title='Our new leaflet', slug='leaflet-news',"
-        "date=datetime.date.today(), summary='Read it');"
-        "page.attachments.add(NewsAttachment(document=get_document_model().objects.get(title='Our leaflet')));"
-        "NewsIndexPage.objects.get().add_child(instance=page); page.save_revision().publish()",
-    )
+    publish_news(stack, "leaflet-news", "Our new leaflet", attachment="Our leaflet")
     kept = fetched_twice(visitor, "/news/leaflet-news/")[1]
 
     change(
@@ -316,10 +301,10 @@ def test_a_document_retitled_shows_at_once_on_the_page_that_offers_it(stack):
         "d = get_document_model().objects.get(title='Our leaflet'); d.title = 'Our leaflet (2026)'; d.save()",
     )
     after = visitor.get("/news/leaflet-news/")
+    on_news(stack, "leaflet-news", "delete")
     change(
         stack,
-        "from wagtail.documents import get_document_model; from home.models import NewsArticlePage;"
-        "NewsArticlePage.objects.get(slug='leaflet-news').delete();"
+        "from wagtail.documents import get_document_model;"
         "d = get_document_model().objects.get(title='Our leaflet (2026)'); d.title = 'Our leaflet'; d.save()",
     )
 
@@ -365,20 +350,13 @@ def test_a_page_unpublished_when_the_purge_fails_is_gone_within_five_seconds(sta
     """nginx restarting, say: the unpublished page's copy outlives the purge, but once it has
     expired nobody gets it, however many ask at once (an expired copy is never served)."""
     visitor = Browser(stack, "127.0.0.96")
-    change(
-        stack,
-        "from home.models import NewsIndexPage, NewsArticlePage; import datetime;"
-        "page = NewsArticlePage(title='Published by mistake', slug='by-mistake',"
-        "date=datetime.date.today(), summary='A name that should not be here');"
-        "NewsIndexPage.objects.get().add_child(instance=page); page.save_revision().publish()",
-    )
+    publish_news(stack, "by-mistake", "Published by mistake")
     kept = fetched_twice(visitor, "/news/by-mistake/")[1]
-    stack.manage(
-        "shell",
-        "-c",
-        "from home.models import NewsArticlePage;"
-        "NewsArticlePage.objects.get(slug='by-mistake').unpublish()",
-        env={**stack.env, "HTTP_CACHE_PURGE_URL": f"http://127.0.0.1:{free_port()}"},
+    on_news(
+        stack,
+        "by-mistake",
+        "unpublish",
+        env={"HTTP_CACHE_PURGE_URL": f"http://127.0.0.1:{free_port()}"},
     )
     unpublished_at = time.monotonic()
     time.sleep(5.1)
@@ -393,10 +371,7 @@ def test_a_page_unpublished_when_the_purge_fails_is_gone_within_five_seconds(sta
             for _ in range(3)
         ]
     waited = time.monotonic() - unpublished_at
-    change(
-        stack,
-        "from home.models import NewsArticlePage; NewsArticlePage.objects.get(slug='by-mistake').delete()",
-    )
+    on_news(stack, "by-mistake", "delete")
 
     assert kept.header("X-Cache-Status") == "HIT"
     for burst in bursts:
