@@ -14,10 +14,14 @@ import ipaddress
 
 from django.conf import settings
 
+# For a request that names no address (gunicorn on a Unix socket, a request made in-process):
+# the unspecified address, which a database's IP address column takes (django-axes keeps it).
+UNKNOWN = "0.0.0.0"  # noqa: S104 (an address to record, not one to bind to)
+
 
 def client_address(request) -> str:
     """The client's IP address: never empty, never taken from the client's own words."""
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    remote = _normalised(request.META.get("REMOTE_ADDR", "")) or UNKNOWN
     count = settings.TRUSTED_PROXY_COUNT
     if count <= 0:
         return remote

@@ -123,3 +123,26 @@ def test_the_lockout_records_the_clients_address(db):
     )
 
     assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["203.0.113.80"]
+
+
+@override_settings(TRUSTED_PROXY_COUNT=0, AXES_ENABLED=True)
+def test_a_client_whose_address_is_not_known_signs_in_and_is_throttled(db):
+    """gunicorn on a Unix socket names no address: sign-ins are still recorded (PostgreSQL's
+    inet column takes only an address) and still locked out."""
+    from axes.models import AccessAttempt, AccessLog
+
+    ServiceManagerFactory(username="sam")
+    nameless = Client(REMOTE_ADDR="")
+
+    signed_in = nameless.post("/admin/login/", {"username": "sam", "password": PASSWORD})
+    failures = [
+        Client(REMOTE_ADDR="")
+        .post("/admin/login/", {"username": "sam", "password": "wrong"})
+        .status_code
+        for _ in range(5)
+    ]
+
+    assert signed_in.status_code == 302
+    assert failures == [200, 200, 200, 200, 429]
+    assert AccessLog.objects.get().ip_address == "0.0.0.0"
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["0.0.0.0"]
