@@ -7,13 +7,14 @@ the same way, and the ratio between the two.
 
 The site runs with its production settings (DEBUG off, WhiteNoise, HTTPS
 redirect off for plain-HTTP loopback) on a fresh SQLite file with the demo
-content, or on DATABASE_URL if set (that database is migrated and gets the demo
-content). Needs `wrk` (Debian: apt-get install wrk).
+content, or on a fresh database on the PostgreSQL server DATABASE_URL names.
+Needs `wrk` (Debian: apt-get install wrk).
 
 Options: --duration SECONDS (default 10), --connections N (default 8).
 """
 
 import argparse
+import atexit
 import os
 import re
 import secrets
@@ -67,6 +68,20 @@ def main():
     shutil.rmtree(workdir, ignore_errors=True)
 
 
+def fresh_database(workdir: Path) -> str:
+    """A database of the bench's own, so that runs never meet: a new one on the PostgreSQL
+    server DATABASE_URL names (dropped when the bench ends), else a new SQLite file."""
+    server = os.environ.get("DATABASE_URL", "")
+    if not server.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{workdir / 'bench.sqlite3'}"
+    sys.path.insert(0, str(ROOT))
+    from tests.deployment.stack import create_database, drop_database
+
+    name = f"sendias_bench_{secrets.token_hex(4)}"
+    atexit.register(drop_database, server, name)
+    return create_database(server, name)
+
+
 def site_environment(workdir: Path) -> dict:
     return {
         "PATH": os.environ["PATH"],
@@ -74,7 +89,7 @@ def site_environment(workdir: Path) -> dict:
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"),
+        "DATABASE_URL": fresh_database(workdir),
         "STATIC_ROOT": str(workdir / "static"),
         "SECURE_SSL_REDIRECT": "false",
     }
