@@ -1,6 +1,7 @@
 """Run by bench/plan_export.py with the site's settings: grow the demo's plan to N items, then
 time its export against openpyxl alone writing the same cells (see plan_export.py)."""
 
+import gc
 import io
 import statistics
 import sys
@@ -66,11 +67,19 @@ def openpyxl_alone(rows) -> bytes:
 
 
 def median_seconds(action, repeat=5) -> float:
+    """The median time of `action`, timed as timeit times: garbage collected before each run
+    and not during it. A full collection of this process's heap (Django's and Wagtail's
+    objects) takes about 120 ms here, and fell inside two runs in five, of either side."""
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            action()
+            times.append(time.perf_counter() - start)
+        finally:
+            gc.enable()
     return statistics.median(times)
 
 

@@ -9,6 +9,7 @@
 """
 
 import re
+from copy import copy
 
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment
@@ -89,13 +90,17 @@ def _fitted(values) -> list:
 
 def append_row(sheet, values, font=None) -> list:
     """Add a row of wrapped, top-aligned cells, formula-safe and whole; optionally in a font."""
+    # The style is looked up in the workbook once a row, then copied to each cell as openpyxl
+    # copies cells: setting it on every cell was a third of a large export's time.
+    styled = Cell(sheet)
+    styled.alignment = WRAP
+    if font:
+        styled.font = font
     cells = []
     for value in _fitted(values):
         cell = Cell(sheet)
+        cell._style = copy(styled._style)
         write_text(cell, value)
-        cell.alignment = WRAP
-        if font:
-            cell.font = font
         cells.append(cell)
     sheet.append(cells)  # placed by append; no per-row search for the last row
     return cells
