@@ -1,5 +1,5 @@
 """What every public page shows besides its own content (the service settings, the menu, the
-footer's policies), kept in Django's cache under the site's content version (home.cache), so
+footer), kept in Django's cache under the site's content version (home.cache), so
 that a page asks the database for one small number instead of building them again.
 
 In templates as `site_content` (home.context_processors.site_content): nothing is fetched
@@ -10,6 +10,7 @@ from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 from django.http.request import split_domain_port
+from django.template.loader import render_to_string
 from wagtail.models import Site
 
 from .cache import kept
@@ -124,6 +125,18 @@ class SiteContent:
                 .only("title", "url_path")
             ],
         )
+
+    @cached_property
+    def footer(self) -> str:
+        """The footer, the same on every page of the site (contact details, opening hours,
+        links, the policies), rendered once per content version: building the settings' opening
+        hours and links from their stored form was a third of a page's time."""
+
+        def render():
+            context = {"service": self.service, "site_content": self, "request": self.request}
+            return render_to_string("includes/footer.html", context)
+
+        return render() if self.site is None else self._kept("footer", render)
 
     def breadcrumbs(self, page) -> list[dict]:
         """The pages above `page`, from the site's home page down."""

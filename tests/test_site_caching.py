@@ -20,11 +20,14 @@ from home.models import (
 )
 
 from .factories import (
+    DocumentFactory,
+    InformationPageFactory,
     NewsArticlePageFactory,
     NewsIndexPageFactory,
     PolicyIndexPageFactory,
     SignpostingPageFactory,
     TopicIndexPageFactory,
+    TopicPageFactory,
     UserFactory,
 )
 
@@ -272,3 +275,70 @@ def test_a_path_is_only_the_way_to_a_page_from_where_it_starts(client, about):
 
     assert client.get("/about/team/").status_code == 200  # kept: the way to "Our team"
     assert client.get("/team/").status_code == 404
+
+
+def test_a_pages_article_follows_everything_it_shows(client, home_page):
+    """The article is kept: a new revision, a page it links to moved, a document it offers
+    retitled each show on the next request."""
+    target = InformationPageFactory(title="Tribunals", slug="tribunals")
+    document = DocumentFactory(title="Guide to EHC plans")
+    link = {"heading": "", "links": [{"title": "Appeals", "url": "", "page": target.pk}]}
+    topic = TopicPageFactory(
+        body=[
+            {"type": "links", "value": link},
+            {"type": "document", "value": {"document": document.pk, "title": ""}},
+        ]
+    )
+    before = client.get(topic.url).content.decode()
+
+    target.slug = "appeals"
+    target.save_revision().publish()
+    document.title = "Guide to EHC plans (2026)"
+    document.save()
+    moved_and_retitled = client.get(topic.url).content.decode()
+    topic.body = [{"type": "paragraph", "value": "<p>Written again.</p>"}]
+    topic.save_revision().publish()
+    revised = client.get(topic.url).content.decode()
+
+    assert 'href="/tribunals/">Appeals' in before and ">Guide to EHC plans</a>" in before
+    assert 'href="/appeals/">Appeals' in moved_and_retitled
+    assert ">Guide to EHC plans (2026)</a>" in moved_and_retitled
+    assert "Written again." in revised and "Appeals" not in revised
+
+
+def test_a_preview_shows_the_draft_article_and_the_kept_one_stays_live(client, home_page):
+    topic = TopicPageFactory()
+    client.get(topic.url)  # kept
+    topic.body = [{"type": "paragraph", "value": "<p>Draft words.</p>"}]
+    topic.save_revision()
+
+    preview = topic.get_latest_revision_as_object().make_preview_request().content.decode()
+    live = client.get(topic.url).content.decode()
+
+    assert "Draft words." in preview
+    assert "Draft words." not in live and "The local authority decides" in live
+
+
+def test_a_kept_article_is_not_shown_once_its_page_asks_for_a_password(client, home_page):
+    topic = TopicPageFactory()
+    assert "The local authority decides" in client.get(topic.url).content.decode()  # kept
+
+    PageViewRestriction.objects.create(page=topic, restriction_type="password", password="x1")
+    asked = client.get(topic.url)
+
+    assert asked.status_code == 200 and 'name="password"' in asked.content.decode()
+    assert "The local authority decides" not in asked.content.decode()
+
+
+def test_the_footer_follows_the_service_settings(client, home_page):
+    client.get("/")  # the footer, kept
+    service = ServiceSettings.objects.get()
+    service.opening_hours = [
+        {"type": "period", "value": {"days": "Saturday", "opens": "10:00", "closes": "12:00"}}
+    ]
+    service.save()
+
+    html = client.get("/").content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+
+    assert "Saturday" in footer and "Monday to Friday" not in footer
