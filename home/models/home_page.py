@@ -1,7 +1,6 @@
 """The home page: what the service is, how to get help now, where to go next."""
 
 from django.db import models
-from django.template.loader import render_to_string
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -46,21 +45,6 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "Home page"
-
-    def get_context(self, request, *args, **kwargs):
-        from ..site_content import SiteContent
-
-        context = super().get_context(request, *args, **kwargs)
-        # The links' pages (their titles and addresses) fetched and rendered once for each
-        # content version: any page published, moved or renamed moves it on.
-        context["quick_links"] = SiteContent.for_request(request).kept_for_page(
-            self,
-            "quick-links",
-            lambda: render_to_string(
-                "home/includes/quick_links.html", {"page": self, "request": request}
-            ),
-        )
-        return context
 
     def route(self, request, path_components):
         """Wagtail's routing, with the way to each page kept (home.site_content)."""
