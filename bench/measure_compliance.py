@@ -17,8 +17,8 @@ from django.test import Client  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 from timing import time_view  # noqa: E402
 
-from compliance.models import Framework, Rating, SelfAssessment  # noqa: E402
-from compliance.spreadsheets.frameworks import import_framework  # noqa: E402
+from wagtail_minimum_standards.compliance.models import Framework, Rating, SelfAssessment  # noqa: E402
+from wagtail_minimum_standards.compliance.spreadsheets.frameworks import import_framework  # noqa: E402
 
 SITE_CHECKS = [
     "contact-details",
@@ -85,9 +85,9 @@ def main(size: int):
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
     urls = {
-        "report": f"/admin/compliance/assessment/{second.pk}/",
-        "comparison": f"/admin/compliance/compare/?first={first.pk}&second={second.pk}",
-        "export": f"/admin/compliance/assessment/{second.pk}/export/",
+        "report": f"/admin/minimum_standards/assessment/{second.pk}/",
+        "comparison": f"/admin/minimum_standards/compare/?first={first.pk}&second={second.pk}",
+        "export": f"/admin/minimum_standards/assessment/{second.pk}/export/",
     }
     for name, url in urls.items():
         count, p50, p90 = time_view(client, url, repeat=20)

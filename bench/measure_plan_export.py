@@ -15,9 +15,9 @@ from django.db import connection  # noqa: E402  (after setup)
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from openpyxl import Workbook, load_workbook  # noqa: E402
 
-from compliance.models import Standard  # noqa: E402
-from plans.models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome  # noqa: E402
-from plans.spreadsheets import export_plan  # noqa: E402
+from wagtail_minimum_standards.compliance.models import Standard  # noqa: E402
+from wagtail_minimum_standards.plans.models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome  # noqa: E402
+from wagtail_minimum_standards.plans.spreadsheets import export_plan  # noqa: E402
 
 WORDS = "Review the service level agreement with the local authority and the ICB, and agree "
 

@@ -18,8 +18,13 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from timing import time_view  # noqa: E402
 
-from compliance.models import AdvisoryGroupMeeting, Question, Rating, Reply  # noqa: E402
-from plans.models import DeliveryPlan, PlanItem  # noqa: E402
+from wagtail_minimum_standards.compliance.models import (  # noqa: E402
+    AdvisoryGroupMeeting,
+    Question,
+    Rating,
+    Reply,
+)
+from wagtail_minimum_standards.plans.models import DeliveryPlan, PlanItem  # noqa: E402
 
 BETWEEN = timezone.make_aware(datetime.datetime(2023, 1, 10, 10))
 
@@ -80,8 +85,8 @@ def main(items: int, history_rows: int, questions: int):
     count_items, count_history = PlanItem.objects.count(), PlanItem.history.count()
     count_questions = Question.objects.count()
     for name, url in (
-        ("review", f"/admin/plans/meeting/{meeting.pk}/review/"),
-        ("meeting pack", f"/admin/plans/meeting/{meeting.pk}/pack/"),
+        ("review", f"/admin/minimum_standards_plans/meeting/{meeting.pk}/review/"),
+        ("meeting pack", f"/admin/minimum_standards_plans/meeting/{meeting.pk}/pack/"),
     ):
         count, p50, p90 = time_view(client, url, repeat=10)
         print(

@@ -86,7 +86,7 @@ def run(stack, repeat: int) -> None:
     framework = files.largest_framework()
     seconds, response = _timed(
         lambda: browser.post(
-            "/admin/compliance/framework/import/", {}, files={"file": ("f.xlsx", framework)}
+            "/admin/minimum_standards/framework/import/", {}, files={"file": ("f.xlsx", framework)}
         )
     )
     print()
@@ -108,13 +108,13 @@ def _timed(action):
 
 
 def _framework_id(browser, name: str) -> str:
-    form = browser.get("/admin/compliance/assessment/import/").text
+    form = browser.get("/admin/minimum_standards/assessment/import/").text
     return re.search(rf'<option value="(\d+)">{re.escape(name)}', form).group(1)
 
 
 def _upload_assessment(browser, framework: str, content: bytes):
     return browser.post(
-        "/admin/compliance/assessment/import/",
+        "/admin/minimum_standards/assessment/import/",
         {"framework": framework, "title": "", "assessed_on": "2024-07-31"},
         files={"file": ("upload.xlsx", content)},
     )

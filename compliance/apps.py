@@ -3,19 +3,20 @@ from django.db.models.signals import post_migrate
 
 
 class ComplianceConfig(AppConfig):
-    name = "compliance"
+    name = "wagtail_minimum_standards.compliance"
+    label = "minimum_standards"
     verbose_name = "Compliance"
     # The migrations' ids are big integers whatever the site's DEFAULT_AUTO_FIELD says.
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import questions
+        from . import checks, questions  # noqa: F401 (checks registers the system checks)
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)
         questions.register_subject(
             "rating",
-            "compliance.Rating",
+            "minimum_standards.Rating",
             describe=lambda rating: f"Standard {rating.standard.code} in “{rating.assessment}”",
             url=lambda rating: rating_url(rating),
             related=("standard", "assessment"),
@@ -25,5 +26,5 @@ class ComplianceConfig(AppConfig):
 def rating_url(rating) -> str:
     from django.urls import reverse
 
-    report = reverse("compliance_assessment_report", args=[rating.assessment_id])
+    report = reverse("minimum_standards_assessment_report", args=[rating.assessment_id])
     return f"{report}#standard-{rating.standard.code}"

@@ -1,7 +1,7 @@
 """Buttons on a self-assessment's report that other apps offer (plans offers "Ratify at an
 Advisory Group meeting", which it records as one of the meeting's decisions):
 
-    @hooks.register("compliance_assessment_actions")
+    @hooks.register("minimum_standards_assessment_actions")
     def ratify(assessment, user) -> list[AssessmentAction]: ...
 """
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from wagtail import hooks
 
-HOOK = "compliance_assessment_actions"
+HOOK = "minimum_standards_assessment_actions"
 
 
 @dataclass(frozen=True)

@@ -4,21 +4,22 @@ about (see models/questions.py).
 What a question may be about is registered by name, so that an app built on this one adds its
 own without this one importing it (plans registers its plan items and its meetings' reviews):
 
-    questions.register_subject("planitem", "plans.PlanItem", describe=str, url=item_url)
+    questions.register_subject(
+        "planitem", "minimum_standards_plans.PlanItem", describe=str, url=item_url
+    )
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from . import roles
+from . import links, roles
 from .lookups import by_pk
 from .models import EmailChoice, Question, Reply
 
@@ -58,32 +59,36 @@ def model_of(subject: Subject):
 
 
 def may_ask(user) -> bool:
-    return user.has_perm("compliance.add_question")
+    return user.has_perm("minimum_standards.add_question")
 
 
 def may_reply(user) -> bool:
-    return user.has_perm("compliance.add_reply")
+    return user.has_perm("minimum_standards.add_reply")
 
 
 def may_answer(user) -> bool:
-    return user.has_perm("compliance.answer_question")
+    return user.has_perm("minimum_standards.answer_question")
 
 
 @transaction.atomic
-def ask(subject_object, user, text: str) -> Question:
+def ask(subject_object, user, text: str, request=None) -> Question:
+    """Keep a question; those who answer are emailed a link to it (built from `request`'s
+    address where the site sets no WAGTAILADMIN_BASE_URL: links.base_url)."""
     question = Question.objects.create(subject=subject_object, asked_by=user, text=text)
-    transaction.on_commit(lambda: _tell_those_who_answer(question))
+    base = links.base_url(request)
+    transaction.on_commit(lambda: _tell_those_who_answer(question, base))
     return question
 
 
 @transaction.atomic
-def reply(question: Question, user, text: str, kind: str) -> Reply:
+def reply(question: Question, user, text: str, kind: str, request=None) -> Reply:
     question = Question.objects.select_for_update().get(pk=question.pk)
     entry = Reply.objects.create(question=question, written_by=user, text=text, kind=kind)
     if kind == Reply.Kind.ANSWER and question.answered_at is None:
         question.answered_at = entry.written_at
         question.save(update_fields=["answered_at"])
-        transaction.on_commit(lambda: _tell_who_asked(question))
+        base = links.base_url(request)
+        transaction.on_commit(lambda: _tell_who_asked(question, base))
     return entry
 
 
@@ -148,25 +153,25 @@ def wants_emails(users) -> list:
     return [user for user in users if user.pk not in off]
 
 
-def _link(question) -> str:
-    return settings.WAGTAILADMIN_BASE_URL + reverse("compliance_question", args=[question.pk])
+def _link(question, base: str) -> str:
+    return base + reverse("minimum_standards_question", args=[question.pk])
 
 
-def _tell_those_who_answer(question) -> None:
+def _tell_those_who_answer(question, base: str) -> None:
     """A new question: to those who answer them (the tracker's RUN role), a link only."""
     people = wants_emails(u for u in roles.members(roles.RUN) if u.pk != question.asked_by_id)
     body = (
         "The Advisory Group has raised a new question in the tracker. Read it and answer it "
-        f"here:\n{_link(question)}\n\nTurn these emails off in your account settings."
+        f"here:\n{_link(question, base)}\n\nTurn these emails off in your account settings."
     )
     _send("A new question from the Advisory Group", body, people)
 
 
-def _tell_who_asked(question) -> None:
+def _tell_who_asked(question, base: str) -> None:
     asker = wants_emails([question.asked_by] if question.asked_by else [])
     body = (
         "Your question in the tracker has been answered. Read the answer here:\n"
-        f"{_link(question)}\n\nTurn these emails off in your account settings."
+        f"{_link(question, base)}\n\nTurn these emails off in your account settings."
     )
     _send("Your question has been answered", body, asker)
 

@@ -6,19 +6,23 @@
   changes nothing else (an Advisory Group).
 
 `settings.MINIMUM_STANDARDS_ROLES` maps each role to the names of the site's groups, e.g.
-{"run": ["Service manager"], "read": ["Advisory Group"]}. Without it, the tracker's own two
-groups, DEFAULT_GROUPS, are used. After every `migrate` each mapped group is made if missing
-and given any missing permission of its role; none is ever taken away.
+{"run": ["Service manager"], "read": ["Advisory Group"]} (`manage.py check` says what is wrong
+with it: compliance.checks). Without it, the tracker's own two groups, DEFAULT_GROUPS, are used.
+After every `migrate` each mapped group is made if missing and given any missing permission of
+its role; none is ever taken away. What the tracker made and gave is recorded (RoleGroup), so
+that `manage.py uninstall_minimum_standards` takes back that and nothing else.
 """
 
-from django.apps import apps
+from django.apps import apps as global_apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 
 RUN, READ = "run", "read"
-DEFAULT_GROUPS = {RUN: ["Tracker manager"], READ: ["Tracker reader"]}
+ROLES = (RUN, READ)
+SETTING = "MINIMUM_STANDARDS_ROLES"
+DEFAULT_GROUPS = {RUN: ["Minimum standards manager"], READ: ["Minimum standards reader"]}
 
 _MODELS = [
     "framework",
@@ -33,23 +37,23 @@ _MODELS = [
 ]
 _READ = [
     "wagtailadmin.access_admin",
-    *(f"compliance.view_{model}" for model in _MODELS),
+    *(f"minimum_standards.view_{model}" for model in _MODELS),
     # The Advisory Group raises questions and comments before a meeting; it changes nothing.
-    "compliance.view_question",
-    "compliance.add_question",
-    "compliance.add_reply",
+    "minimum_standards.view_question",
+    "minimum_standards.add_question",
+    "minimum_standards.add_reply",
 ]
 _RUN = [
     *_READ,
     *(
-        f"compliance.{action}_{model}"
+        f"minimum_standards.{action}_{model}"
         for action in ("add", "change")
         for model in ("selfassessment", "rating", "evidencelink", "advisorygroupmeeting")
     ),
-    "compliance.delete_evidencelink",
-    "compliance.add_framework",
-    "compliance.change_standard",  # its plain-English wording, for the public page
-    "compliance.answer_question",
+    "minimum_standards.delete_evidencelink",
+    "minimum_standards.add_framework",
+    "minimum_standards.change_standard",  # its plain-English wording, for the public page
+    "minimum_standards.answer_question",
 ]
 # Each of the tracker's apps declares what its roles need (plans does, in its AppConfig).
 PERMISSIONS = {RUN: list(_RUN), READ: list(_READ)}
@@ -60,9 +64,19 @@ def declare(role: str, dotted_names) -> None:
     PERMISSIONS[role].extend(name for name in dotted_names if name not in PERMISSIONS[role])
 
 
+def mapped_by_site() -> bool:
+    """Whether the site maps the roles to its own groups (or uses DEFAULT_GROUPS)."""
+    return hasattr(settings, SETTING)
+
+
+def mapping() -> dict:
+    """settings.MINIMUM_STANDARDS_ROLES, or the tracker's own groups if the site sets none."""
+    return getattr(settings, SETTING, DEFAULT_GROUPS)
+
+
 def group_names(role: str) -> list[str]:
     """The site's groups that hold `role`."""
-    return list(getattr(settings, "MINIMUM_STANDARDS_ROLES", DEFAULT_GROUPS)[role])
+    return list(mapping()[role])
 
 
 def members(role: str):
@@ -74,20 +88,42 @@ def members(role: str):
     )
 
 
-def ensure_roles(using="default", **kwargs) -> dict[str, list[Group]]:
-    """Make the mapped groups and grant their roles' permissions; idempotent."""
+def ensure_roles(using="default", apps=global_apps, **kwargs) -> dict[str, list[Group]]:
+    """Make the mapped groups and grant their roles' permissions; idempotent. Run after every
+    `migrate` (`apps` is the state it left): nothing is made once the tracker's tables are
+    gone (`migrate minimum_standards zero`, while uninstalling)."""
+    from .models import RoleGroup
+
+    if not tables_present(apps):
+        return {}
     # post_migrate reaches apps in INSTALLED_APPS order: make every app's permissions first.
-    for app_config in apps.get_app_configs():
+    for app_config in global_apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
     groups = {}
     for role, dotted_names in PERMISSIONS.items():
         permissions = [_permission(dotted, using) for dotted in dotted_names]
         groups[role] = []
         for name in group_names(role):
-            group, _ = Group.objects.db_manager(using).get_or_create(name=name)
-            group.permissions.add(*permissions)
+            group, made = Group.objects.db_manager(using).get_or_create(name=name)
+            record, _ = RoleGroup.objects.db_manager(using).get_or_create(
+                group=group, defaults={"made_by_tracker": made}
+            )
+            held = set(group.permissions.values_list("pk", flat=True))
+            missing = [permission for permission in permissions if permission.pk not in held]
+            group.permissions.add(*missing)
+            record.granted.add(*missing)
             groups[role].append(group)
     return groups
+
+
+def tables_present(apps=global_apps) -> bool:
+    """Whether the migration state `apps` has the tracker's tables. `migrate minimum_standards
+    zero` removes them, and those of every app built on it (plans, your own)."""
+    try:
+        apps.get_model("minimum_standards", "RoleGroup")
+    except LookupError:
+        return False
+    return True
 
 
 def _permission(dotted: str, using: str) -> Permission:

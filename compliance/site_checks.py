@@ -2,7 +2,7 @@
 includes ..."): the tracker says what a check is and shows its results; the site registers
 the checks it can make, for its own pages and settings, with a Wagtail hook:
 
-    @hooks.register("register_site_checks")
+    @hooks.register("minimum_standards_site_checks")
     def site_checks() -> dict[str, Callable[[Site], SiteCheckResult]]: ...
 
 A framework's checklist item names a check in its `site_check`. An item whose check no site
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from wagtail import hooks
 from wagtail.models import Site
 
-HOOK = "register_site_checks"
+HOOK = "minimum_standards_site_checks"
 
 
 def _nobody(user) -> bool:

@@ -2,7 +2,7 @@
 items that serve it): an app built on the tracker registers a Wagtail hook, so that this one
 never needs to know it.
 
-    @hooks.register("compliance_standard_links")
+    @hooks.register("minimum_standards_standard_links")
     def plan_items(standard_ids) -> dict[int, list[StandardLink]]: ...
 
 Each hook gets the ids of the standards on the page and answers, in a fixed number of
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from wagtail import hooks
 
-HOOK = "compliance_standard_links"
+HOOK = "minimum_standards_standard_links"
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ class QuestionEmailsPanel(BaseSettingsPanel):
     form_class = EmailChoiceForm
 
     def is_active(self):
-        return self.user.has_perm("compliance.add_question") or self.user.has_perm(
-            "compliance.answer_question"
+        return self.user.has_perm("minimum_standards.add_question") or self.user.has_perm(
+            "minimum_standards.answer_question"
         )
 
     def get_form(self):

@@ -4,7 +4,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from compliance.spreadsheets.cells import safe_cell, writable
+from wagtail_minimum_standards.compliance.spreadsheets.cells import safe_cell, writable
 
 from .models import Enquiry
 

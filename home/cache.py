@@ -44,7 +44,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from compliance.models import (
+from wagtail_minimum_standards.compliance.models import (
     ChecklistItem,
     Framework,
     RatingLevel,

@@ -5,7 +5,7 @@ with the tracker by home/wagtail_hooks.py (the names are the 2018 framework's `s
 
 from django.urls import reverse
 
-from compliance.site_checks import SiteCheckResult
+from wagtail_minimum_standards.compliance.site_checks import SiteCheckResult
 
 from .models import (
     PolicyIndexPage,

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.models import Site
 from wagtail.permissions import register_permission_policy
 
-from compliance.site_checks import HOOK as SITE_CHECKS_HOOK
+from wagtail_minimum_standards.compliance.site_checks import HOOK as SITE_CHECKS_HOOK
 
 from .admin_views import EnquiryViewSet, ReadOnlyPermissionPolicy
 from .models import Enquiry

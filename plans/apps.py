@@ -4,7 +4,8 @@ from django.apps import AppConfig
 class PlansConfig(AppConfig):
     # The migrations' ids are big integers whatever the site's DEFAULT_AUTO_FIELD says.
     default_auto_field = "django.db.models.BigAutoField"
-    name = "plans"
+    name = "wagtail_minimum_standards.plans"
+    label = "minimum_standards_plans"
     verbose_name = "Delivery plans"
 
     def ready(self):

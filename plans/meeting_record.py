@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from compliance.models import AdvisoryGroupMeeting, MeetingLocked
+from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting, MeetingLocked
 
 from .models import Decision, PlanItem, ProgressUpdate
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from docx import Document
 from docx.shared import Pt
 
-from compliance import questions
-from compliance.spreadsheets.cells import writable
+from wagtail_minimum_standards.compliance import questions
+from wagtail_minimum_standards.compliance.spreadsheets.cells import writable
 
 from .meeting_record import previous_meeting
 from .review import end_of

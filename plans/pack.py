@@ -4,7 +4,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from compliance.spreadsheets.cells import append_row
+from wagtail_minimum_standards.compliance.spreadsheets.cells import append_row
 
 
 def _sheet(book, title, headings, rows, widths):

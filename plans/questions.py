@@ -4,24 +4,24 @@ as a whole (compliance.questions keeps the questions)."""
 from django.urls import reverse
 from django.utils.text import Truncator
 
-from compliance import questions
+from wagtail_minimum_standards.compliance import questions
 
 
 def item_url(item) -> str:
-    return reverse("plans_plan_view", args=[item.plan_id]) + f"#item-{item.pk}"
+    return reverse("minimum_standards_plans_plan_view", args=[item.plan_id]) + f"#item-{item.pk}"
 
 
 def register_subjects() -> None:
     questions.register_subject(
         "planitem",
-        "plans.PlanItem",
+        "minimum_standards_plans.PlanItem",
         describe=lambda item: f"“{Truncator(item.objective).words(12)}” ({item.plan})",
         url=item_url,
         related=("plan",),
     )
     questions.register_subject(
         "meeting",
-        "compliance.AdvisoryGroupMeeting",
+        "minimum_standards.AdvisoryGroupMeeting",
         describe=lambda meeting: f"The review for {meeting}",
-        url=lambda meeting: reverse("plans_meeting_review", args=[meeting.pk]),
+        url=lambda meeting: reverse("minimum_standards_plans_meeting_review", args=[meeting.pk]),
     )

@@ -9,9 +9,9 @@ from itertools import groupby
 
 from django.utils import timezone
 
-from compliance import questions
-from compliance.lookups import by_pk
-from compliance.models import (
+from wagtail_minimum_standards.compliance import questions
+from wagtail_minimum_standards.compliance.lookups import by_pk
+from wagtail_minimum_standards.compliance.models import (
     AdvisoryGroupMeeting,
     EvidenceLink,
     Rating,

@@ -1,14 +1,18 @@
 """What the tracker's two roles (compliance.roles) need of the delivery plans."""
 
-from compliance import roles
+from wagtail_minimum_standards.compliance import roles
 
 _MODELS = ["deliveryplan", "planitem", "planaction", "planoutcome", "progressupdate", "decision"]
-READ = [f"plans.view_{model}" for model in _MODELS]
+READ = [f"minimum_standards_plans.view_{model}" for model in _MODELS]
 RUN = [
     *READ,
-    *(f"plans.{action}_{model}" for action in ("add", "change") for model in _MODELS),
-    "plans.delete_planaction",
-    "plans.delete_planoutcome",
+    *(
+        f"minimum_standards_plans.{action}_{model}"
+        for action in ("add", "change")
+        for model in _MODELS
+    ),
+    "minimum_standards_plans.delete_planaction",
+    "minimum_standards_plans.delete_planoutcome",
 ]
 
 

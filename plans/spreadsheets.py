@@ -14,10 +14,18 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from simple_history.utils import bulk_create_with_history
 
-from compliance.models import Framework, Standard
-from compliance.spreadsheets.cells import append_row
-from compliance.spreadsheets.errors import SheetErrors, cell_text, check_length
-from compliance.spreadsheets.workbooks import first_sheet, open_workbook, sheet_rows
+from wagtail_minimum_standards.compliance.models import Framework, Standard
+from wagtail_minimum_standards.compliance.spreadsheets.cells import append_row
+from wagtail_minimum_standards.compliance.spreadsheets.errors import (
+    SheetErrors,
+    cell_text,
+    check_length,
+)
+from wagtail_minimum_standards.compliance.spreadsheets.workbooks import (
+    first_sheet,
+    open_workbook,
+    sheet_rows,
+)
 
 from .models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome
 

@@ -3,9 +3,9 @@ from django.utils.text import Truncator
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
-from compliance.assessment_actions import HOOK as ASSESSMENT_ACTIONS
-from compliance.assessment_actions import AssessmentAction
-from compliance.standard_links import HOOK, StandardLink
+from wagtail_minimum_standards.compliance.assessment_actions import HOOK as ASSESSMENT_ACTIONS
+from wagtail_minimum_standards.compliance.assessment_actions import AssessmentAction
+from wagtail_minimum_standards.compliance.standard_links import HOOK, StandardLink
 
 from .admin_views.dashboard import PlansPanel
 from .admin_views.modeladmins import DeliveryPlansGroup
@@ -32,7 +32,8 @@ def plan_items_serving(standard_ids) -> dict:
         links.setdefault(link.standard_id, []).append(
             StandardLink(
                 heading="In the delivery plan",
-                url=reverse("plans_plan_view", args=[item.plan_id]) + f"#item-{item.pk}",
+                url=reverse("minimum_standards_plans_plan_view", args=[item.plan_id])
+                + f"#item-{item.pk}",
                 text=Truncator(item.objective).words(10),
                 note=item.get_status_display(),
             )
@@ -47,5 +48,5 @@ def ratify_at_a_meeting(assessment, user) -> list:
 
     if assessment.is_locked or not can_run(user):
         return []
-    url = reverse("plans_assessment_ratify", args=[assessment.pk])
+    url = reverse("minimum_standards_plans_assessment_ratify", args=[assessment.pk])
     return [AssessmentAction("Ratify at an Advisory Group meeting…", url)]

@@ -67,8 +67,8 @@ def pytest_report_header(config):
 @pytest.fixture
 def compliance_demo(db):
     """The 2018 Minimum Standards, the ratified August 2022 self-assessment and the 2023 draft."""
-    from compliance.models import SelfAssessment
     from home.demo import self_assessments as compliance_demo_data
+    from wagtail_minimum_standards.compliance.models import SelfAssessment
 
     framework = compliance_demo_data.load()
     return {
@@ -81,9 +81,9 @@ def compliance_demo(db):
 @pytest.fixture
 def plans_demo(compliance_demo):
     """Appendix 4's plan, the strategy work plan, and the meetings around them."""
-    from compliance.models import AdvisoryGroupMeeting
     from home.demo import delivery_plans as plans_demo_data
-    from plans.models import DeliveryPlan
+    from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
+    from wagtail_minimum_standards.plans.models import DeliveryPlan
 
     plans_demo_data.load()
     return {

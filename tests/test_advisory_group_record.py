@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.test import Client
 from openpyxl import load_workbook
 
-from compliance.models import (
+from wagtail_minimum_standards.compliance.models import (
     AdvisoryGroupMeeting,
     AssessmentLocked,
     EmailChoice,
@@ -20,10 +20,10 @@ from compliance.models import (
     Question,
     SelfAssessment,
 )
-from plans import meeting_record
-from plans.models import Decision, PlanItem
+from wagtail_minimum_standards.plans import meeting_record
+from wagtail_minimum_standards.plans.models import Decision, PlanItem
 
-MEETING = "/admin/plans/meeting"
+MEETING = "/admin/minimum_standards_plans/meeting"
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def january(plans_demo):
 
 
 def ask(client, subject, pk, text):
-    response = client.post(f"/admin/compliance/question/ask/{subject}/{pk}/", {"text": text})
+    response = client.post(f"/admin/minimum_standards/question/ask/{subject}/{pk}/", {"text": text})
     assert response.status_code == 302, response.content.decode()[:300]
     return Question.objects.get(text=text)
 
@@ -48,15 +48,15 @@ def test_a_question_is_asked_answered_and_each_side_told_with_a_link_only(
     with django_capture_on_commit_callbacks(execute=True):  # emails go once it is saved
         question = ask(asker, "rating", rating.pk, "What stops the school briefings?")
     (to_manager,) = mail.outbox
-    report = answerer.get(f"/admin/compliance/assessment/{rating.assessment_id}/").content
+    report = answerer.get(f"/admin/minimum_standards/assessment/{rating.assessment_id}/").content
     with django_capture_on_commit_callbacks(execute=True):
         answered = answerer.post(
-            f"/admin/compliance/question/{question.pk}/",
+            f"/admin/minimum_standards/question/{question.pk}/",
             {"kind": "answer", "text": "Staffing; they restart in January."},
         )
 
     assert to_manager.to == [service_manager.email]
-    assert f"/admin/compliance/question/{question.pk}/" in to_manager.body
+    assert f"/admin/minimum_standards/question/{question.pk}/" in to_manager.body
     assert "school briefings" not in to_manager.body + to_manager.subject  # no words
     assert b"What stops the school briefings?" in report  # an open question, by its rating
     assert answered.status_code == 302
@@ -64,7 +64,7 @@ def test_a_question_is_asked_answered_and_each_side_told_with_a_link_only(
     assert not question.is_open
     to_asker = mail.outbox[1]
     assert to_asker.to == [advisory_member.email] and "Staffing" not in to_asker.body
-    thread = asker.get(f"/admin/compliance/question/{question.pk}/").content.decode()
+    thread = asker.get(f"/admin/minimum_standards/question/{question.pk}/").content.decode()
     assert "Staffing; they restart in January." in thread and "Answered" in thread
     assert question.history.count() == 2  # asked, then answered: both kept
 
@@ -77,10 +77,10 @@ def test_the_advisory_group_comments_and_corrects_but_cannot_answer(
     question = ask(client, "planitem", item.pk, "Who owns this?")
 
     not_allowed = client.post(
-        f"/admin/compliance/question/{question.pk}/", {"kind": "answer", "text": "Me"}
+        f"/admin/minimum_standards/question/{question.pk}/", {"kind": "answer", "text": "Me"}
     )
     corrected = client.post(
-        f"/admin/compliance/question/{question.pk}/",
+        f"/admin/minimum_standards/question/{question.pk}/",
         {"kind": "correction", "text": "I meant: who owns the second action?"},
     )
 
@@ -89,7 +89,7 @@ def test_the_advisory_group_comments_and_corrects_but_cannot_answer(
     question.refresh_from_db()
     assert question.is_open and question.text == "Who owns this?"  # the words stay as written
     assert [r.kind for r in question.replies.all()] == ["correction"]
-    plan = client.get(f"/admin/plans/plan/{item.plan_id}/").content.decode()
+    plan = client.get(f"/admin/minimum_standards_plans/plan/{item.plan_id}/").content.decode()
     assert "Who owns this?" in plan and "I meant: who owns the second action?" in plan
 
 
@@ -135,7 +135,9 @@ def test_the_review_lists_questions_open_first_and_the_pack_has_them(
     manager.force_login(service_manager)
     client.force_login(advisory_member)
     answered = ask(client, "meeting", january.pk, "First question")
-    manager.post(f"/admin/compliance/question/{answered.pk}/", {"kind": "answer", "text": "Done"})
+    manager.post(
+        f"/admin/minimum_standards/question/{answered.pk}/", {"kind": "answer", "text": "Done"}
+    )
     Question.objects.filter(pk=answered.pk).update(
         asked_at=datetime.datetime(2022, 12, 1, tzinfo=datetime.UTC)
     )
@@ -162,9 +164,11 @@ def test_the_rating_editor_shows_the_ratings_open_questions(
     ask(client, "rating", rating.pk, "Is 1.6 really partial?")
     answered = ask(client, "rating", rating.pk, "Which schools?")
     client.force_login(service_manager)
-    client.post(f"/admin/compliance/question/{answered.pk}/", {"kind": "answer", "text": "All"})
+    client.post(
+        f"/admin/minimum_standards/question/{answered.pk}/", {"kind": "answer", "text": "All"}
+    )
 
-    editor = client.get(f"/admin/compliance/rating/edit/{rating.pk}/").content.decode()
+    editor = client.get(f"/admin/minimum_standards/rating/edit/{rating.pk}/").content.decode()
 
     assert "Open questions about this rating (1)" in editor
     assert "Is 1.6 really partial?" in editor and "Which schools?" not in editor
@@ -334,7 +338,7 @@ def test_the_records_history_says_who_came_what_changed_and_what_was_decided(
 
 
 def test_evidence_due_for_review_is_flagged_and_listed(client, plans_demo, advisory_member):
-    from compliance.models import EvidenceLink
+    from wagtail_minimum_standards.compliance.models import EvidenceLink
 
     draft = plans_demo["draft"]
     rating = draft.ratings.get(standard__code="1.1")
@@ -346,7 +350,7 @@ def test_evidence_due_for_review_is_flagged_and_listed(client, plans_demo, advis
     )
     client.force_login(advisory_member)
 
-    report = client.get(f"/admin/compliance/assessment/{draft.pk}/").content.decode()
+    report = client.get(f"/admin/minimum_standards/assessment/{draft.pk}/").content.decode()
     review = client.get(f"{MEETING}/{plans_demo['january'].pk}/review/").content.decode()
     pack = load_workbook(
         io.BytesIO(client.get(f"{MEETING}/{plans_demo['january'].pk}/pack/").content)
@@ -397,7 +401,7 @@ def review_and_pack_queries(client, meeting) -> tuple[int, int]:
 def test_review_and_pack_queries_do_not_grow_with_questions(
     client, plans_demo, advisory_member, service_manager
 ):
-    from compliance.models import EvidenceLink, Reply
+    from wagtail_minimum_standards.compliance.models import EvidenceLink, Reply
 
     january, october = plans_demo["january"], plans_demo["october"]
     rating = plans_demo["draft"].ratings.get(standard__code="1.1")
@@ -434,7 +438,7 @@ def test_a_meetings_date_stays_once_it_decided_and_a_locked_meeting_is_not_edite
     october, january = plans_demo["october"], plans_demo["january"]
     client.force_login(service_manager)
     decide(client, january, "approve-minutes", {"text": "Approved", "minutes_of": october.pk})
-    edit = "/admin/compliance/advisorygroupmeeting/edit/{}/"
+    edit = "/admin/minimum_standards/advisorygroupmeeting/edit/{}/"
 
     locked = client.post(edit.format(october.pk), {"date": "2022-10-12", "title": "Renamed"})
     moved = client.post(edit.format(january.pk), {"date": "2022-01-01", "title": "January"})

@@ -35,19 +35,19 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from compliance.models import ChecklistItem, SelfAssessment, Standard
-from compliance.spreadsheets.assessments import import_assessment
-from compliance.spreadsheets.errors import SheetErrors, cell_text
-from compliance.spreadsheets.frameworks import (
+from home.models import Enquiry
+from wagtail_minimum_standards.compliance.models import ChecklistItem, SelfAssessment, Standard
+from wagtail_minimum_standards.compliance.spreadsheets.assessments import import_assessment
+from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors, cell_text
+from wagtail_minimum_standards.compliance.spreadsheets.frameworks import (
     CHECKLIST_COLUMNS,
     SCALE_COLUMNS,
     STANDARD_COLUMNS,
     YES,
     import_framework,
 )
-from home.models import Enquiry
-from plans.models import PlanAction, PlanOutcome
-from plans.spreadsheets import import_plan
+from wagtail_minimum_standards.plans.models import PlanAction, PlanOutcome
+from wagtail_minimum_standards.plans.spreadsheets import import_plan
 
 from .test_enquiries import answers as valid_answers
 from .workbook_files import SHEET_PART, SPREADSHEET_NS, with_part
@@ -65,7 +65,7 @@ MANY = settings(
     ],
 )
 
-# The 2018 Minimum Standards that `compliance_demo` loads, and its scale.
+# The 2018 Minimum Standards that `minimum_standards_demo` loads, and its scale.
 CODES_2018 = [
     *(f"1.{n}" for n in range(1, 9)),
     *(f"2.{n}" for n in range(1, 4)),
@@ -400,7 +400,7 @@ def all_models():
     """Every model of the compliance and plans apps (with history and many-to-many tables)."""
     return [
         model
-        for app in ("compliance", "plans")
+        for app in ("minimum_standards", "minimum_standards_plans")
         for model in apps.get_app_config(app).get_models(include_auto_created=True)
     ]
 
@@ -492,11 +492,13 @@ def framework_import(data: bytes):
     def owned(framework):
         assert framework.levels.filter(is_unrated=True).count() == 1
         return {
-            "compliance.Framework": 1,
-            "compliance.RatingLevel": framework.levels.count(),
-            "compliance.Section": framework.sections.count(),
-            "compliance.Standard": Standard.objects.filter(section__framework=framework).count(),
-            "compliance.ChecklistItem": ChecklistItem.objects.filter(
+            "minimum_standards.Framework": 1,
+            "minimum_standards.RatingLevel": framework.levels.count(),
+            "minimum_standards.Section": framework.sections.count(),
+            "minimum_standards.Standard": Standard.objects.filter(
+                section__framework=framework
+            ).count(),
+            "minimum_standards.ChecklistItem": ChecklistItem.objects.filter(
                 standard__section__framework=framework
             ).count(),
         }
@@ -508,11 +510,11 @@ def framework_import(data: bytes):
         checklist = listed(sheets["Checklist"], CHECKLIST_COLUMNS) if "Checklist" in sheets else []
         unrated_added = not any(level["not yet rated"].lower() in YES for level in scale)
         return {
-            "compliance.Framework": 1,
-            "compliance.RatingLevel": len(scale) + unrated_added,
-            "compliance.Section": len({standard["section"] for standard in standards}),
-            "compliance.Standard": len(standards),
-            "compliance.ChecklistItem": len(checklist),
+            "minimum_standards.Framework": 1,
+            "minimum_standards.RatingLevel": len(scale) + unrated_added,
+            "minimum_standards.Section": len({standard["section"] for standard in standards}),
+            "minimum_standards.Standard": len(standards),
+            "minimum_standards.ChecklistItem": len(checklist),
         }
 
     all_or_nothing(
@@ -523,10 +525,13 @@ def framework_import(data: bytes):
 def assessment_import(data: bytes, framework, title="", assessed_on=None):
     def owned(assessment):
         assert assessment.status == SelfAssessment.Status.DRAFT
-        return {"compliance.SelfAssessment": 1, "compliance.Rating": assessment.ratings.count()}
+        return {
+            "minimum_standards.SelfAssessment": 1,
+            "minimum_standards.Rating": assessment.ratings.count(),
+        }
 
     def sheet_says():  # every standard is rated: those not on the sheet as not yet rated
-        return {"compliance.SelfAssessment": 1, "compliance.Rating": len(CODES_2018)}
+        return {"minimum_standards.SelfAssessment": 1, "minimum_standards.Rating": len(CODES_2018)}
 
     all_or_nothing(
         lambda: import_assessment(io.BytesIO(data), framework, title, assessed_on),
@@ -539,22 +544,31 @@ def assessment_import(data: bytes, framework, title="", assessed_on=None):
 def plan_import(data: bytes, framework=None, title=""):
     def owned(plan):
         return {
-            "plans.DeliveryPlan": 1,
-            "plans.PlanItem": plan.items.count(),
-            "plans.PlanAction": PlanAction.objects.filter(item__plan=plan).count(),
-            "plans.PlanOutcome": PlanOutcome.objects.filter(item__plan=plan).count(),
-            "plans.PlanItem_standards": sum(item.standards.count() for item in plan.items.all()),
+            "minimum_standards_plans.DeliveryPlan": 1,
+            "minimum_standards_plans.PlanItem": plan.items.count(),
+            "minimum_standards_plans.PlanAction": PlanAction.objects.filter(
+                item__plan=plan
+            ).count(),
+            "minimum_standards_plans.PlanOutcome": PlanOutcome.objects.filter(
+                item__plan=plan
+            ).count(),
+            "minimum_standards_plans.PlanItem_standards": sum(
+                item.standards.count() for item in plan.items.all()
+            ),
         }
 
     def sheet_says():
         (rows,) = list(read_back(data).values())[:1]
         cells = [[cell_text(value) for value in (list(row) + [None] * 8)[:8]] for row in rows]
         heading = next(n for n, row in enumerate(cells) if row[0].lower().startswith("area"))
-        return {"plans.PlanItem": sum(any(row) for row in cells[heading + 1 :])}
+        return {"minimum_standards_plans.PlanItem": sum(any(row) for row in cells[heading + 1 :])}
 
     def items_match(plan):
         counted = owned(plan)
-        assert counted["plans.PlanItem"] == sheet_says()["plans.PlanItem"]
+        assert (
+            counted["minimum_standards_plans.PlanItem"]
+            == sheet_says()["minimum_standards_plans.PlanItem"]
+        )
         return counted
 
     all_or_nothing(
@@ -703,7 +717,7 @@ def test_a_truncated_or_garbled_file_is_imported_whole_or_refused_by_every_impor
 
 # The admin upload ------------------------------------------------------------------------
 
-ASSESSMENT_IMPORT = "/admin/compliance/assessment/import/"
+ASSESSMENT_IMPORT = "/admin/minimum_standards/assessment/import/"
 no_surrogates = st.characters(codec=None, categories=None, exclude_categories=["Cs"])
 
 
@@ -742,7 +756,10 @@ def test_the_admin_upload_answers_any_garbled_file_without_a_server_error(
     made = changes(before, table_counts(models))
     plain = {label: n for label, n in made.items() if ".Historical" not in label}
     if response.status_code == 302:
-        assert plain == {"compliance.SelfAssessment": 1, "compliance.Rating": len(CODES_2018)}
+        assert plain == {
+            "minimum_standards.SelfAssessment": 1,
+            "minimum_standards.Rating": len(CODES_2018),
+        }
         SelfAssessment.objects.exclude(pk__in=earlier).delete()
     else:
         assert made == {}

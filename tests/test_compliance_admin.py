@@ -2,9 +2,9 @@
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from compliance.models import AdvisoryGroupMeeting, EvidenceLink, Rating
+from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting, EvidenceLink, Rating
 
-ADMIN = "/admin/compliance"
+ADMIN = "/admin/minimum_standards"
 
 
 def test_the_report_reads_like_the_annual_report(client, compliance_demo, service_manager):
@@ -139,7 +139,7 @@ def test_ratify_then_unlock_with_a_reason(client, compliance_demo, service_manag
     draft = compliance_demo["draft"]
     too_early = compliance_demo["ratified"].ratified_at  # before the draft's date
     meeting = AdvisoryGroupMeeting.objects.create(date="2023-09-20", title="Autumn 2023")
-    decide = f"/admin/plans/meeting/{meeting.pk}/decision/ratify/?assessment={draft.pk}"
+    decide = f"/admin/minimum_standards_plans/meeting/{meeting.pk}/decision/ratify/?assessment={draft.pk}"
 
     carried = draft.ratings.filter(carried_over=True).count()
     report = client.get(f"{ADMIN}/assessment/{draft.pk}/").content.decode()
@@ -156,11 +156,13 @@ def test_ratify_then_unlock_with_a_reason(client, compliance_demo, service_manag
 
     forged = client.post(decide, {"assessment": f"+{draft.pk}", "text": "Ratified."})
     for odd in ("²", "9" * 30, "9" * 5000):  # a digit to isdigit(), too big for any database
-        page = f"/admin/plans/meeting/{meeting.pk}/decision/ratify/?assessment={odd}"
+        page = (
+            f"/admin/minimum_standards_plans/meeting/{meeting.pk}/decision/ratify/?assessment={odd}"
+        )
         assert client.get(page).status_code == 200
         assert client.post(page, {"assessment": odd, "text": "x"}).status_code == 200
     early = client.post(
-        f"/admin/plans/meeting/{too_early.pk}/decision/ratify/",
+        f"/admin/minimum_standards_plans/meeting/{too_early.pk}/decision/ratify/",
         {"assessment": draft.pk, "text": "Ratified.", "ratify_carried_over": "on"},
     )
     assert "tick to ratify them as they are" in forged.content.decode()

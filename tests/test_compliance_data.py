@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from compliance.models import AssessmentLocked, EvidenceLink, Rating
+from wagtail_minimum_standards.compliance.models import AssessmentLocked, EvidenceLink, Rating
 
 
 def codes(assessment):

@@ -7,10 +7,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
 
-from compliance.models import Framework, SelfAssessment
-from compliance.spreadsheets.assessments import export_assessment, import_assessment
-from compliance.spreadsheets.errors import SheetErrors
-from compliance.spreadsheets.frameworks import import_framework
+from wagtail_minimum_standards.compliance.models import Framework, SelfAssessment
+from wagtail_minimum_standards.compliance.spreadsheets.assessments import (
+    export_assessment,
+    import_assessment,
+)
+from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors
+from wagtail_minimum_standards.compliance.spreadsheets.frameworks import import_framework
 
 DEMO = Path(__file__).resolve().parent.parent / "home" / "demo" / "files"
 
@@ -237,19 +240,19 @@ def test_uploads_are_validated(client, compliance_demo, service_manager):
     text.name = "ratings.csv"
 
     response = client.post(
-        "/admin/compliance/assessment/import/",
+        "/admin/minimum_standards/assessment/import/",
         {"framework": framework.pk, "assessed_on": "2024-07-31", "file": text},
     )
     bad = appendix_3_with({(4, 2): "Q"})
     bad.name = "appendix.xlsx"
     refused = client.post(
-        "/admin/compliance/assessment/import/",
+        "/admin/minimum_standards/assessment/import/",
         {"framework": framework.pk, "assessed_on": "2024-07-31", "file": bad},
     )
     good = appendix_3_with({})
     good.name = "appendix.xlsx"
     accepted = client.post(
-        "/admin/compliance/assessment/import/",
+        "/admin/minimum_standards/assessment/import/",
         {"framework": framework.pk, "assessed_on": "2024-07-31", "title": "Uploaded", "file": good},
     )
 

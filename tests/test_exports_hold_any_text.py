@@ -45,9 +45,13 @@ def test_control_characters_in_a_rating_note_and_a_plan_show_as_a_mark(
     meeting.__class__.objects.filter(pk=meeting.pk).update(title="January\x0b2023")
     client.force_login(advisory_member)
 
-    assessment = all_text(opened(client.get(f"/admin/compliance/assessment/{draft.pk}/export/")))
-    plan_sheet = all_text(opened(client.get(f"/admin/plans/plan/{plan.pk}/export/")))
-    pack = opened(client.get(f"/admin/plans/meeting/{meeting.pk}/pack/"))
+    assessment = all_text(
+        opened(client.get(f"/admin/minimum_standards/assessment/{draft.pk}/export/"))
+    )
+    plan_sheet = all_text(
+        opened(client.get(f"/admin/minimum_standards_plans/plan/{plan.pk}/export/"))
+    )
+    pack = opened(client.get(f"/admin/minimum_standards_plans/meeting/{meeting.pk}/pack/"))
 
     assert SHOWN_AS in assessment
     assert SHOWN_AS in plan_sheet
@@ -102,7 +106,7 @@ def test_a_note_longer_than_a_cell_is_refused_with_a_message(
     rating = compliance_demo["draft"].ratings.get(standard__code="1.3")
 
     response = client.post(
-        f"/admin/compliance/rating/edit/{rating.pk}/",
+        f"/admin/minimum_standards/rating/edit/{rating.pk}/",
         rating_form(rating, evidence_notes="x" * 32_768),
     )
 

@@ -11,10 +11,15 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from compliance.spreadsheets.errors import SheetErrors
 from home.demo import delivery_plans as plans_demo_data
-from plans.models import DeliveryPlan, PlanAction, PlanItem, ProgressUpdate
-from plans.spreadsheets import export_plan, import_plan
+from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors
+from wagtail_minimum_standards.plans.models import (
+    DeliveryPlan,
+    PlanAction,
+    PlanItem,
+    ProgressUpdate,
+)
+from wagtail_minimum_standards.plans.spreadsheets import export_plan, import_plan
 
 DEMO = Path(__file__).resolve().parent.parent / "home" / "demo" / "files"
 
@@ -152,7 +157,7 @@ def test_progress_moves_the_status_and_is_in_the_history(plans_demo, service_man
     item = plans_demo["plan"].items.get(standards__code="1.2")
 
     response = client.post(
-        f"/admin/plans/item/{item.pk}/progress/",
+        f"/admin/minimum_standards_plans/item/{item.pk}/progress/",
         {"date": "2023-02-01", "text": "Young people's panel met twice.", "new_status": "on-track"},
     )
 
@@ -161,7 +166,7 @@ def test_progress_moves_the_status_and_is_in_the_history(plans_demo, service_man
     assert item.status == "on-track"
     update = ProgressUpdate.objects.get(item=item, text="Young people's panel met twice.")
     assert update.by == service_manager
-    history = client.get(f"/admin/plans/item/{item.pk}/history/").content.decode()
+    history = client.get(f"/admin/minimum_standards_plans/item/{item.pk}/history/").content.decode()
     # As the forms say it: labels, not stored values; and what the update said.
     assert "<del>Not started</del> → <ins>On track</ins>" in history
     assert "What happened: Young people&#x27;s panel met twice." in history
@@ -211,7 +216,7 @@ def test_the_manager_ticks_off_an_action_and_the_history_names_them(
     )  # fmt: skip
 
     response = client.post(
-        f"/admin/plans/planitem/edit/{item.pk}/", item_form(item, actions=actions)
+        f"/admin/minimum_standards_plans/planitem/edit/{item.pk}/", item_form(item, actions=actions)
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -227,8 +232,11 @@ def test_two_people_editing_one_item_cannot_overwrite_each_other(
     item = plans_demo["plan"].items.get(standards__code="2.3")
     first, second = item_form(item, owners="First"), item_form(item, owners="Second")
 
-    assert client.post(f"/admin/plans/planitem/edit/{item.pk}/", first).status_code == 302
-    refused = client.post(f"/admin/plans/planitem/edit/{item.pk}/", second)
+    assert (
+        client.post(f"/admin/minimum_standards_plans/planitem/edit/{item.pk}/", first).status_code
+        == 302
+    )
+    refused = client.post(f"/admin/minimum_standards_plans/planitem/edit/{item.pk}/", second)
 
     assert "Someone else saved this since you opened it" in refused.content.decode()
     assert PlanItem.objects.get(pk=item.pk).owners == "First"
@@ -269,10 +277,13 @@ def test_the_manager_adds_an_item_to_a_plan(plans_demo, service_manager, client)
     plan = plans_demo["plan"]
     blank = PlanItem(plan=plan, objective="")
 
-    assert client.get(f"/admin/plans/planitem/create/?plan={plan.pk}").status_code == 200
-    assert client.get("/admin/plans/planitem/create/?plan=abc").status_code == 200
+    assert (
+        client.get(f"/admin/minimum_standards_plans/planitem/create/?plan={plan.pk}").status_code
+        == 200
+    )
+    assert client.get("/admin/minimum_standards_plans/planitem/create/?plan=abc").status_code == 200
     response = client.post(
-        "/admin/plans/planitem/create/",
+        "/admin/minimum_standards_plans/planitem/create/",
         item_form(
             blank,
             objective="Run a survey of professionals",
@@ -300,7 +311,7 @@ def test_a_progress_update_makes_an_open_edit_form_stale(plans_demo, service_man
     opened = item_form(item, owners="Edited after the update")
 
     ProgressUpdate.objects.create(item=item, text="Moved on", new_status="complete")
-    refused = client.post(f"/admin/plans/planitem/edit/{item.pk}/", opened)
+    refused = client.post(f"/admin/minimum_standards_plans/planitem/edit/{item.pk}/", opened)
 
     assert "Someone else saved this since you opened it" in refused.content.decode()
     assert PlanItem.objects.get(pk=item.pk).status == "complete"
@@ -323,7 +334,7 @@ def test_the_plans_own_history(plans_demo, service_manager, client):
     plan.status = "closed"
     plan.save()
 
-    html = client.get(f"/admin/plans/plan/{plan.pk}/history/").content.decode()
+    html = client.get(f"/admin/minimum_standards_plans/plan/{plan.pk}/history/").content.decode()
 
     assert "<del>Active</del> → <ins>Closed</ins>" in html
     assert (
@@ -336,7 +347,7 @@ def test_the_progress_form_starts_at_today(plans_demo, service_manager, client):
     client.force_login(service_manager)
     item = plans_demo["plan"].items.first()
 
-    html = client.get(f"/admin/plans/item/{item.pk}/progress/").content.decode()
+    html = client.get(f"/admin/minimum_standards_plans/item/{item.pk}/progress/").content.decode()
 
     assert f'name="date" value="{datetime.date.today().isoformat()}"' in html
 
@@ -353,7 +364,7 @@ def test_each_standards_rating_says_where_it_comes_from(plans_demo, advisory_mem
         and r.level_id != ratified.ratings.get(standard_id=r.standard_id).level_id
     ]
 
-    html = client.get(f"/admin/plans/plan/{plan.pk}/").content.decode()
+    html = client.get(f"/admin/minimum_standards_plans/plan/{plan.pk}/").content.decode()
 
     assert f"Ratings beside each standard: from “{ratified}”, ratified" in html
     assert f"where the draft “{draft}” rates a standard differently" in html
@@ -369,7 +380,7 @@ def test_my_actions_are_the_items_a_user_owns(db, client):
     written = plan.items.filter(owners__icontains="manager")
     client.force_login(manager)
 
-    html = client.get(f"/admin/plans/plan/{plan.pk}/?mine=1").content.decode()
+    html = client.get(f"/admin/minimum_standards_plans/plan/{plan.pk}/?mine=1").content.decode()
 
     assert written.count() >= 3
     shown = {int(pk) for pk in re.findall(r'<tr id="item-(\d+)"', html)}

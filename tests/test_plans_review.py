@@ -9,11 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from compliance.models import AdvisoryGroupMeeting
-from plans.models import PlanItem
-from plans.review import review_for
+from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
+from wagtail_minimum_standards.plans.models import PlanItem
+from wagtail_minimum_standards.plans.review import review_for
 
-ADMIN = "/admin/plans"
+ADMIN = "/admin/minimum_standards_plans"
 
 
 def test_the_january_review_shows_what_changed_since_october(plans_demo):
@@ -51,7 +51,9 @@ def test_the_review_page_and_the_pack(client, plans_demo, advisory_member):
     assert "since the last meeting, 12 October 2022" in html
     assert "Overdue (1)" in html and "Rating changes in the compliance tracker (4)" in html
     assert "On track → <strong>Complete</strong>" in html
-    assert "@media print" not in html and "plans/admin.css" in html  # the print stylesheet
+    assert (
+        "@media print" not in html and "minimum_standards_plans/admin.css" in html
+    )  # the print stylesheet
     assert pack.sheetnames == [
         "Summary", "New items", "Status changes", "Progress updates", "Actions completed",
         "Rating changes", "Questions", "Agreed last time", "Evidence due for review", "Overdue",
@@ -83,7 +85,7 @@ def test_reminders_go_to_the_advisory_group_before_a_meeting(
     call_command("send_review_reminders", "--days", str(days), stdout=out)
 
     assert [m.to for m in mail.outbox] == [[advisory_member.email]]
-    assert f"/admin/plans/meeting/{upcoming.pk}/review/" in mail.outbox[0].body
+    assert f"/admin/minimum_standards_plans/meeting/{upcoming.pk}/review/" in mail.outbox[0].body
     assert "Sent 1 reminder(s)" in out.getvalue()
 
 
@@ -118,9 +120,14 @@ def test_review_items_link_to_the_item_in_its_plan(client, plans_demo, advisory_
     client.force_login(advisory_member)
     review = review_for(plans_demo["january"])
 
-    html = client.get(f"/admin/plans/meeting/{plans_demo['january'].pk}/review/").content.decode()
+    html = client.get(
+        f"/admin/minimum_standards_plans/meeting/{plans_demo['january'].pk}/review/"
+    ).content.decode()
 
     for item in [*review.overdue, *review.due_before_next, *review.new_items]:
-        assert f'href="/admin/plans/plan/{item.plan_id}/#item-{item.pk}"' in html
+        assert f'href="/admin/minimum_standards_plans/plan/{item.plan_id}/#item-{item.pk}"' in html
     for update in review.updates:
-        assert f'href="/admin/plans/plan/{update.item.plan_id}/#item-{update.item_id}"' in html
+        assert (
+            f'href="/admin/minimum_standards_plans/plan/{update.item.plan_id}/#item-{update.item_id}"'
+            in html
+        )

@@ -73,7 +73,7 @@ def test_only_an_administrator_may_delete_unpublish_or_move_the_home_page(
 
 
 def test_the_tracker_roles_are_this_sites_groups(db):
-    from compliance.roles import PERMISSIONS, READ, RUN
+    from wagtail_minimum_standards.compliance.roles import PERMISSIONS, READ, RUN
 
     for role, group in ((RUN, "Service manager"), (READ, "Advisory Group")):
         held = {
@@ -86,7 +86,7 @@ def test_the_tracker_roles_are_this_sites_groups(db):
 
 
 def test_a_site_that_maps_no_roles_gets_the_trackers_own_groups(db, settings):
-    from compliance.roles import DEFAULT_GROUPS, ensure_roles
+    from wagtail_minimum_standards.compliance.roles import DEFAULT_GROUPS, ensure_roles
 
     del settings.MINIMUM_STANDARDS_ROLES
 

@@ -9,17 +9,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from compliance.models import Framework, SelfAssessment
-from compliance.spreadsheets.errors import SheetErrors
-from compliance.spreadsheets.frameworks import import_framework
-from plans.models import DeliveryPlan
-from plans.spreadsheets import import_plan
+from wagtail_minimum_standards.compliance.models import Framework, SelfAssessment
+from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors
+from wagtail_minimum_standards.compliance.spreadsheets.frameworks import import_framework
+from wagtail_minimum_standards.plans.models import DeliveryPlan
+from wagtail_minimum_standards.plans.spreadsheets import import_plan
 
 from . import workbook_files as files
 from .test_compliance_spreadsheets import NUMERIC_SCALE, framework_workbook, saved
 
-ASSESSMENT_IMPORT = "/admin/compliance/assessment/import/"
-FRAMEWORK_IMPORT = "/admin/compliance/framework/import/"
+ASSESSMENT_IMPORT = "/admin/minimum_standards/assessment/import/"
+FRAMEWORK_IMPORT = "/admin/minimum_standards/framework/import/"
 
 
 def upload(client, url, data: bytes, framework=None):
@@ -228,7 +228,7 @@ def test_timescales_give_their_date_or_say_they_were_not_understood(
     assert items[0].timescale == "12 January 2023"
     assert [item.timescale_not_understood for item in items] == [False] * 6 + [True] * 3 + [False]
     client.force_login(service_manager)
-    html = client.get(f"/admin/plans/plan/{plan.pk}/").content.decode()
+    html = client.get(f"/admin/minimum_standards_plans/plan/{plan.pk}/").content.decode()
     assert html.count("Timescale not understood") == 3
 
 

@@ -8,58 +8,58 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
-from compliance.models import Question
+from wagtail_minimum_standards.compliance.models import Question
 
 from .factories import UserFactory
 
-TRACKER_APPS = ("compliance", "plans")
+TRACKER_APPS = ("minimum_standards", "minimum_standards_plans")
 
 # What the Advisory Group may open: reading and exporting, nothing that changes anything.
 ADVISORY_GROUP_READS = {
-    "compliance_selfassessment_modeladmin_index",
-    "compliance_framework_modeladmin_index",
-    "compliance_framework_modeladmin_inspect",
-    "compliance_rating_modeladmin_index",
-    "compliance_standard_modeladmin_index",
-    "compliance_assessment_report",
-    "compliance_assessment_export",
-    "compliance_assessment_history",
-    "compliance_compare",
-    "compliance_compare_export",
-    "compliance_rating_history",
-    "plans_deliveryplan_modeladmin_index",
-    "plans_planitem_modeladmin_index",
-    "compliance_advisorygroupmeeting_modeladmin_index",
-    "plans_plan_view",
-    "plans_plan_export",
-    "plans_plan_history",
-    "plans_item_history",
-    "plans_meeting_review",
-    "plans_meeting_pack",
-    "plans_meeting_record",
-    "plans_meeting_minutes",
-    "plans_meeting_minutes_word",
-    "plans_meeting_history",
-    "compliance_question",
-    "compliance_question_ask",
+    "minimum_standards_selfassessment_modeladmin_index",
+    "minimum_standards_framework_modeladmin_index",
+    "minimum_standards_framework_modeladmin_inspect",
+    "minimum_standards_rating_modeladmin_index",
+    "minimum_standards_standard_modeladmin_index",
+    "minimum_standards_assessment_report",
+    "minimum_standards_assessment_export",
+    "minimum_standards_assessment_history",
+    "minimum_standards_compare",
+    "minimum_standards_compare_export",
+    "minimum_standards_rating_history",
+    "minimum_standards_plans_deliveryplan_modeladmin_index",
+    "minimum_standards_plans_planitem_modeladmin_index",
+    "minimum_standards_advisorygroupmeeting_modeladmin_index",
+    "minimum_standards_plans_plan_view",
+    "minimum_standards_plans_plan_export",
+    "minimum_standards_plans_plan_history",
+    "minimum_standards_plans_item_history",
+    "minimum_standards_plans_meeting_review",
+    "minimum_standards_plans_meeting_pack",
+    "minimum_standards_plans_meeting_record",
+    "minimum_standards_plans_meeting_minutes",
+    "minimum_standards_plans_meeting_minutes_word",
+    "minimum_standards_plans_meeting_history",
+    "minimum_standards_question",
+    "minimum_standards_question_ask",
 }
 # What the Advisory Group may send: its questions, comments and corrections; nothing else.
-ADVISORY_GROUP_WRITES = {"compliance_question", "compliance_question_ask"}
+ADVISORY_GROUP_WRITES = {"minimum_standards_question", "minimum_standards_question_ask"}
 # What even the Service manager may not do: nothing in the tracker is deleted by hand (its
 # history would lose its subject), frameworks are imported whole and never edited, and ratings
 # come with their self-assessment.
 SERVICE_MANAGER_REFUSED = {
-    "compliance_selfassessment_modeladmin_delete",
-    "compliance_framework_modeladmin_create",
-    "compliance_framework_modeladmin_edit",
-    "compliance_framework_modeladmin_delete",
-    "compliance_rating_modeladmin_create",
-    "compliance_rating_modeladmin_delete",
-    "compliance_standard_modeladmin_create",
-    "compliance_standard_modeladmin_delete",
-    "plans_deliveryplan_modeladmin_delete",
-    "plans_planitem_modeladmin_delete",
-    "compliance_advisorygroupmeeting_modeladmin_delete",
+    "minimum_standards_selfassessment_modeladmin_delete",
+    "minimum_standards_framework_modeladmin_create",
+    "minimum_standards_framework_modeladmin_edit",
+    "minimum_standards_framework_modeladmin_delete",
+    "minimum_standards_rating_modeladmin_create",
+    "minimum_standards_rating_modeladmin_delete",
+    "minimum_standards_standard_modeladmin_create",
+    "minimum_standards_standard_modeladmin_delete",
+    "minimum_standards_plans_deliveryplan_modeladmin_delete",
+    "minimum_standards_plans_planitem_modeladmin_delete",
+    "minimum_standards_advisorygroupmeeting_modeladmin_delete",
 }
 # The object a URL's id stands for: by its model (wagtail-modeladmin's names) or its route.
 OBJECT_BY_NAME = {
@@ -77,15 +77,15 @@ OBJECT_BY_NAME = {
     "question": "question",
 }
 # URLs whose id is not the object their route names: a question is asked about a rating.
-OBJECT_BY_URL = {"compliance_question_ask": "rating"}
+OBJECT_BY_URL = {"minimum_standards_question_ask": "rating"}
 # Other parts of a route, as its links give them.
 ROUTE_VALUES = {"subject": "rating", "kind": "other"}
 # Query strings a read opens with, as its links give them.
 QUERIES = {
-    "compliance_compare": "?first={ratified}&second={draft}",
-    "compliance_compare_export": "?first={ratified}&second={draft}",
-    "plans_plan_view": "?overdue=1&status=on-track",
-    "plans_planitem_modeladmin_create": "?plan={plan}",
+    "minimum_standards_compare": "?first={ratified}&second={draft}",
+    "minimum_standards_compare_export": "?first={ratified}&second={draft}",
+    "minimum_standards_plans_plan_view": "?overdue=1&status=on-track",
+    "minimum_standards_plans_planitem_modeladmin_create": "?plan={plan}",
 }
 SECRET = "Limited funding"  # in the demo's evidence notes: never shown to those refused
 
@@ -230,7 +230,10 @@ def test_the_service_manager_opens_everything_but_deleting(client, objects, serv
         response = client.get(url)
         if name in SERVICE_MANAGER_REFUSED:
             assert refused(response), f"GET {url} ({name})"
-        elif name in ("compliance_rating_modeladmin_edit", "plans_assessment_ratify"):
+        elif name in (
+            "minimum_standards_rating_modeladmin_edit",
+            "minimum_standards_plans_assessment_ratify",
+        ):
             assert response.status_code == 200, f"GET {url} ({name})"  # the draft: not locked
         else:
             assert response.status_code == 200, f"GET {url} ({name})"
@@ -242,7 +245,7 @@ def test_wagtails_site_history_shows_editors_nothing_of_the_tracker(
     managers_browser = Client()
     managers_browser.force_login(service_manager)
     created = managers_browser.post(
-        "/admin/compliance/advisorygroupmeeting/create/",
+        "/admin/minimum_standards/advisorygroupmeeting/create/",
         {"date": "2030-01-01", "title": "Confidential strategy day", "notes": ""},
     )
     assert created.status_code == 302
@@ -260,8 +263,8 @@ def test_those_without_permission_learn_nothing_of_what_is_locked(client, plans_
     client.force_login(editor)
 
     for url in (
-        f"/admin/compliance/selfassessment/edit/{ratified.pk}/",
-        f"/admin/compliance/rating/edit/{ratified.ratings.first().pk}/",
+        f"/admin/minimum_standards/selfassessment/edit/{ratified.pk}/",
+        f"/admin/minimum_standards/rating/edit/{ratified.ratings.first().pk}/",
     ):
         response = client.get(url, follow=True)
         assert response.redirect_chain[0][0] == "/admin/", url  # as for anything else refused

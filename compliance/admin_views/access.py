@@ -19,9 +19,9 @@ def permitted(*permissions):
     return check
 
 
-can_read = permitted("compliance.view_selfassessment", "compliance.change_rating")
-can_run = permitted("compliance.change_rating")
-can_import_framework = permitted("compliance.add_framework")
+can_read = permitted("minimum_standards.view_selfassessment", "minimum_standards.change_rating")
+can_run = permitted("minimum_standards.change_rating")
+can_import_framework = permitted("minimum_standards.add_framework")
 
 
 def requires(check):

@@ -22,12 +22,12 @@ from .widgets import date_input
 
 
 def _report(assessment):
-    return redirect("compliance_assessment_report", assessment.pk)
+    return redirect("minimum_standards_assessment_report", assessment.pk)
 
 
 def _form_page(request, title, form, assessment=None, intro=""):
     context = {"title": title, "form": form, "assessment": assessment, "intro": intro}
-    return TemplateResponse(request, "compliance/admin/form_page.html", context)
+    return TemplateResponse(request, "minimum_standards/admin/form_page.html", context)
 
 
 class UnlockForm(forms.Form):
@@ -123,7 +123,7 @@ def _upload(request, form_class, title, importer, described):
             return created
     return TemplateResponse(
         request,
-        "compliance/admin/upload.html",
+        "minimum_standards/admin/upload.html",
         {"title": title, "form": form, "problems": problems, "intro": UPLOAD_LIMITS},
     )
 
@@ -159,5 +159,5 @@ def upload_framework(request):
         lambda framework: f"Imported {framework} as “{framework.code}”.",
     )
     if isinstance(result, Framework):
-        return redirect(reverse("compliance_framework_modeladmin_index"))
+        return redirect(reverse("minimum_standards_framework_modeladmin_index"))
     return result

@@ -68,7 +68,7 @@ def comparison(request):
         context.update(
             comparison=compare(first, second), levels=levels, rows=rows, chart=chart(levels, rows)
         )
-    return TemplateResponse(request, "compliance/admin/comparison.html", context)
+    return TemplateResponse(request, "minimum_standards/admin/comparison.html", context)
 
 
 @requires(can_read)

@@ -165,7 +165,7 @@ def history_page(request, title, back_url, all_entries):
     page = Paginator(all_entries, PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
-        "compliance/admin/history.html",
+        "minimum_standards/admin/history.html",
         {"title": title, "back_url": back_url, "entries": page},
     )
 
@@ -196,7 +196,7 @@ def assessment_history(request, pk):
     return history_page(
         request,
         f"History of “{assessment}”",
-        reverse("compliance_assessment_report", args=[pk]),
+        reverse("minimum_standards_assessment_report", args=[pk]),
         all_entries,
     )
 
@@ -210,6 +210,6 @@ def rating_history(request, pk):
     return history_page(
         request,
         f"History of {rating.standard.code} in “{rating.assessment}”",
-        reverse("compliance_assessment_report", args=[rating.assessment_id]),
+        reverse("minimum_standards_assessment_report", args=[rating.assessment_id]),
         _rating_entries({"id": pk}, {"rating_id": pk}, show, codes),
     )

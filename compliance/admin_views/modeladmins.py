@@ -17,7 +17,7 @@ from . import actions, comparison, history, questions, report
 from .access import can_import_framework, can_run
 from .rating_forms import RatingEditView, RatingForm
 
-# (route under /admin/compliance/, view, URL name after "compliance_")
+# (route under /admin/minimum_standards/, view, URL name after "minimum_standards_")
 EXTRA_VIEWS = [
     ("assessment/<int:pk>/", report.assessment_report, "assessment_report"),
     ("assessment/<int:pk>/export/", actions.export, "assessment_export"),
@@ -57,7 +57,7 @@ class TrackerModelAdmin(ModelAdmin):
         super().__init__(*args, **kwargs)
         if self.import_view:
             self.index_view_class = ImportButtonIndexView
-            self.index_template_name = "compliance/admin/index_with_import.html"
+            self.index_template_name = "minimum_standards/admin/index_with_import.html"
 
 
 class SelfAssessmentCreateView(CreateView):
@@ -67,7 +67,7 @@ class SelfAssessmentCreateView(CreateView):
         return response
 
     def get_success_url(self):
-        return reverse("compliance_assessment_report", args=[self.instance.pk])
+        return reverse("minimum_standards_assessment_report", args=[self.instance.pk])
 
 
 class SelfAssessmentEditView(EditView):
@@ -82,7 +82,7 @@ class SelfAssessmentEditView(EditView):
             raise PermissionDenied  # before anything about the record is said
         if self.instance.is_locked:
             messages.error(request, "This self-assessment is ratified and locked: unlock it first.")
-            return redirect("compliance_assessment_report", self.instance.pk)
+            return redirect("minimum_standards_assessment_report", self.instance.pk)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -94,19 +94,22 @@ class SelfAssessmentAdmin(TrackerModelAdmin):
     list_filter = ("framework", "status")
     create_view_class = SelfAssessmentCreateView
     edit_view_class = SelfAssessmentEditView
-    import_view = ("compliance_assessment_import", can_run)
+    import_view = ("minimum_standards_assessment_import", can_run)
     panels = [FieldPanel("framework"), FieldPanel("title"), FieldPanel("assessed_on")]
 
     def report_link(self, obj):
         return format_html(
-            '<a href="{}">{}</a>', reverse("compliance_assessment_report", args=[obj.pk]), obj.title
+            '<a href="{}">{}</a>',
+            reverse("minimum_standards_assessment_report", args=[obj.pk]),
+            obj.title,
         )
 
     report_link.short_description = "Self-assessment"
 
     def get_admin_urls_for_registration(self):
+        label = self.opts.app_label  # the URLs are the app's own, like modeladmin's
         extra = [
-            path(f"compliance/{route}", view, name=f"compliance_{name}")
+            path(f"{label}/{route}", view, name=f"{label}_{name}")
             for route, view, name in EXTRA_VIEWS
         ]
         return (*super().get_admin_urls_for_registration(), *extra)
@@ -124,7 +127,7 @@ class FrameworkAdmin(TrackerModelAdmin):
     list_display = ("name", "version", "code", "rating_heading")
     inspect_view_enabled = True
     permission_helper_class = FrameworkPermissionHelper
-    import_view = ("compliance_framework_import", can_import_framework)
+    import_view = ("minimum_standards_framework_import", can_import_framework)
     panels = [
         FieldPanel("code"),
         FieldPanel("name"),

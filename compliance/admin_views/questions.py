@@ -12,7 +12,7 @@ from ..models import Question, Reply
 from ..models.questions import WORDS_LIMIT
 from .access import permitted, requires
 
-may_read = permitted("compliance.view_question")
+may_read = permitted("minimum_standards.view_question")
 
 
 class QuestionForm(forms.Form):
@@ -52,16 +52,16 @@ def ask(request, subject, pk):
     )
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        question = questions.ask(about, request.user, form.cleaned_data["text"])
+        question = questions.ask(about, request.user, form.cleaned_data["text"], request)
         messages.success(request, "Your question is in the record; you will see the answer here.")
-        return redirect("compliance_question", question.pk)
+        return redirect("minimum_standards_question", question.pk)
     context = {
         "title": "Ask a question",
         "form": form,
         "about_text": kind.describe(about),
         "about_url": kind.url(about),
     }
-    return TemplateResponse(request, "compliance/admin/question_ask.html", context)
+    return TemplateResponse(request, "minimum_standards/admin/question_ask.html", context)
 
 
 def _reply_kinds(user, question) -> list[str]:
@@ -82,10 +82,14 @@ def thread(request, pk):
         form = ReplyForm(request.POST or None, kinds=kinds)
         if request.method == "POST" and form.is_valid():
             questions.reply(
-                question, request.user, form.cleaned_data["text"], form.cleaned_data["kind"]
+                question,
+                request.user,
+                form.cleaned_data["text"],
+                form.cleaned_data["kind"],
+                request,
             )
             messages.success(request, "Your reply is in the record.")
-            return redirect("compliance_question", question.pk)
+            return redirect("minimum_standards_question", question.pk)
     about = question.subject
     context = {
         "question": question,
@@ -93,4 +97,4 @@ def thread(request, pk):
         "about_text": kind.describe(about) if kind and about else "—",
         "about_url": kind.url(about) if kind and about else "",
     }
-    return TemplateResponse(request, "compliance/admin/question.html", context)
+    return TemplateResponse(request, "minimum_standards/admin/question.html", context)

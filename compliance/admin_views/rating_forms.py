@@ -54,7 +54,7 @@ class RatingEditView(EditView):
             raise PermissionDenied  # before anything about the record is said
         if self.instance.assessment.is_locked:
             messages.error(request, "This self-assessment is ratified and locked: unlock it first.")
-            return redirect("compliance_assessment_report", self.instance.assessment_id)
+            return redirect("minimum_standards_assessment_report", self.instance.assessment_id)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -64,7 +64,7 @@ class RatingEditView(EditView):
         return str(self.instance.assessment)
 
     def get_template_names(self):
-        return ["compliance/admin/rating_edit.html"]
+        return ["minimum_standards/admin/rating_edit.html"]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -72,7 +72,7 @@ class RatingEditView(EditView):
         )
 
     def get_success_url(self):
-        report = reverse("compliance_assessment_report", args=[self.instance.assessment_id])
+        report = reverse("minimum_standards_assessment_report", args=[self.instance.assessment_id])
         return f"{report}#standard-{self.instance.standard.code}"
 
     def form_valid(self, form):

@@ -55,7 +55,7 @@ def assessment_report(request, pk):
             link.due_soon = bool(link.review_by and today <= link.review_by <= due_by)
     return TemplateResponse(
         request,
-        "compliance/admin/assessment_report.html",
+        "minimum_standards/admin/assessment_report.html",
         {
             "assessment": assessment,
             "sections": sections,

@@ -4,6 +4,7 @@ from .assessments import AssessmentLocked, EvidenceLink, Rating, SelfAssessment
 from .frameworks import ChecklistItem, Framework, RatingLevel, Section, Standard
 from .meetings import AdvisoryGroupMeeting, MeetingLocked
 from .questions import EmailChoice, Question, Reply
+from .roles import RoleGroup
 
 __all__ = [
     "AdvisoryGroupMeeting",
@@ -12,6 +13,7 @@ __all__ = [
     "MeetingLocked",
     "Question",
     "Reply",
+    "RoleGroup",
     "ChecklistItem",
     "EvidenceLink",
     "Framework",

@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
+from wagtail.documents import get_document_model_string
 
 from ..history import InlineHistoricalRecords
 from ..spreadsheets.cells import CELL_LIMIT
@@ -36,7 +37,7 @@ class SelfAssessment(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     ratified_on = models.DateField(null=True, blank=True)
     ratified_at = models.ForeignKey(
-        "compliance.AdvisoryGroupMeeting",
+        "minimum_standards.AdvisoryGroupMeeting",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -225,8 +226,13 @@ class EvidenceLink(models.Model):
     rating = ParentalKey(Rating, on_delete=models.CASCADE, related_name="evidence_links")
     title = models.CharField(max_length=200)
     url = models.URLField("Web address", blank=True)
+    # The site's own document model, whatever it is (WAGTAILDOCS_DOCUMENT_MODEL).
     document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        get_document_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     review_by = models.DateField(
         "Review by",

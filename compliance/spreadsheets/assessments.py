@@ -15,7 +15,7 @@ from simple_history.utils import bulk_create_with_history
 
 from ..models import ChecklistItem, Rating, SelfAssessment, Standard
 from ..reports import by_section, compare, ratings_of
-from .cells import append_row
+from .cells import append_row, is_heading
 from .errors import SheetErrors, cell_text, check_length
 from .workbooks import first_sheet, open_workbook, sheet_rows
 
@@ -91,7 +91,7 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
     for number, values in enumerate(sheet_rows(sheet, max_col=3), start=1):
         cells = [cell_text(v) for v in (list(values) + [None, None, None])[:3]]
         if heading_row is None:
-            if cells[0].lower() == "standard":
+            if is_heading(cells[0], "Standard"):
                 heading_row = number
             elif cells[0] and not sheet_title:
                 sheet_title = cells[0]

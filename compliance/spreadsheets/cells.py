@@ -11,6 +11,7 @@
 import re
 from copy import copy
 
+from django.utils.translation import gettext
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
@@ -104,3 +105,10 @@ def append_row(sheet, values, font=None) -> list:
         cells.append(cell)
     sheet.append(cells)  # placed by append; no per-row search for the last row
     return cells
+
+
+def is_heading(text: str, english: str) -> bool:
+    """Whether a cell an import reads is the heading `english`, written in English or in the
+    language the export was made in (the active one): an export made in Welsh imports back."""
+    wanted = {english.casefold(), gettext(english).casefold()}
+    return text.strip().casefold() in wanted

@@ -16,15 +16,20 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from compliance.models import AdvisoryGroupMeeting, Framework, Rating, SelfAssessment
-from plans.models import (
+from wagtail_minimum_standards.compliance.models import (
+    AdvisoryGroupMeeting,
+    Framework,
+    Rating,
+    SelfAssessment,
+)
+from wagtail_minimum_standards.plans.models import (
     DeliveryPlan,
     PlanAction,
     PlanItem,
     PlanOutcome,
     ProgressUpdate,
 )
-from plans.spreadsheets import import_plan
+from wagtail_minimum_standards.plans.spreadsheets import import_plan
 
 DEMO_DIR = Path(__file__).parent / "files"
 OPERATIONAL = "SPS Operational Delivery Plan 1/4/2022 to 31/08/2023"

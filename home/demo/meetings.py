@@ -12,9 +12,14 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from compliance.models import AdvisoryGroupMeeting, Question, Reply, SelfAssessment
-from plans.meeting_record import NewAction, decide
-from plans.models import Decision, DeliveryPlan, PlanItem
+from wagtail_minimum_standards.compliance.models import (
+    AdvisoryGroupMeeting,
+    Question,
+    Reply,
+    SelfAssessment,
+)
+from wagtail_minimum_standards.plans.meeting_record import NewAction, decide
+from wagtail_minimum_standards.plans.models import Decision, DeliveryPlan, PlanItem
 
 from .delivery_plans import OPERATIONAL
 from .self_assessments import AUGUST_2022

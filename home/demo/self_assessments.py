@@ -12,9 +12,14 @@ from pathlib import Path
 
 from django.db import transaction
 
-from compliance.builtin_frameworks import load_builtin
-from compliance.models import AdvisoryGroupMeeting, EvidenceLink, Framework, SelfAssessment
-from compliance.spreadsheets.assessments import import_assessment
+from wagtail_minimum_standards.compliance.builtin_frameworks import load_builtin
+from wagtail_minimum_standards.compliance.models import (
+    AdvisoryGroupMeeting,
+    EvidenceLink,
+    Framework,
+    SelfAssessment,
+)
+from wagtail_minimum_standards.compliance.spreadsheets.assessments import import_assessment
 
 DEMO_DIR = Path(__file__).parent / "files"
 FRAMEWORK_CODE = "iass-2018"

@@ -41,7 +41,7 @@ def load() -> list[tuple[str, str, str | None]]:
 def link_plan_owners() -> int:
     """The demo manager owns the plan items whose owners, as written, name a manager, so that
     "My actions" shows them. Returns how many items they own."""
-    from plans.models import PlanItem
+    from wagtail_minimum_standards.plans.models import PlanItem
 
     manager = get_user_model().objects.get(username="manager")
     owned = PlanItem.owner_users.through

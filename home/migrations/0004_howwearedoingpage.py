@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('compliance', '0001_initial'),
+        ('minimum_standards', '0001_initial'),
         ('home', '0003_public_pages_and_enquiries'),
         ('wagtailcore', '0098_apitoken'),
     ]
@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('introduction', models.TextField(blank=True)),
-                ('framework', models.ForeignKey(blank=True, help_text="Which framework's self-assessment to show; the latest ratified one if empty.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='compliance.framework')),
+                ('framework', models.ForeignKey(blank=True, help_text="Which framework's self-assessment to show; the latest ratified one if empty.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='minimum_standards.framework')),
             ],
             options={
                 'verbose_name': '“How we are doing” page',

@@ -12,7 +12,7 @@ class HowWeAreDoingPage(Page):
 
     introduction = models.TextField(blank=True)
     framework = models.ForeignKey(
-        "compliance.Framework",
+        "minimum_standards.Framework",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -39,7 +39,7 @@ class HowWeAreDoingPage(Page):
         return context
 
     def report(self) -> str:
-        from compliance.reports import latest_ratified, public_view
+        from wagtail_minimum_standards.compliance.reports import latest_ratified, public_view
 
         assessment = latest_ratified(self.framework_id)
         context = {"assessment": assessment, **(public_view(assessment) if assessment else {})}

@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Count
 from wagtail.admin.ui.components import Component
 
-from compliance.models import AdvisoryGroupMeeting
+from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 
 from ..models import PlanItem
 from .access import can_read
@@ -13,7 +13,7 @@ from .access import can_read
 
 class PlansPanel(Component):
     name = "delivery_plans"
-    template_name = "plans/admin/dashboard_panel.html"
+    template_name = "minimum_standards_plans/admin/dashboard_panel.html"
     order = 50
 
     def render_html(self, parent_context=None):

@@ -9,10 +9,10 @@ from django.views.decorators.http import require_safe
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import CreateView, EditView
 
-from compliance.admin_views.history import entries, history_page
-from compliance.admin_views.responses import xlsx_response
-from compliance.admin_views.widgets import date_input
-from compliance.concurrency import OptimisticLockFormMixin, StaleEdit
+from wagtail_minimum_standards.compliance.admin_views.history import entries, history_page
+from wagtail_minimum_standards.compliance.admin_views.responses import xlsx_response
+from wagtail_minimum_standards.compliance.admin_views.widgets import date_input
+from wagtail_minimum_standards.compliance.concurrency import OptimisticLockFormMixin, StaleEdit
 
 from ..models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome, ProgressUpdate
 from ..spreadsheets import export_plan
@@ -34,7 +34,7 @@ class PlanItemForm(OptimisticLockFormMixin, WagtailAdminModelForm):
 
 
 def _plan_url(item):
-    return reverse("plans_plan_view", args=[item.plan_id]) + f"#item-{item.pk}"
+    return reverse("minimum_standards_plans_plan_view", args=[item.plan_id]) + f"#item-{item.pk}"
 
 
 class PlanItemCreateView(CreateView):
@@ -85,7 +85,7 @@ def add_update(request, pk):
         return redirect(_plan_url(item))
     return TemplateResponse(
         request,
-        "compliance/admin/form_page.html",
+        "minimum_standards/admin/form_page.html",
         {"title": "Record progress", "form": form, "intro": item.objective},
     )
 
@@ -167,5 +167,8 @@ def plan_history(request, pk):
         ),
     ]
     return history_page(
-        request, f"History of “{plan}”", reverse("plans_plan_view", args=[pk]), all_entries
+        request,
+        f"History of “{plan}”",
+        reverse("minimum_standards_plans_plan_view", args=[pk]),
+        all_entries,
     )

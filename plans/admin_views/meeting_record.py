@@ -18,10 +18,15 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from compliance import roles
-from compliance.admin_views.history import entries, history_page
-from compliance.concurrency import OptimisticLockFormMixin, StaleEdit
-from compliance.models import AdvisoryGroupMeeting, Rating, SelfAssessment, Standard
+from wagtail_minimum_standards.compliance import roles
+from wagtail_minimum_standards.compliance.admin_views.history import entries, history_page
+from wagtail_minimum_standards.compliance.concurrency import OptimisticLockFormMixin, StaleEdit
+from wagtail_minimum_standards.compliance.models import (
+    AdvisoryGroupMeeting,
+    Rating,
+    SelfAssessment,
+    Standard,
+)
 
 from ..meeting_record import NewAction, decide, previous_meeting
 from ..minutes import minutes_docx, minutes_for
@@ -62,7 +67,7 @@ def record(request, pk):
             raise PermissionDenied  # the Advisory Group reads the record; it does not keep it
         if meeting.is_locked:
             messages.error(request, "This meeting's minutes are approved: its record is locked.")
-            return redirect("plans_meeting_record", meeting.pk)
+            return redirect("minimum_standards_plans_meeting_record", meeting.pk)
     form = None
     if can_run(request.user) and not meeting.is_locked:
         form = AttendanceForm(request.POST or None, instance=meeting)
@@ -73,7 +78,7 @@ def record(request, pk):
                 form.add_error(None, str(stale))
             else:
                 messages.success(request, "Saved the meeting's record.")
-                return redirect("plans_meeting_record", meeting.pk)
+                return redirect("minimum_standards_plans_meeting_record", meeting.pk)
     decisions = meeting.decisions.select_related("assessment", "plan_item__plan", "minutes_of")
     context = {
         "meeting": meeting,
@@ -83,7 +88,7 @@ def record(request, pk):
         "can_run": can_run(request.user),
         "previous": previous_meeting(meeting),
     }
-    return TemplateResponse(request, "plans/admin/meeting_record.html", context)
+    return TemplateResponse(request, "minimum_standards_plans/admin/meeting_record.html", context)
 
 
 class DecisionForm(forms.Form):
@@ -246,7 +251,7 @@ def decision(request, pk, kind):
         raise Http404("There is no such kind of decision.")
     if meeting.is_locked:
         messages.error(request, "This meeting's minutes are approved: its record is locked.")
-        return redirect("plans_meeting_record", meeting.pk)
+        return redirect("minimum_standards_plans_meeting_record", meeting.pk)
     form_class, carried = FORMS[kind], []
     extra = {}
     initial = {}
@@ -264,21 +269,23 @@ def decision(request, pk, kind):
             form.add_error(None, refused.messages[0])
         else:
             messages.success(request, "The decision is in the meeting's record.")
-            return redirect("plans_meeting_record", meeting.pk)
+            return redirect("minimum_standards_plans_meeting_record", meeting.pk)
     context = {
         "title": f"{dict(Decision.Kind.choices)[kind]}: {meeting}",
         "form": form,
         "meeting": meeting,
         "carried_over": carried,
     }
-    return TemplateResponse(request, "plans/admin/decision_form.html", context)
+    return TemplateResponse(request, "minimum_standards_plans/admin/decision_form.html", context)
 
 
 @requires(can_read)
 @require_safe
 def minutes(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
-    return TemplateResponse(request, "plans/admin/minutes.html", {"minutes": minutes_for(meeting)})
+    return TemplateResponse(
+        request, "minimum_standards_plans/admin/minutes.html", {"minutes": minutes_for(meeting)}
+    )
 
 
 @requires(can_read)
@@ -308,7 +315,7 @@ def _with_attendance(rows):
     """Each history row of a meeting with `attended`: who attended as that row recorded it
     (simple-history's many-to-many history), in one query for all the rows."""
     rows = list(rows)
-    attendance = apps.get_model("compliance", "HistoricalAdvisoryGroupMeeting_attendees")
+    attendance = apps.get_model("minimum_standards", "HistoricalAdvisoryGroupMeeting_attendees")
     names = {}
     found = attendance.objects.filter(history_id__in=[row.history_id for row in rows])
     for entry in found.select_related("user").order_by("user__first_name", "user__username"):
@@ -338,6 +345,6 @@ def meeting_history(request, pk):
     return history_page(
         request,
         f"History of the record of “{meeting}”",
-        reverse("plans_meeting_record", args=[pk]),
+        reverse("minimum_standards_plans_meeting_record", args=[pk]),
         all_entries,
     )

@@ -10,13 +10,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectL
 from wagtail_modeladmin.options import ModelAdminGroup
 from wagtail_modeladmin.views import EditView
 
-from compliance.admin_views.modeladmins import HiddenMenuItem, TrackerModelAdmin
-from compliance.models import AdvisoryGroupMeeting
+from wagtail_minimum_standards.compliance.admin_views.modeladmins import (
+    HiddenMenuItem,
+    TrackerModelAdmin,
+)
+from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 
 from ..models import DeliveryPlan, PlanItem
 from . import items, meeting_record, plan_view, ratify, review_views
 
-# (route under /admin/plans/, view, URL name after "plans_")
+# (route under /admin/minimum_standards_plans/, view, URL name after "minimum_standards_plans_")
 EXTRA_VIEWS = [
     ("plan/<int:pk>/", plan_view.plan_view, "plan_view"),
     ("plan/<int:pk>/export/", items.plan_export, "plan_export"),
@@ -57,14 +60,18 @@ class DeliveryPlanAdmin(TrackerModelAdmin):
 
     def plan_link(self, obj):
         return format_html(
-            '<a href="{}">{}</a>', reverse("plans_plan_view", args=[obj.pk]), obj.title
+            '<a href="{}">{}</a>',
+            reverse("minimum_standards_plans_plan_view", args=[obj.pk]),
+            obj.title,
         )
 
     plan_link.short_description = "Plan"
 
     def get_admin_urls_for_registration(self):
+        label = self.opts.app_label  # the URLs are the app's own, like modeladmin's
         extra = [
-            path(f"plans/{route}", view, name=f"plans_{name}") for route, view, name in EXTRA_VIEWS
+            path(f"{label}/{route}", view, name=f"{label}_{name}")
+            for route, view, name in EXTRA_VIEWS
         ]
         return (*super().get_admin_urls_for_registration(), *extra)
 
@@ -119,7 +126,7 @@ class MeetingEditView(EditView):
             raise PermissionDenied
         if self.instance.is_locked:
             messages.error(request, "This meeting's minutes are approved: its record is locked.")
-            return redirect("plans_meeting_record", self.instance.pk)
+            return redirect("minimum_standards_plans_meeting_record", self.instance.pk)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -138,8 +145,8 @@ class MeetingAdmin(TrackerModelAdmin):
         return format_html(
             '<a href="{}">Review and meeting pack</a> · <a href="{}">Record, decisions and '
             "minutes</a>",
-            reverse("plans_meeting_review", args=[obj.pk]),
-            reverse("plans_meeting_record", args=[obj.pk]),
+            reverse("minimum_standards_plans_meeting_review", args=[obj.pk]),
+            reverse("minimum_standards_plans_meeting_record", args=[obj.pk]),
         )
 
     links.short_description = "Before and after"

@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
-from compliance import questions
-from compliance.models import Rating, SelfAssessment
-from compliance.reports import latest_ratified
+from wagtail_minimum_standards.compliance import questions
+from wagtail_minimum_standards.compliance.models import Rating, SelfAssessment
+from wagtail_minimum_standards.compliance.reports import latest_ratified
 
 from ..models import DeliveryPlan, PlanItem, ProgressUpdate
 from .access import can_read, can_run, requires
@@ -83,7 +83,7 @@ def plan_view(request, pk):
         item.overdue, item.due_soon = item.is_overdue(today), item.is_due_soon(today)
     return TemplateResponse(
         request,
-        "plans/admin/plan.html",
+        "minimum_standards_plans/admin/plan.html",
         {
             "plan": plan,
             "items": items,

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from compliance.models import AdvisoryGroupMeeting, SelfAssessment
+from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting, SelfAssessment
 
 from ..models import Decision
 from .access import can_run, requires
@@ -25,7 +25,8 @@ def ratify(request, pk):
     form = MeetingForm(request.GET if "meeting" in request.GET else None)
     if form.is_bound and form.is_valid():
         url = reverse(
-            "plans_meeting_decision", args=[form.cleaned_data["meeting"].pk, Decision.Kind.RATIFY]
+            "minimum_standards_plans_meeting_decision",
+            args=[form.cleaned_data["meeting"].pk, Decision.Kind.RATIFY],
         )
         return redirect(f"{url}?assessment={assessment.pk}")
     context = {
@@ -36,4 +37,4 @@ def ratify(request, pk):
         "choose the meeting. The self-assessment is then locked.",
         "method": "get",
     }
-    return TemplateResponse(request, "compliance/admin/form_page.html", context)
+    return TemplateResponse(request, "minimum_standards/admin/form_page.html", context)

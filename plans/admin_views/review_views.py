@@ -4,9 +4,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
-from compliance import questions
-from compliance.admin_views.responses import xlsx_response
-from compliance.models import AdvisoryGroupMeeting
+from wagtail_minimum_standards.compliance import questions
+from wagtail_minimum_standards.compliance.admin_views.responses import xlsx_response
+from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 
 from ..pack import meeting_pack
 from ..review import review_for
@@ -18,7 +18,7 @@ from .access import can_read, requires
 def review(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
     context = {"review": review_for(meeting), "may_ask": questions.may_ask(request.user)}
-    return TemplateResponse(request, "plans/admin/review.html", context)
+    return TemplateResponse(request, "minimum_standards_plans/admin/review.html", context)
 
 
 @requires(can_read)

@@ -18,12 +18,12 @@ class Decision(models.Model):
         OTHER = "other", "Another decision"
 
     meeting = models.ForeignKey(
-        "compliance.AdvisoryGroupMeeting", on_delete=models.PROTECT, related_name="decisions"
+        "minimum_standards.AdvisoryGroupMeeting", on_delete=models.PROTECT, related_name="decisions"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     text = models.TextField("What was decided", max_length=3000)
     assessment = models.ForeignKey(
-        "compliance.SelfAssessment",
+        "minimum_standards.SelfAssessment",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -39,7 +39,7 @@ class Decision(models.Model):
         verbose_name="Plan item",
     )
     minutes_of = models.ForeignKey(
-        "compliance.AdvisoryGroupMeeting",
+        "minimum_standards.AdvisoryGroupMeeting",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -8,8 +8,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 
-from compliance.history import InlineHistoricalRecords
-from compliance.spreadsheets.cells import CELL_LIMIT
+from wagtail_minimum_standards.compliance.history import InlineHistoricalRecords
+from wagtail_minimum_standards.compliance.spreadsheets.cells import CELL_LIMIT
 
 from ..timescales import due_date_for, read_timescale
 
@@ -29,7 +29,11 @@ class DeliveryPlan(models.Model):
     period_end = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
     framework = models.ForeignKey(
-        "compliance.Framework", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "minimum_standards.Framework",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     area_heading = models.CharField(max_length=60, default="Area of work (link to Standard)")
     objective_heading = models.CharField(max_length=60, default="Task objective")
@@ -78,7 +82,7 @@ class PlanItem(ClusterableModel):
     position = models.PositiveIntegerField(default=0)
     area_of_work = models.CharField(max_length=200, blank=True)
     standards = ParentalManyToManyField(
-        "compliance.Standard", blank=True, related_name="plan_items"
+        "minimum_standards.Standard", blank=True, related_name="plan_items"
     )
     objective = models.TextField(max_length=CELL_LIMIT)
     owners = models.CharField(

@@ -9,8 +9,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
     "home",
-    "compliance",
-    "plans",
+    "wagtail_minimum_standards.compliance",
+    "wagtail_minimum_standards.plans",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

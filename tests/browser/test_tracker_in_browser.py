@@ -3,8 +3,12 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from compliance.models import AdvisoryGroupMeeting, Question, SelfAssessment
-from plans.models import DeliveryPlan
+from wagtail_minimum_standards.compliance.models import (
+    AdvisoryGroupMeeting,
+    Question,
+    SelfAssessment,
+)
+from wagtail_minimum_standards.plans.models import DeliveryPlan
 
 from .conftest import VIEWPORTS, sign_in
 from .test_home_page_in_browser import WCAG_22_AA
@@ -36,16 +40,16 @@ def test_the_advisory_groups_screens_have_no_axe_violations(browser, demo_server
     meeting = AdvisoryGroupMeeting.objects.get(date="2023-01-18")
     question = Question.objects.filter(answered_at__isnull=False).first()
     screens = [
-        f"/admin/compliance/assessment/{draft.pk}/",
-        f"/admin/compliance/compare/?first={ratified.pk}&second={draft.pk}",
-        f"/admin/compliance/assessment/{draft.pk}/history/",
-        f"/admin/plans/plan/{plan.pk}/",
-        f"/admin/plans/meeting/{meeting.pk}/review/",
-        f"/admin/plans/meeting/{meeting.pk}/record/",
-        f"/admin/plans/meeting/{meeting.pk}/minutes/",
-        f"/admin/plans/meeting/{meeting.pk}/history/",
-        f"/admin/compliance/question/{question.pk}/",
-        f"/admin/compliance/question/ask/meeting/{meeting.pk}/",
+        f"/admin/minimum_standards/assessment/{draft.pk}/",
+        f"/admin/minimum_standards/compare/?first={ratified.pk}&second={draft.pk}",
+        f"/admin/minimum_standards/assessment/{draft.pk}/history/",
+        f"/admin/minimum_standards_plans/plan/{plan.pk}/",
+        f"/admin/minimum_standards_plans/meeting/{meeting.pk}/review/",
+        f"/admin/minimum_standards_plans/meeting/{meeting.pk}/record/",
+        f"/admin/minimum_standards_plans/meeting/{meeting.pk}/minutes/",
+        f"/admin/minimum_standards_plans/meeting/{meeting.pk}/history/",
+        f"/admin/minimum_standards/question/{question.pk}/",
+        f"/admin/minimum_standards/question/ask/meeting/{meeting.pk}/",
     ]
     assert axe_problems(browser, demo_server, "advisor", screens) == {}
 
@@ -55,10 +59,10 @@ def test_the_managers_meeting_screens_have_no_axe_violations(browser, demo_serve
     question = Question.objects.filter(answered_at__isnull=True).first()
     rating = SelfAssessment.objects.get(status="draft").ratings.first()
     screens = [
-        f"/admin/plans/meeting/{meeting.pk}/record/",  # attendance, notes and decisions: forms
-        f"/admin/plans/meeting/{meeting.pk}/decision/new-action/",
-        f"/admin/plans/meeting/{meeting.pk}/decision/approve-minutes/",
-        f"/admin/compliance/question/{question.pk}/",  # with the answer form
-        f"/admin/compliance/rating/edit/{rating.pk}/",
+        f"/admin/minimum_standards_plans/meeting/{meeting.pk}/record/",  # attendance, notes and decisions: forms
+        f"/admin/minimum_standards_plans/meeting/{meeting.pk}/decision/new-action/",
+        f"/admin/minimum_standards_plans/meeting/{meeting.pk}/decision/approve-minutes/",
+        f"/admin/minimum_standards/question/{question.pk}/",  # with the answer form
+        f"/admin/minimum_standards/rating/edit/{rating.pk}/",
     ]
     assert axe_problems(browser, demo_server, "manager", screens) == {}

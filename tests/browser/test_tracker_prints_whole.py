@@ -13,10 +13,10 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from compliance.models import AdvisoryGroupMeeting, SelfAssessment
-from compliance.reports import compare, ratings_of
-from plans.models import DeliveryPlan
-from plans.review import review_for
+from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting, SelfAssessment
+from wagtail_minimum_standards.compliance.reports import compare, ratings_of
+from wagtail_minimum_standards.plans.models import DeliveryPlan
+from wagtail_minimum_standards.plans.review import review_for
 
 from .conftest import PageProblems, sign_in
 
@@ -53,7 +53,7 @@ def review_page():
         review.rating_changes[-1],
     )
     return {
-        "url": f"/admin/plans/meeting/{meeting.pk}/review/",
+        "url": f"/admin/minimum_standards_plans/meeting/{meeting.pk}/review/",
         "texts": [
             f"Overdue ({len(review.overdue)})",
             f"Actions completed ({len(review.completed_actions)})",
@@ -75,7 +75,7 @@ def plan_page():
     items = list(plan.items.all())
     assert len(items) > 10
     return {
-        "url": f"/admin/plans/plan/{plan.pk}/",
+        "url": f"/admin/minimum_standards_plans/plan/{plan.pk}/",
         "texts": [item.objective for item in items[:-1]],  # every item, not the first 3
         "last": [items[-1].objective, *(a.text for a in items[-1].actions.all())],
     }
@@ -88,7 +88,7 @@ def report_page(status):
         last = ratings[-1]
         assert last.standard.code == "4.3"
         return {
-            "url": f"/admin/compliance/assessment/{assessment.pk}/",
+            "url": f"/admin/minimum_standards/assessment/{assessment.pk}/",
             "texts": [f"{r.standard.code} {r.standard.text}" for r in ratings[:-1]],
             # 4.3, then its rating's code, then its notes.
             "last": [f"{last.standard.code} {last.standard.text}", last.level.code],
@@ -104,7 +104,7 @@ def comparison_page():
     draft = SelfAssessment.objects.get(status="draft")
     changes = compare(ratified, draft).changes
     return {
-        "url": f"/admin/compliance/compare/?first={ratified.pk}&second={draft.pk}",
+        "url": f"/admin/minimum_standards/compare/?first={ratified.pk}&second={draft.pk}",
         "texts": [f"{c.standard.code} {c.standard.text.split()[0]}" for c in changes],
         # The last section: the counts per assessment and the chart, each title in full.
         "last": [
@@ -119,7 +119,7 @@ def comparison_page():
 def history_page():
     draft = SelfAssessment.objects.get(status="draft")
     return {
-        "url": f"/admin/compliance/assessment/{draft.pk}/history/",
+        "url": f"/admin/minimum_standards/assessment/{draft.pk}/history/",
         "texts": [f"History of “{draft.title}”"],
         "last": [],  # the last entry is read from the page itself: see below
         "last_entry": ".history-list > li",
@@ -131,7 +131,7 @@ def minutes_page():
     decisions = list(meeting.decisions.order_by("recorded_at", "pk"))
     assert len(decisions) >= 3
     return {
-        "url": f"/admin/plans/meeting/{meeting.pk}/minutes/",
+        "url": f"/admin/minimum_standards_plans/meeting/{meeting.pk}/minutes/",
         "texts": ["Present", "Apologies", "Questions raised before the meeting", meeting.notes],
         "last": ["Decisions", *(d.text for d in decisions)],
         "one_page": True,  # a short meeting's minutes fit on one page
@@ -214,7 +214,9 @@ def test_the_comparison_chart_shows_each_assessments_full_title(advisor_page):
     titles = list(
         ratified.framework.assessments.order_by("assessed_on", "pk").values_list("title", flat=True)
     )
-    page.goto(f"{page.server}/admin/compliance/compare/?first={ratified.pk}&second={draft.pk}")
+    page.goto(
+        f"{page.server}/admin/minimum_standards/compare/?first={ratified.pk}&second={draft.pk}"
+    )
 
     for media, width in (("screen", 1280), ("print", PRINT_WIDTH)):
         page.emulate_media(media=media)

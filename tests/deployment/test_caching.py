@@ -219,7 +219,7 @@ def test_the_site_notice_and_a_ratification_show_at_once(stack):
     before = visitor.get(HOW_WE_ARE_DOING).text
     change(
         stack,
-        "from compliance.models import SelfAssessment, AdvisoryGroupMeeting; import datetime;"
+        "from wagtail_minimum_standards.compliance.models import SelfAssessment, AdvisoryGroupMeeting; import datetime;"
         "draft = SelfAssessment.objects.get(status='draft');"
         "meeting = AdvisoryGroupMeeting.objects.create(date=datetime.date(2023, 9, 20),"
         "title='Cache test');"

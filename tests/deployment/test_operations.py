@@ -28,18 +28,18 @@ def test_the_timers_commands_run_under_the_production_settings(stack, unit, says
 
 
 TABLES = [
-    "compliance_selfassessment",
-    "compliance_rating",
-    "compliance_evidencelink",
-    "plans_planitem",
-    "plans_planaction",
-    "plans_progressupdate",
-    "compliance_historicalselfassessment",
-    "compliance_historicalrating",
-    "compliance_historicalevidencelink",
-    "plans_historicalplanitem",
-    "plans_historicalplanaction",
-    "plans_historicalprogressupdate",
+    "minimum_standards_selfassessment",
+    "minimum_standards_rating",
+    "minimum_standards_evidencelink",
+    "minimum_standards_plans_planitem",
+    "minimum_standards_plans_planaction",
+    "minimum_standards_plans_progressupdate",
+    "minimum_standards_historicalselfassessment",
+    "minimum_standards_historicalrating",
+    "minimum_standards_historicalevidencelink",
+    "minimum_standards_plans_historicalplanitem",
+    "minimum_standards_plans_historicalplanaction",
+    "minimum_standards_plans_historicalprogressupdate",
     "wagtaildocs_document",
     "home_enquiry",
 ]
@@ -74,7 +74,7 @@ def test_a_backup_restores_into_a_fresh_database_whole(stack, tmp_path):
         assert migrate.returncode == 0, migrate.stdout + migrate.stderr
         for table in TABLES:
             assert copy[table] == original[table], table
-        assert len(original["compliance_historicalrating"]) > 40  # a real history came along
+        assert len(original["minimum_standards_historicalrating"]) > 40  # a real history came along
         evidence = stack.seed["evidence"]["file"]
         assert (tmp_path / "media" / evidence).read_bytes() == (
             stack.media_root / evidence

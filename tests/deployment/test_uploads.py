@@ -16,10 +16,10 @@ def manager(stack) -> Browser:
 
 
 def upload_assessment(browser, content: bytes, title: str):
-    form = browser.get("/admin/compliance/assessment/import/").text
+    form = browser.get("/admin/minimum_standards/assessment/import/").text
     framework = re.search(r'<option value="(\d+)"', form).group(1)
     return browser.post(
-        "/admin/compliance/assessment/import/",
+        "/admin/minimum_standards/assessment/import/",
         {"framework": framework, "title": title, "assessed_on": "2024-07-31"},
         files={"file": ("upload.xlsx", content)},
     )
@@ -44,14 +44,14 @@ def test_the_largest_accepted_framework_and_assessment_import(stack):
     browser = manager(stack)
 
     framework = browser.post(
-        "/admin/compliance/framework/import/",
+        "/admin/minimum_standards/framework/import/",
         {},
         files={"file": ("largest.xlsx", files.largest_framework())},
     )
-    form = browser.get("/admin/compliance/assessment/import/").text
+    form = browser.get("/admin/minimum_standards/assessment/import/").text
     largest = re.search(r'<option value="(\d+)">The largest framework', form).group(1)
     assessment = browser.post(
-        "/admin/compliance/assessment/import/",
+        "/admin/minimum_standards/assessment/import/",
         {"framework": largest, "title": "", "assessed_on": "2024-07-31"},
         files={"file": ("largest.xlsx", files.largest_assessment())},
     )

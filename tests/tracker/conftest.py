@@ -11,9 +11,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from compliance.models import AdvisoryGroupMeeting, Framework, SelfAssessment
-from compliance.roles import READ, RUN, group_names
-from plans.models import DeliveryPlan, PlanAction, PlanItem
+from wagtail_minimum_standards.compliance.models import (
+    AdvisoryGroupMeeting,
+    Framework,
+    SelfAssessment,
+)
+from wagtail_minimum_standards.compliance.roles import READ, RUN, group_names
+from wagtail_minimum_standards.plans.models import DeliveryPlan, PlanAction, PlanItem
 
 
 def user_with(role: str, username: str):

@@ -10,9 +10,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from compliance.models import ChecklistItem, Rating
-from compliance.roles import PERMISSIONS, READ, RUN, group_names
-from plans.models import ProgressUpdate
+from wagtail_minimum_standards.compliance.models import ChecklistItem, Rating
+from wagtail_minimum_standards.compliance.roles import PERMISSIONS, READ, RUN, group_names
+from wagtail_minimum_standards.plans.models import ProgressUpdate
 
 
 def workbook(response):
@@ -26,9 +26,15 @@ def test_each_role_has_a_group_with_what_it_needs(db):
         held = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
         assert set(PERMISSIONS[role]) <= held, role
     read = set(PERMISSIONS[READ])
-    assert "plans.view_planitem" in read and "compliance.view_selfassessment" in read
+    assert (
+        "minimum_standards_plans.view_planitem" in read
+        and "minimum_standards.view_selfassessment" in read
+    )
     changes = {p for p in read if p.split(".")[1].startswith(("add_", "change_", "delete_"))}
-    assert changes == {"compliance.add_question", "compliance.add_reply"}  # asking, only
+    assert changes == {
+        "minimum_standards.add_question",
+        "minimum_standards.add_reply",
+    }  # asking, only
 
 
 def test_the_2018_minimum_standards_load_with_one_command(db):
@@ -39,7 +45,7 @@ def test_the_2018_minimum_standards_load_with_one_command(db):
 
     assert "4 sections, 20 standards, 4 rating levels" in first.getvalue()
     assert "loaded already" in again.getvalue()
-    from compliance.models import Framework
+    from wagtail_minimum_standards.compliance.models import Framework
 
     framework = Framework.objects.get(code="iass-2018")
     assert [level.code for level in framework.levels.all()] == ["C", "P/C", "NC", "NYR"]
@@ -64,7 +70,7 @@ def test_the_manager_rates_a_standard_ticks_its_checklist_and_the_history_shows_
     )  # no site checks it: ticked by hand
     compliant = assessment.framework.levels.get(code="C")
     client.force_login(manager)
-    edit = reverse("compliance_rating_modeladmin_edit", args=[rating.pk])
+    edit = reverse("minimum_standards_rating_modeladmin_edit", args=[rating.pk])
 
     form = client.get(edit).content.decode()
     data = nested_form_data(
@@ -83,9 +89,11 @@ def test_the_manager_rates_a_standard_ticks_its_checklist_and_the_history_shows_
     assert saved.status_code == 302
     rating.refresh_from_db()
     assert rating.level == compliant and rating.ticked_items == [answerphone.pk]
-    report = client.get(reverse("compliance_assessment_report", args=[assessment.pk]))
+    report = client.get(reverse("minimum_standards_assessment_report", args=[assessment.pk]))
     assert "☑</span> A 24-hour answerphone" in report.content.decode()
-    history = client.get(reverse("compliance_rating_history", args=[rating.pk])).content.decode()
+    history = client.get(
+        reverse("minimum_standards_rating_history", args=[rating.pk])
+    ).content.decode()
     assert "→ <ins>C (Compliant)</ins>" in history
     assert "<del>—</del> → <ins>A 24-hour answerphone</ins>" in history
 
@@ -96,11 +104,11 @@ def test_the_report_links_each_standard_to_the_plan_items_serving_it(
     item = plan.items.get()
     client.force_login(reader)
 
-    html = client.get(reverse("compliance_assessment_report", args=[assessment.pk])).content
+    html = client.get(reverse("minimum_standards_assessment_report", args=[assessment.pk])).content
     html = html.decode()
 
     assert "In the delivery plan:" in html
-    assert f"{reverse('plans_plan_view', args=[plan.pk])}#item-{item.pk}" in html
+    assert f"{reverse('minimum_standards_plans_plan_view', args=[plan.pk])}#item-{item.pk}" in html
 
 
 def test_the_plan_the_review_and_every_export_open(client, reader, assessment, plan, meetings):
@@ -108,12 +116,14 @@ def test_the_plan_the_review_and_every_export_open(client, reader, assessment, p
     autumn, winter = meetings
     ProgressUpdate.objects.create(item=plan.items.get(), text="Forum asked", new_status="")
 
-    plan_page = client.get(reverse("plans_plan_view", args=[plan.pk]))
-    review = client.get(reverse("plans_meeting_review", args=[winter.pk]))
-    pack = workbook(client.get(reverse("plans_meeting_pack", args=[winter.pk])))
-    plan_sheet = workbook(client.get(reverse("plans_plan_export", args=[plan.pk])))
+    plan_page = client.get(reverse("minimum_standards_plans_plan_view", args=[plan.pk]))
+    review = client.get(reverse("minimum_standards_plans_meeting_review", args=[winter.pk]))
+    pack = workbook(client.get(reverse("minimum_standards_plans_meeting_pack", args=[winter.pk])))
+    plan_sheet = workbook(
+        client.get(reverse("minimum_standards_plans_plan_export", args=[plan.pk]))
+    )
     assessment_sheet = workbook(
-        client.get(reverse("compliance_assessment_export", args=[assessment.pk]))
+        client.get(reverse("minimum_standards_assessment_export", args=[assessment.pk]))
     )
 
     assert "Recruit two parent members" in plan_page.content.decode()
@@ -127,9 +137,9 @@ def test_the_reader_reads_but_changes_nothing(client, reader, assessment):
     rating = assessment.ratings.get(standard__code="1.7")
     client.force_login(reader)
 
-    report = client.get(reverse("compliance_assessment_report", args=[assessment.pk]))
+    report = client.get(reverse("minimum_standards_assessment_report", args=[assessment.pk]))
     edit = client.post(
-        reverse("compliance_rating_modeladmin_edit", args=[rating.pk]),
+        reverse("minimum_standards_rating_modeladmin_edit", args=[rating.pk]),
         {"evidence_notes": "changed", "version": rating.version},
     )
 
@@ -139,7 +149,7 @@ def test_the_reader_reads_but_changes_nothing(client, reader, assessment):
 
 
 def test_the_public_is_sent_to_sign_in(client, assessment):
-    response = client.get(reverse("compliance_assessment_report", args=[assessment.pk]))
+    response = client.get(reverse("minimum_standards_assessment_report", args=[assessment.pk]))
 
     assert response.status_code == 302 and "login" in response["Location"]
 
@@ -148,8 +158,8 @@ def test_ratifying_is_a_decision_of_the_meeting_and_locks_the_self_assessment(
     client, manager, assessment, meetings
 ):
     client.force_login(manager)
-    report = reverse("compliance_assessment_report", args=[assessment.pk])
-    choose = reverse("plans_assessment_ratify", args=[assessment.pk])
+    report = reverse("minimum_standards_assessment_report", args=[assessment.pk])
+    choose = reverse("minimum_standards_plans_assessment_ratify", args=[assessment.pk])
 
     offered = choose in client.get(report).content.decode()
     decision_form = client.get(choose, {"meeting": meetings[0].pk})

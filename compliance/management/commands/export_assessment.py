@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from compliance.management import save_workbook
-from compliance.models import SelfAssessment
-from compliance.spreadsheets.assessments import export_assessment
+from wagtail_minimum_standards.compliance.management import save_workbook
+from wagtail_minimum_standards.compliance.models import SelfAssessment
+from wagtail_minimum_standards.compliance.spreadsheets.assessments import export_assessment
 
 
 class Command(BaseCommand):

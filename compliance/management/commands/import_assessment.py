@@ -2,9 +2,9 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from compliance.models import Framework
-from compliance.spreadsheets.assessments import import_assessment
-from compliance.spreadsheets.errors import SheetErrors
+from wagtail_minimum_standards.compliance.models import Framework
+from wagtail_minimum_standards.compliance.spreadsheets.assessments import import_assessment
+from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from compliance.builtin_frameworks import BUILTIN, load_builtin
-from compliance.spreadsheets.errors import SheetErrors
-from compliance.spreadsheets.frameworks import import_framework
+from wagtail_minimum_standards.compliance.builtin_frameworks import BUILTIN, load_builtin
+from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors
+from wagtail_minimum_standards.compliance.spreadsheets.frameworks import import_framework
 
 
 class Command(BaseCommand):

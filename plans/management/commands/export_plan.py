@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from compliance.management import save_workbook
-from plans.models import DeliveryPlan
-from plans.spreadsheets import export_plan
+from wagtail_minimum_standards.compliance.management import save_workbook
+from wagtail_minimum_standards.plans.models import DeliveryPlan
+from wagtail_minimum_standards.plans.spreadsheets import export_plan
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from compliance.models import Framework
-from compliance.spreadsheets.errors import SheetErrors
-from plans.spreadsheets import import_plan
+from wagtail_minimum_standards.compliance.models import Framework
+from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors
+from wagtail_minimum_standards.plans.spreadsheets import import_plan
 
 
 class Command(BaseCommand):

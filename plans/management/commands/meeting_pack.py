@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from compliance.management import save_workbook
-from compliance.models import AdvisoryGroupMeeting
-from plans.pack import meeting_pack
-from plans.review import review_for
+from wagtail_minimum_standards.compliance.management import save_workbook
+from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
+from wagtail_minimum_standards.plans.pack import meeting_pack
+from wagtail_minimum_standards.plans.review import review_for
 
 
 class Command(BaseCommand):

@@ -1,13 +1,12 @@
 import datetime
 
-from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
-from compliance import roles
-from compliance.models import AdvisoryGroupMeeting
-from plans.review import review_for
+from wagtail_minimum_standards.compliance import links, roles
+from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
+from wagtail_minimum_standards.plans.review import review_for
 
 
 class Command(BaseCommand):
@@ -25,10 +24,9 @@ class Command(BaseCommand):
         members = roles.members(roles.READ)  # the Advisory Group, as the site maps it
         addresses = [user.email for user in members if user.email]
         messages = []
+        base = links.base_url()  # WAGTAILADMIN_BASE_URL, or the default Site's address
         for meeting in AdvisoryGroupMeeting.objects.filter(date=day):
-            link = settings.WAGTAILADMIN_BASE_URL + reverse(
-                "plans_meeting_review", args=[meeting.pk]
-            )
+            link = base + reverse("minimum_standards_plans_meeting_review", args=[meeting.pk])
             waiting = len(review_for(meeting).open_questions)
             open_line = (
                 f"{waiting} question{'s' if waiting != 1 else ''} raised since the last meeting "

@@ -1,0 +1,97 @@
+"""Every setting the tracker reads is checked by `manage.py check`: a mistake is a clear error
+with a hint, never a KeyError later or a group for each letter of a string."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+from django.test import override_settings
+
+from wagtail_minimum_standards.compliance.checks import admin_base_url, roles_setting
+
+
+def ids(problems) -> list[str]:
+    return [problem.id for problem in problems]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "words"),
+    [
+        (["Service manager"], "minimum_standards.E001", "must be a dict"),
+        ({"run": ["A"], "read": ["B"], "write": ["C"]}, "minimum_standards.E002", "write"),
+        ({"run": ["A"]}, "minimum_standards.E003", "gives no groups for: read"),
+        ({"run": "Service manager", "read": ["B"]}, "minimum_standards.E004", "is a string"),
+        ({"run": ["A", 3], "read": ["B"]}, "minimum_standards.E005", "list of group names"),
+        ({"run": ["A", "  "], "read": ["B"]}, "minimum_standards.E005", "list of group names"),
+        ({"run": [], "read": ["B"]}, "minimum_standards.E006", "is empty"),
+        ({"run": ["x" * 151], "read": ["B"]}, "minimum_standards.E007", "150 characters"),
+    ],
+)
+def test_a_malformed_roles_setting_is_an_error_that_says_what_is_wrong(value, expected, words):
+    with override_settings(MINIMUM_STANDARDS_ROLES=value):
+        problems = roles_setting()
+
+    assert expected in ids(problems)
+    problem = next(p for p in problems if p.id == expected)
+    assert words in problem.msg and problem.hint
+    assert problem.is_serious()
+
+
+def test_a_string_for_a_role_names_the_list_it_should_be():
+    with override_settings(MINIMUM_STANDARDS_ROLES={"run": "Staff", "read": ["Board"]}):
+        (problem,) = roles_setting()
+
+    assert problem.hint == 'Write ["Staff"], not "Staff".'
+
+
+def test_one_group_with_both_roles_is_a_warning():
+    with override_settings(MINIMUM_STANDARDS_ROLES={"run": ["Staff"], "read": ["Staff", "B"]}):
+        problems = roles_setting()
+
+    assert ids(problems) == ["minimum_standards.W002"]
+    assert not problems[0].is_serious()
+
+
+def test_a_good_setting_and_no_setting_pass():
+    with override_settings(MINIMUM_STANDARDS_ROLES={"run": ("Staff",), "read": ["Board"]}):
+        assert roles_setting() == []
+    with override_settings():
+        from django.conf import settings
+
+        del settings.MINIMUM_STANDARDS_ROLES
+        assert roles_setting() == []
+
+
+def test_check_and_migrate_stop_on_a_malformed_setting_before_making_any_group(db):
+    before = Group.objects.count()
+    with override_settings(MINIMUM_STANDARDS_ROLES={"run": "Service manager", "read": ["B"]}):
+        with pytest.raises(SystemCheckError, match="minimum_standards.E004"):
+            call_command("check", stdout=io.StringIO(), stderr=io.StringIO())
+        with pytest.raises(SystemCheckError, match="minimum_standards.E004"):
+            call_command("migrate", skip_checks=False, stdout=io.StringIO(), stderr=io.StringIO())
+
+    assert Group.objects.count() == before  # not one group for each letter
+
+
+@pytest.mark.parametrize("value", [None, ""])
+def test_no_admin_base_url_is_a_warning_not_an_error(value):
+    with override_settings(WAGTAILADMIN_BASE_URL=value):
+        (problem,) = admin_base_url()
+
+    assert problem.id == "minimum_standards.W001" and not problem.is_serious()
+    assert "from the address the request came to" in problem.hint
+
+
+@pytest.mark.parametrize("value", ["www.example.org", "ftp://example.org", 42])
+def test_an_admin_base_url_that_is_not_a_web_address_is_an_error(value):
+    with override_settings(WAGTAILADMIN_BASE_URL=value):
+        (problem,) = admin_base_url()
+
+    assert problem.id == "minimum_standards.E008"
+
+
+def test_a_web_address_passes():
+    with override_settings(WAGTAILADMIN_BASE_URL="https://sendias.example"):
+        assert admin_base_url() == []
