@@ -1,5 +1,6 @@
 # make run   set up .venv, migrate, load the demo content and serve http://127.0.0.1:8000/
 # make test  run the whole test suite (browser tests need Debian's chromium)
+# make wheel  build the tracker's sdist and wheel into dist/ and check them (docs/plugin.md)
 # make test-plugin  build the tracker's wheel and test it in bare Wagtail projects (docs/plugin.md)
 # make lint  ruff check, ruff format --check, import layers (lint-imports), makemigrations --check
 # make bench serve the site with gunicorn and measure it, then the compliance views, the review,
@@ -32,21 +33,26 @@ run: install
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# The tracker alone (compliance, plans) as a wheel in dist/: docs/plugin.md.
-wheel: install
-	rm -rf build/wheel dist
-	mkdir -p build/wheel
-	cp -R packaging/wagtail-minimum-standards/. build/wheel/
-	cp -R compliance plans build/wheel/
-	find build/wheel -name __pycache__ -prune -exec rm -rf {} +
-	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist build/wheel
-	@ls -l dist
+# The tracker alone as a package in dist/ (sdist and wheel), built from its own folder by
+# `python -m build` with nothing of the site's environment, and checked by twine: docs/plugin.md.
+RELEASE := build/release-venv
+$(RELEASE)/.installed: Makefile
+	$(PYTHON) -m venv $(RELEASE)
+	$(RELEASE)/bin/python -m pip install --quiet --upgrade pip "build>=1.2,<2" "twine>=6,<8"
+	touch $@
 
-# The wheel in bare Wagtail projects (`wagtail start`), its own suite run there, on the
-# oldest and the newest combinations it supports.
+wheel: $(RELEASE)/.installed
+	rm -rf dist
+	$(RELEASE)/bin/python -m build --outdir dist packaging/wagtail-minimum-standards
+	$(RELEASE)/bin/twine check --strict dist/*
+
+# The wheel in bare Wagtail projects (`wagtail start`), its own suite run there: the oldest
+# combination it supports with the oldest release of every dependency, one in between, and what
+# `pip install wagtail` gives today, on SQLite and on PostgreSQL (DATABASE_URL's server).
 test-plugin: wheel
-	packaging/test-in-bare-project.sh python3.11 "wagtail>=7.0,<7.1" "Django>=5.2,<5.3"
-	packaging/test-in-bare-project.sh python3.13 "wagtail>=8.0,<8.1" "Django>=6.0,<6.1"
+	$(PYTHON) packaging/test_in_bare_project.py --python 3.11 --lowest --local-apps --no-admin-base-url
+	$(PYTHON) packaging/test_in_bare_project.py --python 3.12 --wagtail "wagtail>=7.4,<7.5" --django "Django>=6.0,<6.1" --custom-document-model
+	$(PYTHON) packaging/test_in_bare_project.py --python 3.13 --postgresql --also-sqlite --beside-django-plans --uninstall
 
 lint: install
 	$(BIN)/ruff check .
