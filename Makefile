@@ -1,6 +1,7 @@
 # make run   set up .venv, migrate, load the demo content and serve http://127.0.0.1:8000/
 # make test  run the whole test suite (browser tests need Debian's chromium)
 # make wheel  build the tracker's sdist and wheel into dist/ and check them (docs/plugin.md)
+# make messages  update the tracker's English translation catalogues (needs gettext)
 # make test-plugin  build the tracker's wheel and test it in bare Wagtail projects (docs/plugin.md)
 # make lint  ruff check, ruff format --check, import layers (lint-imports), makemigrations --check
 # make bench serve the site with gunicorn and measure it, then the compliance views, the review,
@@ -12,7 +13,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test test-plugin wheel lint format bench install clean
+.PHONY: run test test-plugin wheel messages lint format bench install clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: make PYTHON=python3.11 ...")'
@@ -53,6 +54,15 @@ test-plugin: wheel
 	$(PYTHON) packaging/test_in_bare_project.py --python 3.11 --lowest --local-apps --no-admin-base-url
 	$(PYTHON) packaging/test_in_bare_project.py --python 3.12 --wagtail "wagtail>=7.4,<7.5" --django "Django>=6.0,<6.1" --custom-document-model
 	$(PYTHON) packaging/test_in_bare_project.py --python 3.13 --postgresql --also-sqlite --beside-django-plans --uninstall
+
+# The tracker's English catalogues (compliance/locale, plans/locale) after its text changed: each
+# app's own makemessages (file names, no line numbers, so moving code does not change them), then
+# msgfmt. Needs gettext. tests/tracker/test_translations.py checks they are complete.
+messages: install
+	for app in compliance plans; do \
+		(cd $$app && ../$(BIN)/django-admin makemessages --locale en --no-obsolete --add-location file \
+			&& ../$(BIN)/django-admin compilemessages --locale en) || exit 1; \
+	done
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,11 +1,13 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class ComplianceConfig(AppConfig):
     name = "wagtail_minimum_standards.compliance"
     label = "minimum_standards"
-    verbose_name = "Compliance"
+    verbose_name = _("Compliance")
     # The migrations' ids are big integers whatever the site's DEFAULT_AUTO_FIELD says.
     default_auto_field = "django.db.models.BigAutoField"
 
@@ -17,10 +19,17 @@ class ComplianceConfig(AppConfig):
         questions.register_subject(
             "rating",
             "minimum_standards.Rating",
-            describe=lambda rating: f"Standard {rating.standard.code} in “{rating.assessment}”",
+            describe=describe_rating,
             url=lambda rating: rating_url(rating),
             related=("standard", "assessment"),
         )
+
+
+def describe_rating(rating) -> str:
+    return gettext("Standard %(code)s in “%(assessment)s”") % {
+        "code": rating.standard.code,
+        "assessment": rating.assessment,
+    }
 
 
 def rating_url(rating) -> str:

@@ -8,11 +8,7 @@ that version, and then bumps it, in one conditional UPDATE.
 from django import forms
 from django.db import transaction
 from django.db.models import F
-
-STALE = (
-    "Someone else saved this since you opened it{who}. Nothing you typed was saved: "
-    "copy your changes, reload the page to see theirs, and try again."
-)
+from django.utils.translation import gettext as _
 
 
 class StaleEdit(Exception):
@@ -30,8 +26,15 @@ class OptimisticLockFormMixin(forms.Form):
     def stale_message(self) -> str:
         last = self.instance.history.select_related("history_user").first()
         user = last.history_user if last else None
-        who = f" ({user.get_full_name() or user.get_username()})" if user else ""
-        return STALE.format(who=who)
+        if user is None:
+            return _(
+                "Someone else saved this since you opened it. Nothing you typed was saved: "
+                "copy your changes, reload the page to see theirs, and try again."
+            )
+        return _(
+            "Someone else saved this since you opened it (%(person)s). Nothing you typed was "
+            "saved: copy your changes, reload the page to see theirs, and try again."
+        ) % {"person": user.get_full_name() or user.get_username()}
 
     def clean(self):
         cleaned = super().clean()

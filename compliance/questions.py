@@ -18,6 +18,7 @@ from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from . import links, roles
 from .lookups import by_pk
@@ -160,20 +161,20 @@ def _link(question, base: str) -> str:
 def _tell_those_who_answer(question, base: str) -> None:
     """A new question: to those who answer them (the tracker's RUN role), a link only."""
     people = wants_emails(u for u in roles.members(roles.RUN) if u.pk != question.asked_by_id)
-    body = (
+    body = _(
         "The Advisory Group has raised a new question in the tracker. Read it and answer it "
-        f"here:\n{_link(question, base)}\n\nTurn these emails off in your account settings."
-    )
-    _send("A new question from the Advisory Group", body, people)
+        "here:\n%(link)s\n\nTurn these emails off in your account settings."
+    ) % {"link": _link(question, base)}
+    _send(_("A new question from the Advisory Group"), body, people)
 
 
 def _tell_who_asked(question, base: str) -> None:
     asker = wants_emails([question.asked_by] if question.asked_by else [])
-    body = (
+    body = _(
         "Your question in the tracker has been answered. Read the answer here:\n"
-        f"{_link(question, base)}\n\nTurn these emails off in your account settings."
-    )
-    _send("Your question has been answered", body, asker)
+        "%(link)s\n\nTurn these emails off in your account settings."
+    ) % {"link": _link(question, base)}
+    _send(_("Your question has been answered"), body, asker)
 
 
 def _send(subject: str, body: str, people) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.db.models import Count, Prefetch
+from django.utils.translation import pgettext_lazy
 
 from .models import ChecklistItem, Rating, RatingLevel, SelfAssessment
 
@@ -41,12 +42,29 @@ def level_counts(assessment_ratings, levels) -> list[tuple]:
     return [(level, counts[level.pk]) for level in levels]
 
 
+# What each change from one self-assessment to the next is called. The keys name the change
+# in code and in CSS classes; the words are what people read.
+CHANGE_WORDS = {
+    "improved": pgettext_lazy("rating change", "improved"),
+    "worsened": pgettext_lazy("rating change", "worsened"),
+    "unchanged": pgettext_lazy("rating change", "unchanged"),
+    "rated": pgettext_lazy("rating change", "rated"),
+    "unrated": pgettext_lazy("rating change", "unrated"),
+    "new": pgettext_lazy("rating change", "new"),
+    "dropped": pgettext_lazy("rating change", "dropped"),
+}
+
+
 @dataclass
 class StandardChange:
     standard: object
     before: object  # RatingLevel or None
     after: object
-    change: str  # "improved", "worsened", "unchanged", "new" or "dropped"
+    change: str  # a key of CHANGE_WORDS: "improved", "worsened", "unchanged", "new" ...
+
+    @property
+    def words(self) -> str:
+        return str(CHANGE_WORDS[self.change])
 
 
 @dataclass
@@ -56,6 +74,10 @@ class Comparison:
     levels: list
     changes: list = field(default_factory=list)
     totals: dict = field(default_factory=dict)  # change -> number of standards
+
+    def total_rows(self) -> list[tuple[str, str, int]]:
+        """[(change, its words, number of standards)] in the order the changes were met."""
+        return [(name, str(CHANGE_WORDS[name]), count) for name, count in self.totals.items()]
 
 
 def compare(first: SelfAssessment, second: SelfAssessment) -> Comparison:

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 from wagtail_modeladmin.options import modeladmin_register
@@ -19,7 +20,7 @@ class QuestionEmailsPanel(BaseSettingsPanel):
     """Account → Notifications: each person turns the emails about questions on or off."""
 
     name = "tracker_emails"
-    title = "The Advisory Group's questions"
+    title = _("The Advisory Group's questions")
     tab = notifications_tab
     order = 500
     form_class = EmailChoiceForm
@@ -30,7 +31,7 @@ class QuestionEmailsPanel(BaseSettingsPanel):
         )
 
     def get_form(self):
-        choice, _ = EmailChoice.objects.get_or_create(user=self.user)
+        choice, _created = EmailChoice.objects.get_or_create(user=self.user)
         data = self.request.POST if self.request.method == "POST" else None
         return self.form_class(data, instance=choice, prefix=self.name)
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PlansConfig(AppConfig):
@@ -6,7 +7,7 @@ class PlansConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "wagtail_minimum_standards.plans"
     label = "minimum_standards_plans"
-    verbose_name = "Delivery plans"
+    verbose_name = _("Delivery plans")
 
     def ready(self):
         from .questions import register_subjects

@@ -7,6 +7,8 @@ whose own minutes are approved."""
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting, MeetingLocked
 
@@ -41,7 +43,8 @@ def decide(meeting, kind, text, user, *, assessment=None, plan_item=None, minute
         ProgressUpdate.objects.create(
             item=plan_item,
             date=meeting.date,
-            text=f"Advisory Group, {meeting.date:%-d %B %Y}: {text}",
+            text=_("Advisory Group, %(date)s: %(text)s")
+            % {"date": date_format(meeting.date, "j F Y"), "text": text},
             new_status=PlanItem.Status.COMPLETE if closing else "",
             by=user,
         )
@@ -61,11 +64,11 @@ def _agree(action: NewAction, meeting, text) -> PlanItem:
         objective=action.objective,
         owners=action.owners,
         timescale=action.timescale,
-        completion_notes=f"Agreed at {meeting}: {text}",
+        completion_notes=_("Agreed at %(meeting)s: %(text)s") % {"meeting": meeting, "text": text},
     )
     item.standards.set(action.standards)
     item.owner_users.set(action.owner_users)
-    item._change_reason = f"Agreed at {meeting}"
+    item._change_reason = _("Agreed at %(meeting)s") % {"meeting": meeting}
     item.save()
     return item
 

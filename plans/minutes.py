@@ -6,6 +6,9 @@ import io
 import re
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx import Document
 from docx.shared import Pt
 
@@ -27,7 +30,9 @@ class Minutes:
     @property
     def status(self) -> str:
         approved = self.meeting.minutes_approved_at
-        return f"Approved at {approved}" if approved else "Draft: for approval at the next meeting"
+        if approved:
+            return _("Approved at %(meeting)s") % {"meeting": approved}
+        return _("Draft: for approval at the next meeting")
 
 
 def minutes_for(meeting) -> Minutes:
@@ -53,31 +58,35 @@ def minutes_docx(minutes: Minutes) -> bytes:
     def text(value) -> str:
         return writable(str(value))
 
-    document.add_heading(text(f"Minutes: {meeting.title}"), level=1)
-    document.add_paragraph(text(f"{meeting.date:%A %-d %B %Y}. {minutes.status}."))
-    document.add_heading("Present", level=2)
-    for person in minutes.present or ["No one recorded."]:
+    document.add_heading(text(_("Minutes: %(title)s") % {"title": meeting.title}), level=1)
+    document.add_paragraph(text(f"{date_format(meeting.date, 'l j F Y')}. {minutes.status}."))
+    document.add_heading(_("Present"), level=2)
+    for person in minutes.present or [_("No one recorded.")]:
         document.add_paragraph(text(person), style="List Bullet")
-    document.add_heading("Apologies", level=2)
-    for person in minutes.apologies or ["None."]:
+    document.add_heading(_("Apologies"), level=2)
+    for person in minutes.apologies or [_("None.")]:
         document.add_paragraph(text(person), style="List Bullet")
-    document.add_heading("Questions raised before the meeting", level=2)
+    document.add_heading(_("Questions raised before the meeting"), level=2)
     if not minutes.questions:
-        document.add_paragraph("None.")
+        document.add_paragraph(_("None."))
     for question in minutes.questions:
-        state = "open" if question.is_open else "answered"
+        state = (
+            pgettext("a question's state", "open")
+            if question.is_open
+            else pgettext("a question's state", "answered")
+        )
         document.add_paragraph(
             text(f"{question.about_text} ({state}): {question.text}"), style="List Number"
         )
         for reply in question.thread:
             document.add_paragraph(text(f"{reply.get_kind_display()}: {reply.text}"))
     if meeting.notes:
-        document.add_heading("Notes", level=2)
+        document.add_heading(_("Notes"), level=2)
         for paragraph in re.split(r"\r?\n\s*\r?\n", meeting.notes):  # as browsers send them
             document.add_paragraph(text(paragraph))
-    document.add_heading("Decisions", level=2)
+    document.add_heading(_("Decisions"), level=2)
     if not minutes.decisions:
-        document.add_paragraph("None.")
+        document.add_paragraph(_("None."))
     for decision in minutes.decisions:
         document.add_paragraph(
             text(f"{decision.get_kind_display()}: {decision.text}"), style="List Number"

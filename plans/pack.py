@@ -1,14 +1,19 @@
 """The meeting pack: the review for a meeting as an Excel workbook, one sheet per part."""
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from wagtail_minimum_standards.compliance.spreadsheets.cells import append_row
 
+from .spreadsheets import fit_sheet_title
+
 
 def _sheet(book, title, headings, rows, widths):
-    sheet = book.create_sheet(title)
+    sheet = book.create_sheet(fit_sheet_title(title))
     for column, width in zip("ABCDEFG", widths, strict=False):
         sheet.column_dimensions[column].width = width
     append_row(sheet, headings, Font(bold=True))
@@ -17,42 +22,62 @@ def _sheet(book, title, headings, rows, widths):
 
 
 def _name(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else "a former member"
+    return (user.get_full_name() or user.get_username()) if user else _("a former member")
 
 
 def _item(item):
     return [item.plan.title, item.area_of_work, item.objective, item.owners]
 
 
+def _summary(review) -> list[str]:
+    """The first sheet's lines: the title, then how much there is of each part."""
+    meeting_date = date_format(review.meeting.date, "j F Y")
+    if review.previous:
+        changes = _("Changes since %(since)s, to %(date)s") % {
+            "since": date_format(review.previous.date, "j F Y"),
+            "date": meeting_date,
+        }
+    else:
+        changes = _("Changes since the start, to %(date)s") % {"date": meeting_date}
+    return [
+        _("Advisory Group review: %(meeting)s") % {"meeting": review.meeting},
+        changes,
+        _("New items: %(count)d") % {"count": len(review.new_items)},
+        _("Status changes: %(count)d") % {"count": len(review.status_changes)},
+        _("Progress updates: %(count)d") % {"count": len(review.updates)},
+        _("Actions completed: %(count)d") % {"count": len(review.completed_actions)},
+        _("Rating changes: %(count)d") % {"count": len(review.rating_changes)},
+        _("Overdue: %(count)d") % {"count": len(review.overdue)},
+        _("Due before %(date)s: %(count)d")
+        % {"date": date_format(review.next_date, "j F Y"), "count": len(review.due_before_next)},
+        _("Questions: %(count)d (%(open)d open)")
+        % {"count": len(review.questions), "open": len(review.open_questions)},
+        _("Agreed at the last meeting: %(count)d") % {"count": len(review.agreed_last_time)},
+        _("Evidence due for review: %(count)d") % {"count": len(review.evidence_due)},
+    ]
+
+
 def meeting_pack(review) -> Workbook:
     book = Workbook()
     summary = book.active
-    summary.title = "Summary"
-    since = review.previous.date.strftime("%-d %B %Y") if review.previous else "the start"
-    lines = [
-        f"Advisory Group review: {review.meeting}",
-        f"Changes since {since}, to {review.meeting.date:%-d %B %Y}",
-        f"New items: {len(review.new_items)}",
-        f"Status changes: {len(review.status_changes)}",
-        f"Progress updates: {len(review.updates)}",
-        f"Actions completed: {len(review.completed_actions)}",
-        f"Rating changes: {len(review.rating_changes)}",
-        f"Overdue: {len(review.overdue)}",
-        f"Due before {review.next_date:%-d %B %Y}: {len(review.due_before_next)}",
-        f"Questions: {len(review.questions)} ({len(review.open_questions)} open)",
-        f"Agreed at the last meeting: {len(review.agreed_last_time)}",
-        f"Evidence due for review: {len(review.evidence_due)}",
-    ]
+    summary.title = fit_sheet_title(_("Summary"))
+    lines = _summary(review)
     append_row(summary, lines[:1], Font(bold=True, size=14))
     for line in lines[1:]:
         append_row(summary, [line])
     summary.column_dimensions["A"].width = 70
-    item_headings = ["Plan", "Area of work", "Objective", "Who?"]
-    _sheet(book, "New items", item_headings, [_item(i) for i in review.new_items], [30, 30, 60, 30])
+    item_headings = [_("Plan"), _("Area of work"), _("Objective"), _("Who?")]
     _sheet(
         book,
-        "Status changes",
-        ["When", *item_headings, "Before", "After"],
+        _("New items"),
+        item_headings,
+        [_item(i) for i in review.new_items],
+        [30, 30, 60, 30],
+    )
+    _sheet(
+        book,
+        _("Status changes"),
+        [_("When"), *item_headings, _("Before"), _("After")],
         [
             [timezone.localdate(c.when), *_item(c.subject), c.before, c.after]
             for c in review.status_changes
@@ -62,8 +87,8 @@ def meeting_pack(review) -> Workbook:
     )
     _sheet(
         book,
-        "Progress updates",
-        ["Date", "Plan", "Objective", "What happened", "New status"],
+        _("Progress updates"),
+        [_("Date"), _("Plan"), _("Objective"), _("What happened"), _("New status")],
         [
             [u.date, u.item.plan.title, u.item.objective, u.text, u.get_new_status_display()]
             for u in review.updates
@@ -72,8 +97,8 @@ def meeting_pack(review) -> Workbook:
     )
     _sheet(
         book,
-        "Actions completed",
-        ["Done on", "Plan", "Objective", "Action"],
+        _("Actions completed"),
+        [_("Done on"), _("Plan"), _("Objective"), _("Action")],
         [
             [a.done_on, a.item.plan.title, a.item.objective, f"{a.number}. {a.text}"]
             for a in review.completed_actions
@@ -82,8 +107,8 @@ def meeting_pack(review) -> Workbook:
     )
     _sheet(
         book,
-        "Rating changes",
-        ["When", "Self-assessment", "Standard", "Before", "After"],
+        _("Rating changes"),
+        [_("When"), _("Self-assessment"), _("Standard"), _("Before"), _("After")],
         [
             [
                 timezone.localdate(c.when),
@@ -99,15 +124,17 @@ def meeting_pack(review) -> Workbook:
     )
     _sheet(
         book,
-        "Questions",
-        ["Asked", "By", "About", "Question", "Answered", "Replies"],
+        _("Questions"),
+        [_("Asked"), _("By"), _("About"), _("Question"), _("Answered"), _("Replies")],
         [
             [
                 timezone.localdate(q.asked_at),
                 _name(q.asked_by),
                 q.about_text,
                 q.text,
-                timezone.localdate(q.answered_at) if q.answered_at else "open",
+                timezone.localdate(q.answered_at)
+                if q.answered_at
+                else pgettext("a question's state", "open"),
                 "\n".join(
                     f"{r.get_kind_display()} ({_name(r.written_by)}): {r.text}" for r in q.thread
                 ),
@@ -118,8 +145,8 @@ def meeting_pack(review) -> Workbook:
     )
     _sheet(
         book,
-        "Agreed last time",
-        ["Decision", *item_headings, "Status now"],
+        _("Agreed last time"),
+        [_("Decision"), *item_headings, _("Status now")],
         [
             [d.text, *_item(d.plan_item), d.plan_item.get_status_display()]
             for d in review.agreed_last_time
@@ -129,8 +156,8 @@ def meeting_pack(review) -> Workbook:
     )
     _sheet(
         book,
-        "Evidence due for review",
-        ["Review by", "Self-assessment", "Standard", "Evidence"],
+        _("Evidence due for review"),
+        [_("Review by"), _("Self-assessment"), _("Standard"), _("Evidence")],
         [
             [e.review_by, str(e.rating.assessment), e.rating.standard.code, e.title]
             for e in review.evidence_due
@@ -138,13 +165,13 @@ def meeting_pack(review) -> Workbook:
         [12, 40, 10, 50],
     )
     for title, items in (
-        ("Overdue", review.overdue),
-        ("Due before next meeting", review.due_before_next),
+        (_("Overdue"), review.overdue),
+        (_("Due before next meeting"), review.due_before_next),
     ):
         _sheet(
             book,
             title,
-            [*item_headings, "Timescale", "Due", "Status"],
+            [*item_headings, _("Timescale"), _("Due"), _("Status")],
             [[*_item(i), i.timescale, i.due_date, i.get_status_display()] for i in items],
             [30, 30, 50, 24, 14, 12, 12],
         )

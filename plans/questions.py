@@ -3,6 +3,7 @@ as a whole (compliance.questions keeps the questions)."""
 
 from django.urls import reverse
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from wagtail_minimum_standards.compliance import questions
 
@@ -22,6 +23,6 @@ def register_subjects() -> None:
     questions.register_subject(
         "meeting",
         "minimum_standards.AdvisoryGroupMeeting",
-        describe=lambda meeting: f"The review for {meeting}",
+        describe=lambda meeting: _("The review for %(meeting)s") % {"meeting": meeting},
         url=lambda meeting: reverse("minimum_standards_plans_meeting_review", args=[meeting.pk]),
     )

@@ -101,7 +101,7 @@ def review_for(meeting: AdvisoryGroupMeeting) -> Review:
 
     created = PlanItem.history.filter(history_type="+", **window).values_list("id", flat=True)
     review.new_items = list(PlanItem.objects.filter(pk__in=list(created)).select_related("plan"))
-    labels = dict(PlanItem.Status.choices)
+    labels = {value: str(label) for value, label in PlanItem.Status.choices}  # text, for the pack
     status_changes = changed_fields(PlanItem, window, "status")
     ids = [record.id for record, *_ in status_changes]
     items = by_pk(PlanItem.objects.select_related("plan"), ids)

@@ -10,6 +10,8 @@ per item: the standards it serves in brackets after the area of work, e.g.
 import re
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import override, pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from simple_history.utils import bulk_create_with_history
@@ -41,6 +43,14 @@ HEADING_FIELDS = [
 AREA = re.compile(r"^(?P<area>.*?)\s*\((?P<codes>[^()]*)\)\s*$", re.S)
 CODE = re.compile(r"[A-Za-z]?\d+(?:\.\d+)+|[A-Z]\d+")
 NUMBER_PREFIX = re.compile(r"^(?:\d{1,2}[.)]?|[·•*-])\s+")
+SHEET_TITLE_REFUSED = re.compile(r"[\\/*?:\[\]]")
+SHEET_TITLE_LIMIT = 31
+
+
+def fit_sheet_title(title: str) -> str:
+    """A sheet's title as Excel takes it, whatever a translation made of it: no character it
+    refuses, and no longer than it allows."""
+    return SHEET_TITLE_REFUSED.sub("-", title)[:SHEET_TITLE_LIMIT]
 
 
 def numbered(lines) -> str:
@@ -49,8 +59,12 @@ def numbered(lines) -> str:
 
 
 def area_cell(area: str, codes) -> str:
-    codes = " and ".join(codes)
-    return f"{area} ({codes})" if codes else area
+    """The area of work with its standards' codes in brackets: "Commissioning (1.6 and 3.3)".
+    The import finds the codes themselves, so the word between them may be translated; the
+    brackets may not."""
+    and_ = pgettext("between standards' codes: 1.6 and 3.3", "and")
+    joined = f" {and_} ".join(codes)
+    return f"{area} ({joined})" if joined else area
 
 
 def export_rows(plan: DeliveryPlan):
@@ -73,7 +87,7 @@ def export_rows(plan: DeliveryPlan):
             "item_id", "number", "text"
         ):
             found.setdefault(item_id, []).append((number, text))
-    labels = dict(PlanItem.Status.choices)
+    labels = {value: str(label) for value, label in PlanItem.Status.choices}
     for pk, area, objective, owners, timescale, completion, status in items:
         yield [
             area_cell(area, codes.get(pk, [])), objective,
@@ -85,7 +99,7 @@ def export_rows(plan: DeliveryPlan):
 def export_plan(plan: DeliveryPlan) -> Workbook:
     book = Workbook()
     sheet = book.active
-    sheet.title = "Delivery plan"
+    sheet.title = fit_sheet_title(_("Delivery plan"))
     for column, width in zip("ABCDEFGH", [30, 34, 50, 44, 24, 14, 36, 12], strict=True):
         sheet.column_dimensions[column].width = width
     append_row(sheet, [plan.title], Font(bold=True, size=14))
@@ -133,6 +147,21 @@ def _split_inline(text: str) -> list[str]:
     return [text[body:end].strip() for (_, body), end in zip(starts, ends, strict=True)]
 
 
+def status_values() -> dict[str, str]:
+    """Each status by its label, casefolded, in English and in the active language (which
+    wins should they differ): an export made in Welsh imports back, and so does one in English."""
+    with override("en"):
+        english = {str(label).casefold(): value for value, label in PlanItem.Status.choices}
+    return english | {str(label).casefold(): value for value, label in PlanItem.Status.choices}
+
+
+def starts_headings(cell: str) -> bool:
+    """Whether a row whose first cell this is is the headings' row: it starts "Area", in
+    English or in the active language (the headings are the plan's own, as it names them)."""
+    word = pgettext("the first word of a delivery plan's heading row, lower case", "area")
+    return cell.casefold().startswith(("area", word.casefold()))
+
+
 def import_plan(file, framework: Framework | None = None, title: str = "") -> DeliveryPlan:
     sheet = first_sheet(open_workbook(file))
     errors = SheetErrors()
@@ -140,15 +169,15 @@ def import_plan(file, framework: Framework | None = None, title: str = "") -> De
         (number, [cell_text(v) for v in (list(values) + [None] * 8)[:8]])
         for number, values in enumerate(sheet_rows(sheet, max_col=8), start=1)
     ]
-    heading_at = next((n for n, cells in rows if cells[0].lower().startswith("area")), None)
+    heading_at = next((n for n, cells in rows if starts_headings(cells[0])), None)
     if heading_at is None:
-        errors.add(sheet.title, 1, 1, "no heading row starting “Area of work” was found")
+        errors.add(sheet.title, 1, 1, _("no heading row starting “Area of work” was found"))
         errors.raise_if_any()
     sheet_title = next((cells[0] for n, cells in rows if n < heading_at and cells[0]), "")
     headings = rows[heading_at - 1][1]
     for column, heading in enumerate(headings, start=1):
         check_length(errors, sheet.title, heading_at, column, heading, DeliveryPlan, "area_heading")
-    statuses = {label.lower(): value for value, label in PlanItem.Status.choices}
+    statuses = status_values()
     standards = (
         {s.code: s for s in Standard.objects.filter(section__framework=framework)}
         if framework
@@ -160,14 +189,20 @@ def import_plan(file, framework: Framework | None = None, title: str = "") -> De
             continue
         area, objective, actions, outcomes, owners, timescale, completion, status = cells
         if not objective:
-            errors.add(sheet.title, number, 2, "the task objective is empty")
+            errors.add(sheet.title, number, 2, _("the task objective is empty"))
         match = AREA.match(area)
         codes = CODE.findall(match.group("codes")) if match else []
         if codes and not framework:
-            errors.add(sheet.title, number, 1, "name the framework whose standards these are")
+            errors.add(sheet.title, number, 1, _("name the framework whose standards these are"))
         missing = [code for code in codes if framework and code not in standards]
         if missing:
-            errors.add(sheet.title, number, 1, f"{framework} has no standard {', '.join(missing)}")
+            message = _("%(framework)s has no standard %(codes)s")
+            errors.add(
+                sheet.title,
+                number,
+                1,
+                message % {"framework": framework, "codes": ", ".join(missing)},
+            )
         area_text = match.group("area") if match else area
         for column, value, name in (
             (1, area_text, "area_of_work"),
@@ -175,18 +210,19 @@ def import_plan(file, framework: Framework | None = None, title: str = "") -> De
             (6, timescale, "timescale"),
         ):
             check_length(errors, sheet.title, number, column, value, PlanItem, name)
-        if status and status.lower() not in statuses:
-            known = ", ".join(label for _, label in PlanItem.Status.choices)
-            errors.add(sheet.title, number, 8, f"“{status}” is not a status ({known})")
+        if status and status.casefold() not in statuses:
+            known = ", ".join(str(label) for label in PlanItem.Status.labels)
+            message = _("“%(status)s” is not a status (%(known)s)")
+            errors.add(sheet.title, number, 8, message % {"status": status, "known": known})
         items.append({
             "area_of_work": match.group("area") if match else area,
             "standards": [standards[c] for c in codes if c in standards],
             "objective": objective, "owners": owners, "timescale": timescale,
             "completion_notes": completion,
-            "status": statuses.get(status.lower(), PlanItem.Status.NOT_STARTED),
+            "status": statuses.get(status.casefold(), PlanItem.Status.NOT_STARTED),
             "actions": split_numbered(actions), "outcomes": split_numbered(outcomes),
         })  # fmt: skip
-    title = cell_text(title) or sheet_title or "Imported delivery plan"
+    title = cell_text(title) or sheet_title or _("Imported delivery plan")
     check_length(errors, sheet.title, 1, 1, title, DeliveryPlan, "title")
     errors.raise_if_any()
     return _create(title, framework, headings, items)

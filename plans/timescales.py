@@ -13,6 +13,9 @@ The rule (docs/delivery-plans.md):
 - "by", "end of", "the", "before" and "in" may come first;
 - "ongoing", "termly", "as required" and the like have no due date, and that is understood.
 
+Month names may also be written in the active language ("12 Ionawr 2023" in Welsh), as a
+spreadsheet's date cell reads when the site speaks it; the other words are English.
+
 Anything else ("2023/24", "Q1 2023", "45000", "31/02/2023", "soon") gets no due date and is
 flagged "timescale not understood", never given a wrong date. The due date can be changed by
 hand.
@@ -22,6 +25,10 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from django.utils import dates
+from django.utils.translation import get_language
 
 MONTHS = {
     name + stop: number
@@ -67,9 +74,10 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100
 DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
 YEAR_FIRST = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})")
 MONTH_NUMBER_YEAR = re.compile(r"(\d{1,2})[/.-](\d{4})")
-DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z.]+)\s+(\d{4})")
-MONTH_DAY_YEAR = re.compile(r"([a-z.]+)\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})")
-MONTH_YEAR = re.compile(r"([a-z.]+)\s+(\d{4})")
+WORD = r"([^\W\d_]+\.?)"  # a month's name in any language, perhaps abbreviated
+DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{WORD}\s+(\d{{4}})")
+MONTH_DAY_YEAR = re.compile(rf"{WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(\d{{4}})")
+MONTH_YEAR = re.compile(rf"{WORD}\s+(\d{{4}})")
 SEASON_YEAR = re.compile(r"([a-z]+)(\s+term)?\s+(\d{4})")
 YEAR = re.compile(r"(\d{4})")
 
@@ -112,6 +120,26 @@ def _date(text: str) -> datetime.date | None:
     return None
 
 
+def _month(name: str) -> int:
+    """A month's number from its name or abbreviation, in English or in the active language;
+    KeyError if it names no month."""
+    if name in MONTHS:
+        return MONTHS[name]
+    return _months_in(get_language())[name]
+
+
+@cache
+def _months_in(language) -> dict[str, int]:
+    """The month names Django knows in `language` (the active one when called), lower case,
+    each with and without a full stop."""
+    names = {}
+    for table in (dates.MONTHS, dates.MONTHS_3, dates.MONTHS_AP, dates.MONTHS_ALT):
+        for number, name in table.items():
+            name = str(name).lower().rstrip(".")
+            names[name] = names[f"{name}."] = number
+    return names
+
+
 def _year(text: str) -> int:
     year = int(text) + 2000 if len(text) == 2 else int(text)
     if not FIRST_YEAR <= year <= LAST_YEAR:
@@ -139,9 +167,9 @@ READERS = [
     (YEAR_FIRST, lambda y, m, d: _day(y, m, d)),
     (DAY_FIRST, lambda d, m, y: _day(y, m, d)),
     (MONTH_NUMBER_YEAR, lambda m, y: _end_of_month(y, m)),
-    (DAY_MONTH_YEAR, lambda d, m, y: _day(y, MONTHS[m], d)),
-    (MONTH_DAY_YEAR, lambda m, d, y: _day(y, MONTHS[m], d)),
-    (MONTH_YEAR, lambda m, y: _end_of_month(y, MONTHS[m])),
+    (DAY_MONTH_YEAR, lambda d, m, y: _day(y, _month(m), d)),
+    (MONTH_DAY_YEAR, lambda m, d, y: _day(y, _month(m), d)),
+    (MONTH_YEAR, lambda m, y: _end_of_month(y, _month(m))),
     (SEASON_YEAR, _season),
     (YEAR, lambda y: _end_of_month(y, 12)),
 ]

@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
@@ -31,7 +32,7 @@ def plan_items_serving(standard_ids) -> dict:
         item = link.planitem
         links.setdefault(link.standard_id, []).append(
             StandardLink(
-                heading="In the delivery plan",
+                heading=_("In the delivery plan"),
                 url=reverse("minimum_standards_plans_plan_view", args=[item.plan_id])
                 + f"#item-{item.pk}",
                 text=Truncator(item.objective).words(10),
@@ -49,4 +50,4 @@ def ratify_at_a_meeting(assessment, user) -> list:
     if assessment.is_locked or not can_run(user):
         return []
     url = reverse("minimum_standards_plans_assessment_ratify", args=[assessment.pk])
-    return [AssessmentAction("Ratify at an Advisory Group meeting…", url)]
+    return [AssessmentAction(_("Ratify at an Advisory Group meeting…"), url)]

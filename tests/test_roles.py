@@ -95,7 +95,7 @@ def test_a_site_that_maps_no_roles_gets_the_trackers_own_groups(db, settings):
     for names in DEFAULT_GROUPS.values():
         assert Group.objects.filter(name=names[0]).exists()
     assert (
-        Group.objects.get(name="Tracker reader")
+        Group.objects.get(name="Minimum standards reader")
         .permissions.filter(codename="view_selfassessment")
         .exists()
     )

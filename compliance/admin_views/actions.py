@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from ..models import Framework, SelfAssessment
@@ -32,9 +34,10 @@ def _form_page(request, title, form, assessment=None, intro=""):
 
 class UnlockForm(forms.Form):
     reason = forms.CharField(
+        label=gettext_lazy("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=500,
-        help_text="Recorded in the change history.",
+        help_text=gettext_lazy("Recorded in the change history."),
     )
 
 
@@ -44,20 +47,25 @@ def unlock(request, pk):
     form = UnlockForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         assessment.unlock(form.cleaned_data["reason"], request.user)
-        messages.warning(request, f"“{assessment}” is unlocked and back in review.")
+        messages.warning(
+            request,
+            _("“%(assessment)s” is unlocked and back in review.") % {"assessment": assessment},
+        )
         return _report(assessment)
     return _form_page(
         request,
-        f"Unlock “{assessment}”",
+        _("Unlock “%(assessment)s”") % {"assessment": assessment},
         form,
         assessment,
-        "Say why it must change after ratification.",
+        _("Say why it must change after ratification."),
     )
 
 
 class StartNextForm(forms.Form):
-    title = forms.CharField(max_length=200)
-    assessed_on = forms.DateField(label="Date", initial=datetime.date.today, widget=date_input())
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
+    assessed_on = forms.DateField(
+        label=gettext_lazy("Date"), initial=datetime.date.today, widget=date_input()
+    )
 
 
 @requires(can_run)
@@ -67,14 +75,14 @@ def start_next(request, pk):
     if request.method == "POST" and form.is_valid():
         draft = previous.start_next(form.cleaned_data["title"], form.cleaned_data["assessed_on"])
         messages.success(
-            request, "Started: every rating and note is carried over until someone re-checks it."
+            request, _("Started: every rating and note is carried over until someone re-checks it.")
         )
         return _report(draft)
-    intro = (
-        f"The new draft starts with the ratings, notes and evidence of “{previous}”, "
+    intro = _(
+        "The new draft starts with the ratings, notes and evidence of “%(assessment)s”, "
         "each marked as carried over."
-    )
-    return _form_page(request, "Start the next self-assessment", form, previous, intro)
+    ) % {"assessment": previous}
+    return _form_page(request, _("Start the next self-assessment"), form, previous, intro)
 
 
 @requires(can_read)
@@ -87,21 +95,31 @@ def export(request, pk):
 def _validated_upload(form):
     upload = form.cleaned_data["file"]
     if not upload.name.lower().endswith(".xlsx"):
-        raise ValidationError("Upload an Excel workbook (.xlsx).")
+        raise ValidationError(_("Upload an Excel workbook (.xlsx)."))
     return upload
 
 
 class AssessmentUploadForm(forms.Form):
-    framework = forms.ModelChoiceField(Framework.objects.all())
+    framework = forms.ModelChoiceField(Framework.objects.all(), label=gettext_lazy("Framework"))
     title = forms.CharField(
-        max_length=200, required=False, help_text="Defaults to the sheet's title row."
+        label=gettext_lazy("Title"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Defaults to the sheet's title row."),
     )
-    assessed_on = forms.DateField(label="Date", initial=datetime.date.today, widget=date_input())
-    file = forms.FileField(help_text="The annual report's layout: Standard | rating | Notes.")
+    assessed_on = forms.DateField(
+        label=gettext_lazy("Date"), initial=datetime.date.today, widget=date_input()
+    )
+    file = forms.FileField(
+        label=gettext_lazy("File"),
+        help_text=gettext_lazy("The annual report's layout: Standard | rating | Notes."),
+    )
 
 
 class FrameworkUploadForm(forms.Form):
-    file = forms.FileField(help_text="The template in docs/spreadsheets.md.")
+    file = forms.FileField(
+        label=gettext_lazy("File"), help_text=gettext_lazy("The template in docs/spreadsheets.md.")
+    )
 
 
 def _upload(request, form_class, title, importer, described):
@@ -115,7 +133,7 @@ def _upload(request, form_class, title, importer, described):
             form.add_error("file", error)
         except SheetErrors as errors:
             problems = errors
-            form.add_error("file", "Nothing was imported: see the problems listed above.")
+            form.add_error("file", _("Nothing was imported: see the problems listed above."))
         else:
             messages.success(request, described(created))
             for notice in getattr(created, "import_notices", []):
@@ -124,15 +142,19 @@ def _upload(request, form_class, title, importer, described):
     return TemplateResponse(
         request,
         "minimum_standards/admin/upload.html",
-        {"title": title, "form": form, "problems": problems, "intro": UPLOAD_LIMITS},
+        {"title": title, "form": form, "problems": problems, "intro": upload_limits()},
     )
 
 
-UPLOAD_LIMITS = (
-    f"An .xlsx file of up to {MAX_FILE_BYTES // (1024 * 1024)} MB, with at most "
-    f"{MAX_ROWS:,} rows and {MAX_COLUMNS} columns in a sheet. All or nothing: if any row is "
-    "wrong, nothing is saved."
-)
+def upload_limits() -> str:
+    return _(
+        "An .xlsx file of up to %(megabytes)s MB, with at most %(rows)s rows and %(columns)s "
+        "columns in a sheet. All or nothing: if any row is wrong, nothing is saved."
+    ) % {
+        "megabytes": MAX_FILE_BYTES // (1024 * 1024),
+        "rows": f"{MAX_ROWS:,}",
+        "columns": MAX_COLUMNS,
+    }
 
 
 @requires(can_run)
@@ -140,11 +162,14 @@ def upload_assessment(request):
     result = _upload(
         request,
         AssessmentUploadForm,
-        "Import a self-assessment",
+        _("Import a self-assessment"),
         lambda file, data: import_assessment(
             file, data["framework"], data["title"], data["assessed_on"]
         ),
-        lambda assessment: f"Imported “{assessment}” as a draft: {assessment.rated_summary()}.",
+        lambda assessment: (
+            _("Imported “%(assessment)s” as a draft: %(summary)s.")
+            % {"assessment": assessment, "summary": assessment.rated_summary()}
+        ),
     )
     return _report(result) if isinstance(result, SelfAssessment) else result
 
@@ -154,9 +179,12 @@ def upload_framework(request):
     result = _upload(
         request,
         FrameworkUploadForm,
-        "Import a framework",
+        _("Import a framework"),
         lambda file, data: import_framework(file),
-        lambda framework: f"Imported {framework} as “{framework.code}”.",
+        lambda framework: (
+            _("Imported %(framework)s as “%(code)s”.")
+            % {"framework": framework, "code": framework.code}
+        ),
     )
     if isinstance(result, Framework):
         return redirect(reverse("minimum_standards_framework_modeladmin_index"))

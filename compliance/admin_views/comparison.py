@@ -3,6 +3,8 @@
 from django import forms
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from ..models import SelfAssessment
@@ -16,19 +18,19 @@ CHART_BAR_HEIGHT = 18
 
 class CompareForm(forms.Form):
     first = forms.ModelChoiceField(
-        SelfAssessment.objects.select_related("framework"), label="Earlier"
+        SelfAssessment.objects.select_related("framework"), label=gettext_lazy("Earlier")
     )
     second = forms.ModelChoiceField(
-        SelfAssessment.objects.select_related("framework"), label="Later"
+        SelfAssessment.objects.select_related("framework"), label=gettext_lazy("Later")
     )
 
     def clean(self):
         cleaned = super().clean()
         first, second = cleaned.get("first"), cleaned.get("second")
         if first and second and first.framework_id != second.framework_id:
-            raise forms.ValidationError("Choose two self-assessments of the same framework.")
+            raise forms.ValidationError(_("Choose two self-assessments of the same framework."))
         if first and second and first.pk == second.pk:
-            raise forms.ValidationError("Choose two different self-assessments.")
+            raise forms.ValidationError(_("Choose two different self-assessments."))
         return cleaned
 
 
@@ -78,4 +80,6 @@ def comparison_export(request) -> HttpResponse:
     if not form.is_valid():
         return comparison(request)
     first, second = form.cleaned_data["first"], form.cleaned_data["second"]
-    return xlsx_response(export_comparison(first, second), f"comparison-{first.pk}-{second.pk}")
+    # Translators: the name of a downloaded file (made into a slug, e.g. "comparison-3-5").
+    name = _("comparison-%(first)s-%(second)s") % {"first": first.pk, "second": second.pk}
+    return xlsx_response(export_comparison(first, second), name)

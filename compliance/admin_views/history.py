@@ -9,6 +9,8 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_safe
 
 from ..lookups import by_pk
@@ -25,7 +27,11 @@ RATING_FIELDS = [
     "carried_over",
 ]
 LINK_FIELDS = ["title", "url", "document_id", "review_by"]
-ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+ACTIONS = {
+    "+": pgettext_lazy("history of a record", "created"),
+    "~": pgettext_lazy("history of a record", "changed"),
+    "-": pgettext_lazy("history of a record", "deleted"),
+}
 PER_PAGE = 50
 
 
@@ -41,7 +47,9 @@ class Entry:
 
 
 # Yes and No, in the words of the field where plain Yes and No would not say enough.
-BOOLEAN_WORDS = {"carried_over": ("Carried over, not re-checked", "Re-checked")}
+BOOLEAN_WORDS = {
+    "carried_over": (gettext_lazy("Carried over, not re-checked"), gettext_lazy("Re-checked"))
+}
 EMPTY = "—"
 
 
@@ -51,28 +59,30 @@ def display_value(field, value):
     if value in (None, ""):
         return EMPTY
     if field.choices:
-        return dict(field.flatchoices).get(value, value)
+        return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.BooleanField):
-        yes, no = BOOLEAN_WORDS.get(field.name, ("Yes", "No"))
-        return yes if value else no
+        yes, no = BOOLEAN_WORDS.get(field.name, (_("Yes"), _("No")))
+        return str(yes if value else no)
     return value
 
 
-def entries(records, fields, subject, show=None):
+def entries(records, fields, subject, show=None, labels=None):
     """Entries for one model's history rows: each compared with the one before it; a new
     record with what it held. `show(name, value)` may show some fields its own way. A name
     that is not a field is an attribute the caller set on each row (e.g. who attended, from
-    many-to-many history), labelled by its name."""
+    many-to-many history), labelled by `labels[name]` if given (translatable), else by its
+    name."""
     records = sorted(records, key=lambda r: (r.id, r.history_date))
     shown = _shower_for(records, fields, show)
+    labels = labels or {}
     result = []
-    for _, versions in groupby(records, key=lambda r: r.id):
+    for _id, versions in groupby(records, key=lambda r: r.id):
         previous = None
         for record in versions:
             if previous is None:
                 changes = []
                 values = [
-                    (_label(record, name), shown(name, getattr(record, name)))
+                    (_label(record, name, labels), shown(name, getattr(record, name)))
                     for name in fields
                     if getattr(record, name) not in (None, "")
                 ]
@@ -80,7 +90,7 @@ def entries(records, fields, subject, show=None):
                 values = []
                 changes = [
                     (
-                        _label(record, name),
+                        _label(record, name, labels),
                         shown(name, getattr(previous, name)),
                         shown(name, getattr(record, name)),
                     )
@@ -90,7 +100,7 @@ def entries(records, fields, subject, show=None):
             if previous is None or changes or record.history_type != "~":
                 result.append(
                     Entry(record.history_date, record.history_user, subject(record),
-                          ACTIONS[record.history_type], record.history_change_reason or "",
+                          str(ACTIONS[record.history_type]), record.history_change_reason or "",
                           changes, values)
                 )  # fmt: skip
             previous = record
@@ -130,10 +140,11 @@ def _field(model, name):
         return None
 
 
-def _label(record, name):
+def _label(record, name, labels):
     field = _field(record._meta.model, name)
-    label = field.verbose_name if field is not None else name.replace("_", " ")
-    return str(label).capitalize()
+    if field is not None:
+        return str(field.verbose_name).capitalize()
+    return str(labels.get(name, name.replace("_", " "))).capitalize()
 
 
 def _shower(framework_id):
@@ -175,9 +186,14 @@ def _rating_entries(ratings_filter, links_filter, show, codes):
     link_rows = EvidenceLink.history.filter(**links_filter).select_related("history_user")
     return [
         *entries(
-            rating_rows, RATING_FIELDS, lambda r: f"Standard {codes.get(r.standard_id, '?')}", show
+            rating_rows,
+            RATING_FIELDS,
+            lambda r: _("Standard %(code)s") % {"code": codes.get(r.standard_id, "?")},
+            show,
         ),
-        *entries(link_rows, LINK_FIELDS, lambda r: f"Evidence “{r.title}”", show),
+        *entries(
+            link_rows, LINK_FIELDS, lambda r: _("Evidence “%(title)s”") % {"title": r.title}, show
+        ),
     ]
 
 
@@ -190,12 +206,12 @@ def assessment_history(request, pk):
     codes = dict(assessment.ratings.values_list("standard_id", "standard__code"))
     own = SelfAssessment.history.filter(id=pk).select_related("history_user")
     all_entries = [
-        *entries(own, ASSESSMENT_FIELDS, lambda r: "Self-assessment", show),
+        *entries(own, ASSESSMENT_FIELDS, lambda r: _("Self-assessment"), show),
         *_rating_entries({"assessment_id": pk}, {"rating_id__in": list(ratings)}, show, codes),
     ]
     return history_page(
         request,
-        f"History of “{assessment}”",
+        _("History of “%(assessment)s”") % {"assessment": assessment},
         reverse("minimum_standards_assessment_report", args=[pk]),
         all_entries,
     )
@@ -209,7 +225,8 @@ def rating_history(request, pk):
     codes = {rating.standard_id: rating.standard.code}
     return history_page(
         request,
-        f"History of {rating.standard.code} in “{rating.assessment}”",
+        _("History of %(code)s in “%(assessment)s”")
+        % {"code": rating.standard.code, "assessment": rating.assessment},
         reverse("minimum_standards_assessment_report", args=[rating.assessment_id]),
         _rating_entries({"id": pk}, {"rating_id": pk}, show, codes),
     )

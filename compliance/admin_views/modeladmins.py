@@ -6,6 +6,8 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.menus import ModelAdminMenuItem
@@ -81,14 +83,17 @@ class SelfAssessmentEditView(EditView):
         if not self.check_action_permitted(request.user):
             raise PermissionDenied  # before anything about the record is said
         if self.instance.is_locked:
-            messages.error(request, "This self-assessment is ratified and locked: unlock it first.")
+            messages.error(
+                request, _("This self-assessment is ratified and locked: unlock it first.")
+            )
             return redirect("minimum_standards_assessment_report", self.instance.pk)
         return super().dispatch(request, *args, **kwargs)
 
 
 class SelfAssessmentAdmin(TrackerModelAdmin):
     model = SelfAssessment
-    menu_label = "Self-assessments"
+    menu_label = gettext_lazy("Self-assessments")
+    menu_item_name = "self-assessments"  # a name for code: the same in every language
     menu_icon = "tasks"
     list_display = ("report_link", "framework", "assessed_on", "status")
     list_filter = ("framework", "status")
@@ -104,7 +109,7 @@ class SelfAssessmentAdmin(TrackerModelAdmin):
             obj.title,
         )
 
-    report_link.short_description = "Self-assessment"
+    report_link.short_description = gettext_lazy("Self-assessment")
 
     def get_admin_urls_for_registration(self):
         label = self.opts.app_label  # the URLs are the app's own, like modeladmin's
@@ -122,7 +127,8 @@ class FrameworkPermissionHelper(PermissionHelper):
 
 class FrameworkAdmin(TrackerModelAdmin):
     model = Framework
-    menu_label = "Frameworks"
+    menu_label = gettext_lazy("Frameworks")
+    menu_item_name = "frameworks"
     menu_icon = "list-ul"
     list_display = ("name", "version", "code", "rating_heading")
     inspect_view_enabled = True
@@ -149,7 +155,8 @@ class StandardPermissionHelper(PermissionHelper):
 
 class StandardAdmin(TrackerModelAdmin):
     model = Standard
-    menu_label = "Standards' public wording"
+    menu_label = gettext_lazy("Standards' public wording")
+    menu_item_name = "standards-public-wording"
     menu_icon = "doc-full"
     list_display = ("code", "official_wording", "public_text", "framework")
     list_filter = ("section__framework",)
@@ -158,11 +165,11 @@ class StandardAdmin(TrackerModelAdmin):
     permission_helper_class = StandardPermissionHelper
     panels = [FieldPanel("text", read_only=True), FieldPanel("public_text")]
 
-    @admin.display(description="Official wording")
+    @admin.display(description=gettext_lazy("Official wording"))
     def official_wording(self, obj):
         return Truncator(obj.text).words(20)
 
-    @admin.display(description="Framework")
+    @admin.display(description=gettext_lazy("Framework"))
     def framework(self, obj):
         return obj.section.framework
 
@@ -181,7 +188,8 @@ class RatingAdmin(TrackerModelAdmin):
     """Ratings are edited from their self-assessment's report, not listed on their own."""
 
     model = Rating
-    menu_label = "Ratings"
+    menu_label = gettext_lazy("Ratings")
+    menu_item_name = "ratings"
     permission_helper_class = RatingPermissionHelper
     list_display = ("standard", "assessment", "level")
     list_select_related = ("standard", "assessment", "level")
@@ -195,7 +203,7 @@ class RatingAdmin(TrackerModelAdmin):
             FieldPanel("ticked_items"),
             InlinePanel(
                 "evidence_links",
-                label="Evidence",
+                label=gettext_lazy("Evidence"),
                 panels=[
                     FieldPanel("title"),
                     FieldPanel("url"),
@@ -212,7 +220,8 @@ class RatingAdmin(TrackerModelAdmin):
 
 
 class ComplianceGroup(ModelAdminGroup):
-    menu_label = "Compliance"
+    menu_label = gettext_lazy("Compliance")
+    menu_item_name = "compliance"
     menu_icon = "tasks"
     menu_order = 250
     items = (SelfAssessmentAdmin, FrameworkAdmin, StandardAdmin, RatingAdmin)

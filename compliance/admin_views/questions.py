@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import questions
 from ..models import Question, Reply
@@ -17,17 +19,21 @@ may_read = permitted("minimum_standards.view_question")
 
 class QuestionForm(forms.Form):
     text = forms.CharField(
-        label="Your question or comment",
+        label=gettext_lazy("Your question or comment"),
         max_length=WORDS_LIMIT,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="The Service manager is told there is a new question (not its words).",
+        help_text=gettext_lazy(
+            "The Service manager is told there is a new question (not its words)."
+        ),
     )
 
 
 class ReplyForm(forms.Form):
-    kind = forms.ChoiceField(label="This is", widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label=gettext_lazy("This is"), widget=forms.RadioSelect)
     text = forms.CharField(
-        label="Your reply", max_length=WORDS_LIMIT, widget=forms.Textarea(attrs={"rows": 5})
+        label=gettext_lazy("Your reply"),
+        max_length=WORDS_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
     def __init__(self, *args, kinds, **kwargs):
@@ -40,7 +46,7 @@ class ReplyForm(forms.Form):
 def _subject(name):
     kind = questions.subject_named(name)
     if kind is None:
-        raise Http404("Questions are not asked about that.")
+        raise Http404(_("Questions are not asked about that."))
     return kind
 
 
@@ -53,10 +59,12 @@ def ask(request, subject, pk):
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         question = questions.ask(about, request.user, form.cleaned_data["text"], request)
-        messages.success(request, "Your question is in the record; you will see the answer here.")
+        messages.success(
+            request, _("Your question is in the record; you will see the answer here.")
+        )
         return redirect("minimum_standards_question", question.pk)
     context = {
-        "title": "Ask a question",
+        "title": _("Ask a question"),
         "form": form,
         "about_text": kind.describe(about),
         "about_url": kind.url(about),
@@ -88,7 +96,7 @@ def thread(request, pk):
                 form.cleaned_data["kind"],
                 request,
             )
-            messages.success(request, "Your reply is in the record.")
+            messages.success(request, _("Your reply is in the record."))
             return redirect("minimum_standards_question", question.pk)
     about = question.subject
     context = {

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import EditView
 
@@ -38,8 +39,10 @@ class RatingForm(OptimisticLockFormMixin, WagtailAdminModelForm):
             del self.fields["ticked_items"]
             return
         self.fields["ticked_items"] = forms.TypedMultipleChoiceField(
-            label="Checklist: what is in place",
-            help_text="Tick what the service has; the checks the site makes itself are not here.",
+            label=_("Checklist: what is in place"),
+            help_text=_(
+                "Tick what the service has; the checks the site makes itself are not here."
+            ),
             choices=[(item.pk, item.text) for item in items],
             coerce=int,
             required=False,
@@ -53,12 +56,14 @@ class RatingEditView(EditView):
         if not self.check_action_permitted(request.user):
             raise PermissionDenied  # before anything about the record is said
         if self.instance.assessment.is_locked:
-            messages.error(request, "This self-assessment is ratified and locked: unlock it first.")
+            messages.error(
+                request, _("This self-assessment is ratified and locked: unlock it first.")
+            )
             return redirect("minimum_standards_assessment_report", self.instance.assessment_id)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
-        return f"Rating for standard {self.instance.standard.code}"
+        return _("Rating for standard %(code)s") % {"code": self.instance.standard.code}
 
     def get_page_subtitle(self):
         return str(self.instance.assessment)
@@ -85,5 +90,8 @@ class RatingEditView(EditView):
         except AssessmentLocked as locked:  # ratified while the form was open
             form.add_error(None, locked.messages[0])
             return self.form_invalid(form)
-        messages.success(self.request, f"Saved the rating for {self.instance.standard.code}.")
+        messages.success(
+            self.request,
+            _("Saved the rating for %(code)s.") % {"code": self.instance.standard.code},
+        )
         return redirect(self.get_success_url())

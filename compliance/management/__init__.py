@@ -1,6 +1,7 @@
 """Management commands of the compliance tracker, and what they share."""
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 
 def save_workbook(workbook, path: str) -> None:
@@ -8,4 +9,7 @@ def save_workbook(workbook, path: str) -> None:
     try:
         workbook.save(path)
     except OSError as error:
-        raise CommandError(f"Could not write {path}: {error.strerror or error}.") from None
+        raise CommandError(
+            _("Could not write %(path)s: %(error)s.")
+            % {"path": path, "error": error.strerror or error}
+        ) from None

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
@@ -20,38 +22,55 @@ class AssessmentLocked(ValidationError):
 
     def __init__(self, assessment):
         super().__init__(
-            f"“{assessment}” was ratified and is locked. Unlock it (the unlock is recorded) "
-            "before changing it."
+            gettext(
+                "“%(assessment)s” was ratified and is locked. Unlock it (the unlock is "
+                "recorded) before changing it."
+            )
+            % {"assessment": assessment}
         )
 
 
 class SelfAssessment(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        IN_REVIEW = "in-review", "In review"
-        RATIFIED = "ratified", "Ratified"
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in-review", _("In review")
+        RATIFIED = "ratified", _("Ratified")
 
-    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="assessments")
-    title = models.CharField(max_length=200)
-    assessed_on = models.DateField("Date")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
-    ratified_on = models.DateField(null=True, blank=True)
+    framework = models.ForeignKey(
+        Framework,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=_("framework"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    assessed_on = models.DateField(_("Date"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    ratified_on = models.DateField(_("ratified on"), null=True, blank=True)
     ratified_at = models.ForeignKey(
         "minimum_standards.AdvisoryGroupMeeting",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="ratified_assessments",
-        verbose_name="Ratified at (Advisory Group meeting)",
+        verbose_name=_("Ratified at (Advisory Group meeting)"),
     )
     started_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("started from"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-assessed_on", "-pk"]
+        verbose_name = _("self assessment")
+        verbose_name_plural = _("self assessments")
 
     def __str__(self):
         return self.title
@@ -75,16 +94,18 @@ class SelfAssessment(models.Model):
         if stored.is_locked:
             raise AssessmentLocked(stored)
         self.status, self.ratified_at, self.ratified_on = self.Status.RATIFIED, meeting, on_date
-        self._change_reason = f"Ratified at {meeting}"
+        self._change_reason = gettext("Ratified at %(meeting)s") % {"meeting": meeting}
         self._lock_change = True
         self.save()
 
     def unlock(self, reason: str, user=None):
         """Reopen a ratified assessment for changes; the reason goes into its history."""
         if not reason.strip():
-            raise ValidationError("Say why the ratified self-assessment is being unlocked.")
+            raise ValidationError(
+                gettext("Say why the ratified self-assessment is being unlocked.")
+            )
         self.status = self.Status.IN_REVIEW
-        self._change_reason = f"Unlocked: {reason.strip()}"
+        self._change_reason = gettext("Unlocked: %(reason)s") % {"reason": reason.strip()}
         self._lock_change = True
         self.save()
 
@@ -95,6 +116,7 @@ class SelfAssessment(models.Model):
             framework=self.framework, title=title, assessed_on=assessed_on, started_from=self
         )
         ratings = list(self.ratings.all())
+        carried_over = gettext("Carried over from %(assessment)s") % {"assessment": self}
         bulk_create_with_history(
             [
                 Rating(
@@ -110,7 +132,7 @@ class SelfAssessment(models.Model):
                 for r in ratings
             ],
             Rating,
-            default_change_reason=f"Carried over from {self}",
+            default_change_reason=carried_over,
         )
         copies = dict(draft.ratings.values_list("standard_id", "pk"))
         bulk_create_with_history(
@@ -128,7 +150,7 @@ class SelfAssessment(models.Model):
                 )
             ],
             EvidenceLink,
-            default_change_reason=f"Carried over from {self}",
+            default_change_reason=carried_over,
         )
         draft.add_missing_ratings()
         return draft
@@ -137,8 +159,19 @@ class SelfAssessment(models.Model):
         """ "17 of 20 standards rated, 3 not yet rated": only real ratings count as rated."""
         total = self.ratings.count()
         rated = self.ratings.exclude(level__is_unrated=True).count()
-        unrated = f", {total - rated} not yet rated" if rated < total else ""
-        return f"{rated} of {total} standards rated{unrated}"
+        if rated == total:
+            summary = ngettext(
+                "%(rated)d of %(total)d standard rated",
+                "%(rated)d of %(total)d standards rated",
+                total,
+            )
+        else:
+            summary = ngettext(
+                "%(rated)d of %(total)d standard rated, %(unrated)d not yet rated",
+                "%(rated)d of %(total)d standards rated, %(unrated)d not yet rated",
+                total,
+            )
+        return summary % {"rated": rated, "total": total, "unrated": total - rated}
 
     def add_missing_ratings(self) -> None:
         """Give every standard of the framework a rating, "Not yet rated" where there is none."""
@@ -151,7 +184,7 @@ class SelfAssessment(models.Model):
                 if standard.pk not in have
             ],
             Rating,
-            default_change_reason="Not yet rated",
+            default_change_reason=gettext("Not yet rated"),
         )
 
 
@@ -161,39 +194,61 @@ class Rating(ClusterableModel):
     Evidence notes are confidential; the public summary is what the website shows.
     """
 
-    assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="ratings")
-    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="ratings")
-    level = models.ForeignKey(RatingLevel, on_delete=models.PROTECT, related_name="ratings")
+    assessment = models.ForeignKey(
+        SelfAssessment,
+        on_delete=models.CASCADE,
+        related_name="ratings",
+        verbose_name=_("assessment"),
+    )
+    standard = models.ForeignKey(
+        Standard, on_delete=models.PROTECT, related_name="ratings", verbose_name=_("standard")
+    )
+    level = models.ForeignKey(
+        RatingLevel, on_delete=models.PROTECT, related_name="ratings", verbose_name=_("level")
+    )
     evidence_notes = models.TextField(
+        _("evidence notes"),
         blank=True,
         max_length=CELL_LIMIT,
-        help_text="Confidential: never shown on the public website.",
+        help_text=_("Confidential: never shown on the public website."),
     )
     public_summary = models.TextField(
+        _("public summary"),
         blank=True,
         max_length=CELL_LIMIT,
-        help_text="Shown on the public “How we are doing” page once ratified.",
+        help_text=_("Shown on the public “How we are doing” page once ratified."),
     )
-    next_steps = models.TextField(blank=True, max_length=CELL_LIMIT)
+    next_steps = models.TextField(_("next steps"), blank=True, max_length=CELL_LIMIT)
     ticked_items = models.JSONField(
-        "Checklist: what is in place",
+        _("Checklist: what is in place"),
         default=list,
         blank=True,
-        help_text="The standard's checklist items ticked by hand (those the site does not check).",
+        help_text=_(
+            "The standard's checklist items ticked by hand (those the site does not check)."
+        ),
     )
     carried_over = models.BooleanField(
-        default=False, help_text="Copied from the previous self-assessment and not re-checked yet."
+        _("carried over"),
+        default=False,
+        help_text=_("Copied from the previous self-assessment and not re-checked yet."),
     )
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["standard__section__position", "standard__position"]
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
         constraints = [
             models.UniqueConstraint(
                 fields=["assessment", "standard"], name="one_rating_a_standard"
@@ -201,7 +256,10 @@ class Rating(ClusterableModel):
         ]
 
     def __str__(self):
-        return f"{self.standard.code} in {self.assessment}"
+        return gettext("%(standard)s in %(assessment)s") % {
+            "standard": self.standard.code,
+            "assessment": self.assessment,
+        }
 
     def clean(self):
         same_framework = (
@@ -209,7 +267,7 @@ class Rating(ClusterableModel):
             or self.level.framework_id == self.standard.section.framework_id
         )
         if not same_framework:
-            raise ValidationError({"level": "Choose a level from this framework's scale."})
+            raise ValidationError({"level": gettext("Choose a level from this framework's scale.")})
 
     def save(self, *args, **kwargs):
         if SelfAssessment.objects.filter(pk=self.assessment_id, status="ratified").exists():
@@ -223,9 +281,11 @@ class Rating(ClusterableModel):
 class EvidenceLink(models.Model):
     """A document or web address that backs up a rating."""
 
-    rating = ParentalKey(Rating, on_delete=models.CASCADE, related_name="evidence_links")
-    title = models.CharField(max_length=200)
-    url = models.URLField("Web address", blank=True)
+    rating = ParentalKey(
+        Rating, on_delete=models.CASCADE, related_name="evidence_links", verbose_name=_("rating")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("Web address"), blank=True)
     # The site's own document model, whatever it is (WAGTAILDOCS_DOCUMENT_MODEL).
     document = models.ForeignKey(
         get_document_model_string(),
@@ -233,12 +293,13 @@ class EvidenceLink(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("document"),
     )
     review_by = models.DateField(
-        "Review by",
+        _("Review by"),
         null=True,
         blank=True,
-        help_text="When this evidence should be checked again (e.g. a policy's review date).",
+        help_text=_("When this evidence should be checked again (e.g. a policy's review date)."),
     )
     sort_order = models.IntegerField(null=True, blank=True, editable=False)
 
@@ -246,13 +307,15 @@ class EvidenceLink(models.Model):
 
     class Meta:
         ordering = ["sort_order", "pk"]
+        verbose_name = _("evidence link")
+        verbose_name_plural = _("evidence links")
 
     def __str__(self):
         return self.title
 
     def clean(self):
         if not self.url and not self.document_id:
-            raise ValidationError("Give a web address or choose a document.")
+            raise ValidationError(gettext("Give a web address or choose a document."))
 
     def is_overdue(self, on) -> bool:
         return bool(self.review_by and self.review_by < on)

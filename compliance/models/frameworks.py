@@ -3,26 +3,35 @@
 import itertools
 
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..spreadsheets.cells import CELL_LIMIT
 
 
 class Framework(models.Model):
-    code = models.SlugField(max_length=50, unique=True, help_text='E.g. "iass-2018".')
-    name = models.CharField(max_length=200)
-    version = models.CharField(max_length=50, help_text='The year or version, e.g. "2018".')
+    code = models.SlugField(_("code"), max_length=50, unique=True, help_text=_('E.g. "iass-2018".'))
+    name = models.CharField(_("name"), max_length=200)
+    version = models.CharField(
+        _("version"), max_length=50, help_text=_('The year or version, e.g. "2018".')
+    )
     source = models.TextField(
-        blank=True, max_length=CELL_LIMIT, help_text="Who published it, and where."
+        _("source"), blank=True, max_length=CELL_LIMIT, help_text=_("Who published it, and where.")
     )
     rating_heading = models.CharField(
-        max_length=30, default="Rating", help_text='The rating column\'s heading, e.g. "C/PC".'
+        _("rating heading"),
+        max_length=30,
+        default="Rating",
+        help_text=_('The rating column\'s heading, e.g. "C/PC".'),
     )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name", "version"]
+        verbose_name = _("framework")
+        verbose_name_plural = _("frameworks")
 
     def __str__(self):
         return f"{self.name} ({self.version})"
@@ -32,18 +41,20 @@ class Framework(models.Model):
         level = self.levels.filter(is_unrated=True).first()
         if level is None:
             taken = set(self.levels.values_list("code", flat=True))
-            level = self.levels.create(code=free_unrated_code(taken), **UNRATED_LEVEL)
+            level = self.levels.create(code=free_unrated_code(taken), **unrated_level_fields())
         return level
 
 
-UNRATED_LEVEL = {
-    "position": 0,
-    "label": "Not yet rated",
-    "meaning": "Nobody has rated the service against this standard yet.",
-    "colour": "#505a5f",
-    "counts_as_met": False,
-    "is_unrated": True,
-}
+def unrated_level_fields() -> dict:
+    """What an added "not yet rated" level holds, its words in the active language."""
+    return {
+        "position": 0,
+        "label": gettext("Not yet rated"),
+        "meaning": gettext("Nobody has rated the service against this standard yet."),
+        "colour": "#505a5f",
+        "counts_as_met": False,
+        "is_unrated": True,
+    }
 
 
 def free_unrated_code(taken) -> str:
@@ -57,21 +68,29 @@ def free_unrated_code(taken) -> str:
 class RatingLevel(models.Model):
     """One level of a framework's rating scale, e.g. C = Compliant."""
 
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="levels")
-    position = models.PositiveIntegerField(help_text="Order on the scale: higher is better.")
-    code = models.CharField(max_length=10)
-    label = models.CharField(max_length=60)
-    meaning = models.TextField(blank=True, max_length=CELL_LIMIT)
-    colour = models.CharField(max_length=7, default="#6f777b", help_text="#rrggbb")
-    counts_as_met = models.BooleanField(default=False)
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="levels", verbose_name=_("framework")
+    )
+    position = models.PositiveIntegerField(
+        _("position"), help_text=_("Order on the scale: higher is better.")
+    )
+    code = models.CharField(_("code"), max_length=10)
+    label = models.CharField(_("label"), max_length=60)
+    meaning = models.TextField(_("meaning"), blank=True, max_length=CELL_LIMIT)
+    colour = models.CharField(_("colour"), max_length=7, default="#6f777b", help_text=_("#rrggbb"))
+    counts_as_met = models.BooleanField(_("counts as met"), default=False)
     is_unrated = models.BooleanField(
-        default=False, help_text='The level of a standard nobody has rated yet ("Not yet rated").'
+        _("is unrated"),
+        default=False,
+        help_text=_('The level of a standard nobody has rated yet ("Not yet rated").'),
     )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["framework", "-position"]
+        verbose_name = _("rating level")
+        verbose_name_plural = _("rating levels")
         constraints = [
             models.UniqueConstraint(fields=["framework", "code"], name="unique_level_code"),
             models.UniqueConstraint(
@@ -86,15 +105,19 @@ class RatingLevel(models.Model):
 
 
 class Section(models.Model):
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="sections")
-    number = models.CharField(max_length=10)
-    title = models.CharField(max_length=200)
-    position = models.PositiveIntegerField()
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="sections", verbose_name=_("framework")
+    )
+    number = models.CharField(_("number"), max_length=10)
+    title = models.CharField(_("title"), max_length=200)
+    position = models.PositiveIntegerField(_("position"))
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["framework", "position"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
         constraints = [
             models.UniqueConstraint(fields=["framework", "number"], name="unique_section_number"),
         ]
@@ -104,24 +127,28 @@ class Section(models.Model):
 
 
 class Standard(models.Model):
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="standards")
-    code = models.CharField(max_length=20, help_text='E.g. "3.3".')
-    text = models.TextField("Wording", max_length=CELL_LIMIT)
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="standards", verbose_name=_("section")
+    )
+    code = models.CharField(_("code"), max_length=20, help_text=_('E.g. "3.3".'))
+    text = models.TextField(_("Wording"), max_length=CELL_LIMIT)
     public_text = models.TextField(
-        "Plain-English wording",
+        _("Plain-English wording"),
         blank=True,
         max_length=CELL_LIMIT,
-        help_text=(
+        help_text=_(
             "Optional: the standard in everyday words, shown to the public instead of the "
             "official wording (which is written for commissioners)."
         ),
     )
-    position = models.PositiveIntegerField()
+    position = models.PositiveIntegerField(_("position"))
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["section__position", "position"]
+        verbose_name = _("standard")
+        verbose_name_plural = _("standards")
         constraints = [
             models.UniqueConstraint(fields=["section", "code"], name="unique_standard_code"),
         ]
@@ -138,19 +165,24 @@ class Standard(models.Model):
 class ChecklistItem(models.Model):
     """One item a standard lists, e.g. "Opening hours" under 3.3, or one line of evidence."""
 
-    standard = models.ForeignKey(Standard, on_delete=models.CASCADE, related_name="checklist")
-    text = models.CharField(max_length=300)
-    position = models.PositiveIntegerField()
+    standard = models.ForeignKey(
+        Standard, on_delete=models.CASCADE, related_name="checklist", verbose_name=_("standard")
+    )
+    text = models.CharField(_("text"), max_length=300)
+    position = models.PositiveIntegerField(_("position"))
     site_check = models.CharField(
+        _("site check"),
         max_length=40,
         blank=True,
-        help_text="Checked against the live website (see compliance/site_checks.py).",
+        help_text=_("Checked against the live website (see compliance/site_checks.py)."),
     )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["standard", "position"]
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
 
     def __str__(self):
         return self.text

@@ -4,6 +4,9 @@ plans reviewed (Minimum Standards 1.7 and 1.8), and the record each keeps."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..spreadsheets.cells import CELL_LIMIT
@@ -14,8 +17,11 @@ class MeetingLocked(ValidationError):
 
     def __init__(self, meeting):
         super().__init__(
-            f"The minutes of “{meeting}” were approved at {meeting.minutes_approved_at}: its "
-            "record is locked."
+            gettext(
+                "The minutes of “%(meeting)s” were approved at %(approved_at)s: its record is "
+                "locked."
+            )
+            % {"meeting": meeting, "approved_at": meeting.minutes_approved_at}
         )
 
 
@@ -26,37 +32,41 @@ class AdvisoryGroupMeeting(models.Model):
     Its record: who came (members of the site and named guests), apologies, notes, and (in
     plans) its decisions. Once a later meeting approves its minutes, the record is locked."""
 
-    date = models.DateField()
-    title = models.CharField(max_length=200)
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=200)
     attendees = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="advisory_group_meetings",
-        verbose_name="Attended (people with an account)",
+        verbose_name=_("Attended (people with an account)"),
     )
     guests = models.TextField(
-        "Attended (others)", blank=True, max_length=2000, help_text="One person a line."
+        _("Attended (others)"), blank=True, max_length=2000, help_text=_("One person a line.")
     )
-    apologies = models.TextField(blank=True, max_length=2000, help_text="One person a line.")
-    notes = models.TextField(blank=True, max_length=CELL_LIMIT)
+    apologies = models.TextField(
+        _("apologies"), blank=True, max_length=2000, help_text=_("One person a line.")
+    )
+    notes = models.TextField(_("notes"), blank=True, max_length=CELL_LIMIT)
     minutes_approved_at = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="minutes_approved",
-        verbose_name="Minutes approved at",
+        verbose_name=_("Minutes approved at"),
         editable=False,
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords(m2m_fields=[attendees])
 
     class Meta:
         ordering = ["-date"]
+        verbose_name = _("advisory group meeting")
+        verbose_name_plural = _("advisory group meetings")
 
     def __str__(self):
-        return f"{self.title} ({self.date:%-d %B %Y})"
+        return f"{self.title} ({format_date(self.date, 'j F Y')})"
 
     def save(self, *args, **kwargs):
         if self.pk and not getattr(self, "_approving", False):
@@ -79,10 +89,10 @@ class AdvisoryGroupMeeting(models.Model):
         if stored.is_locked:
             raise MeetingLocked(stored)
         if at.date <= self.date:
-            raise ValidationError("Minutes are approved at a later meeting.")
+            raise ValidationError(gettext("Minutes are approved at a later meeting."))
         self.minutes_approved_at = at
         self._approving = True
-        self._change_reason = f"Minutes approved at {at}"
+        self._change_reason = gettext("Minutes approved at %(meeting)s") % {"meeting": at}
         self.save()
 
     def lines(self, field: str) -> list[str]:

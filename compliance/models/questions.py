@@ -11,31 +11,44 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 WORDS_LIMIT = 3000
 
 
 class Question(models.Model):
-    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
-    subject_id = models.PositiveBigIntegerField()
-    subject = GenericForeignKey("subject_type", "subject_id")
-    text = models.TextField("Question or comment", max_length=WORDS_LIMIT)
-    asked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    subject_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("subject type")
     )
-    asked_at = models.DateTimeField(default=timezone.now, db_index=True)
-    answered_at = models.DateTimeField(null=True, blank=True)
+    subject_id = models.PositiveBigIntegerField(_("subject id"))
+    subject = GenericForeignKey("subject_type", "subject_id")
+    text = models.TextField(_("Question or comment"), max_length=WORDS_LIMIT)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("asked by"),
+    )
+    asked_at = models.DateTimeField(_("asked at"), default=timezone.now, db_index=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-asked_at", "-pk"]
         indexes = [models.Index(fields=["subject_type", "subject_id"])]
-        permissions = [("answer_question", "Can answer the Advisory Group's questions")]
+        permissions = [("answer_question", _("Can answer the Advisory Group's questions"))]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
 
     def __str__(self):
-        return f"Question {self.pk} by {self.asked_by}"
+        return gettext("Question %(number)s by %(person)s") % {
+            "number": self.pk,
+            "person": self.asked_by,
+        }
 
     @property
     def is_open(self) -> bool:
@@ -44,40 +57,59 @@ class Question(models.Model):
 
 class Reply(models.Model):
     class Kind(models.TextChoices):
-        ANSWER = "answer", "Answer"
-        COMMENT = "comment", "Comment"
-        CORRECTION = "correction", "Correction"
+        ANSWER = "answer", _("Answer")
+        COMMENT = "comment", _("Comment")
+        CORRECTION = "correction", _("Correction")
 
-    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="replies")
-    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.COMMENT)
-    text = models.TextField(max_length=WORDS_LIMIT)
-    written_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, related_name="replies", verbose_name=_("question")
     )
-    written_at = models.DateTimeField(default=timezone.now)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.COMMENT)
+    text = models.TextField(_("text"), max_length=WORDS_LIMIT)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    written_at = models.DateTimeField(_("written at"), default=timezone.now)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["written_at", "pk"]
-        verbose_name_plural = "replies"
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
 
     def __str__(self):
-        return f"{self.get_kind_display()} to question {self.question_id}"
+        return gettext("%(kind)s to question %(number)s") % {
+            "kind": self.get_kind_display(),
+            "number": self.question_id,
+        }
 
 
 class EmailChoice(models.Model):
     """Whether a person wants the tracker's emails about questions (each can turn them off)."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tracker_emails"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="tracker_emails",
+        verbose_name=_("user"),
     )
     question_emails = models.BooleanField(
-        "Email me about the Advisory Group's questions",
+        _("Email me about the Advisory Group's questions"),
         default=True,
-        help_text="A new question (if you answer them), or an answer to yours. Each email "
-        "holds a link, never the words.",
+        help_text=_(
+            "A new question (if you answer them), or an answer to yours. Each email "
+            "holds a link, never the words."
+        ),
     )
 
+    class Meta:
+        verbose_name = _("email choice")
+        verbose_name_plural = _("email choices")
+
     def __str__(self):
-        return f"Tracker emails for {self.user}"
+        return gettext("Tracker emails for %(person)s") % {"person": self.user}

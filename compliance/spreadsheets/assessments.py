@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from simple_history.utils import bulk_create_with_history
@@ -47,9 +48,11 @@ def standard_text(standard, ticked=()) -> str:
 
 def export_assessment(assessment: SelfAssessment) -> Workbook:
     """The annual report's table: Standard | rating | Notes, grouped by section."""
-    book, sheet = _sheet("Self-assessment", [90, 10, 70])
+    book, sheet = _sheet(_("Self-assessment"), [90, 10, 70])
     append_row(sheet, [assessment.title], font=Font(bold=True, size=14))
-    append_row(sheet, ["Standard", assessment.framework.rating_heading, "Notes"], font=BOLD)
+    # The import finds this heading row by its first cell, in English or in this language.
+    heading = [_("Standard"), assessment.framework.rating_heading, _("Notes")]
+    append_row(sheet, heading, font=BOLD)
     for section, ratings in by_section(ratings_of(assessment)):
         append_row(sheet, [f"{section.number}. {section.title}", None, None], font=BOLD)
         for rating in ratings:
@@ -64,20 +67,21 @@ def export_assessment(assessment: SelfAssessment) -> Workbook:
 
 def export_comparison(first: SelfAssessment, second: SelfAssessment) -> Workbook:
     comparison = compare(first, second)
-    book, sheet = _sheet("Comparison", [70, 14, 14, 12])
-    append_row(sheet, [f"{first} compared with {second}"], font=Font(bold=True, size=14))
-    append_row(sheet, ["Standard", first.title, second.title, "Change"], font=BOLD)
+    book, sheet = _sheet(_("Comparison"), [70, 14, 14, 12])
+    title = _("%(first)s compared with %(second)s") % {"first": first, "second": second}
+    append_row(sheet, [title], font=Font(bold=True, size=14))
+    append_row(sheet, [_("Standard"), first.title, second.title, _("Change")], font=BOLD)
     for change in comparison.changes:
         append_row(sheet, [
             f"{change.standard.code} {change.standard.text}",
             change.before.code if change.before else "",
             change.after.code if change.after else "",
-            change.change,
+            change.words,
         ])  # fmt: skip
     sheet.append([])
-    append_row(sheet, ["Change", "Standards"], font=BOLD)
-    for name, count in sorted(comparison.totals.items()):
-        append_row(sheet, [name, count])
+    append_row(sheet, [_("Change"), _("Standards")], font=BOLD)
+    for _name, words, count in sorted(comparison.total_rows()):
+        append_row(sheet, [words, count])
     return book
 
 
@@ -99,7 +103,12 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
         if any(cells):
             rows.append((number, cells))
     if heading_row is None:
-        errors.add(sheet.title, 1, 1, "no heading row starting “Standard” was found")
+        errors.add(
+            sheet.title,
+            1,
+            1,
+            _("no heading row starting “%(heading)s” was found") % {"heading": _("Standard")},
+        )
     ratings, seen = [], {}
     section_numbers = set(framework.sections.values_list("number", flat=True))
     checklists = {}
@@ -113,9 +122,10 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
                 continue  # a section's title row
             first = text.split()[0].rstrip(".") if text.split() else ""
             problem = (
-                f"{framework} has no standard {first}"
+                _("%(framework)s has no standard %(code)s")
+                % {"framework": framework, "code": first}
                 if any(c.isdigit() for c in first)
-                else f"cannot tell which standard “{text[:40]}” is"
+                else _("cannot tell which standard “%(text)s” is") % {"text": text[:40]}
             )
             errors.add(sheet.title, number, 1, problem)
             continue
@@ -125,16 +135,18 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
                 sheet.title,
                 number,
                 1,
-                f"standard {standard.code} is also on row {seen[standard.code]}",
+                _("standard %(code)s is also on row %(row)s")
+                % {"code": standard.code, "row": seen[standard.code]},
             )
         seen[standard.code] = number
         level = levels.get(code.upper())
         check_length(errors, sheet.title, number, 3, notes, Rating, "evidence_notes")
         if level is None:
-            errors.add(sheet.title, number, 2, f"“{code}” is not a rating on this scale ({known})")
+            problem = _("“%(code)s” is not a rating on this scale (%(known)s)")
+            errors.add(sheet.title, number, 2, problem % {"code": code, "known": known})
             continue
         ratings.append((standard, level, notes, _ticked(text, checklists.get(standard.pk, {}))))
-    title = cell_text(title) or sheet_title or "Imported self-assessment"
+    title = cell_text(title) or sheet_title or _("Imported self-assessment")
     check_length(errors, sheet.title, 1, 1, title, SelfAssessment, "title")
     errors.raise_if_any()
     return _create(framework, title, assessed_on, ratings)
@@ -170,7 +182,7 @@ def _create(framework, title, assessed_on, ratings) -> SelfAssessment:
             for s, lv, n, t in ratings
         ],
         Rating,
-        default_change_reason="Imported from a spreadsheet",
+        default_change_reason=_("Imported from a spreadsheet"),
     )
     assessment.add_missing_ratings()
     return assessment

@@ -11,6 +11,7 @@
 import re
 from copy import copy
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment
@@ -22,14 +23,16 @@ REPLACEMENT = "\ufffd"
 # return; surrogates; U+FFFE and U+FFFF.
 UNWRITABLE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-CONTINUED = " … (continued in column {column})"
-CONTINUED_ROOM = len(CONTINUED.format(column="XFD"))
+LAST_COLUMN = "XFD"  # the widest column name a note can give
 
 WRAP = Alignment(wrap_text=True, vertical="top")  # one shared style: openpyxl dedupes slowly
 
 
 def writable(value):
-    """Text with every character a workbook cannot hold replaced by a visible �."""
+    """Text with every character a workbook cannot hold replaced by a visible �; translated
+    text not yet looked up (gettext_lazy, a choice's label) as the active language has it."""
+    if isinstance(value, Promise):
+        value = str(value)
     if isinstance(value, str):
         return UNWRITABLE.sub(REPLACEMENT, value)
     return value
@@ -55,12 +58,22 @@ def _too_long(text: str) -> bool:
     return len(text) > CELL_LIMIT // 2 and len(text.encode("utf-16-le")) // 2 > CELL_LIMIT
 
 
-def _pieces(text: str) -> list[str]:
-    """Text cut into pieces that each fit a cell with room for a "continued" note."""
+def _continued(column: str) -> str:
+    """The note at the end of a cell whose text carries on in `column`."""
+    return " " + gettext("… (continued in column %(column)s)") % {"column": column}
+
+
+def _units(text: str) -> int:
+    """Text's length as Excel counts it: in UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _pieces(text: str, room: int) -> list[str]:
+    """Text cut into pieces that each fit a cell with `room` left for a "continued" note."""
     pieces, current, used = [], [], 0
     for character in text:
         size = 2 if ord(character) > 0xFFFF else 1
-        if used + size > CELL_LIMIT - CONTINUED_ROOM:
+        if used + size > CELL_LIMIT - room:
             pieces.append("".join(current))
             current, used = [], 0
         current.append(character)
@@ -76,10 +89,11 @@ def _fitted(values) -> list:
     for index, value in enumerate(values):
         if not isinstance(value, str) or not _too_long(value):
             continue
-        pieces = _pieces(value)
+        # Room for the note as the active language words it, however long its translation.
+        pieces = _pieces(value, _units(_continued(LAST_COLUMN)))
         chain = [index] + [len(values) + len(overflow) + n for n in range(len(pieces) - 1)]
         texts = [
-            piece + CONTINUED.format(column=get_column_letter(chain[n + 1] + 1))
+            piece + _continued(get_column_letter(chain[n + 1] + 1))
             if n + 1 < len(pieces)
             else piece
             for n, piece in enumerate(pieces)

@@ -2,6 +2,9 @@
 
 import datetime
 
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from openpyxl.utils import get_column_letter
 
 from .cells import writable
@@ -17,10 +20,15 @@ class SheetErrors(Exception):
         super().__init__("\n".join(self.errors))
 
     def add(self, sheet: str, row: int, column: int | None, message: str) -> None:
-        where = f"Sheet “{sheet}”, row {row}"
-        if column is not None:
-            where += f", column {get_column_letter(column)}"
-        self.errors.append(f"{where}: {message}")
+        """A problem, `message` already in the active language, at a cell or a row."""
+        place = {"sheet": sheet, "row": row, "message": message}
+        if column is None:
+            self.errors.append(_("Sheet “%(sheet)s”, row %(row)s: %(message)s") % place)
+        else:
+            place["column"] = get_column_letter(column)
+            self.errors.append(
+                _("Sheet “%(sheet)s”, row %(row)s, column %(column)s: %(message)s") % place
+            )
 
     def raise_if_any(self) -> None:
         if self.errors:
@@ -37,12 +45,18 @@ class SheetErrors(Exception):
         return max(len(self.errors) - SHOWN, 0)
 
     def __str__(self):
-        more = [f"… and {self.more:,} more problems."] if self.more else []
-        return "\n".join([*self.shown, *more])
+        lines = list(self.shown)
+        if self.more:
+            more = ngettext(
+                "… and %(count)s more problem.", "… and %(count)s more problems.", self.more
+            )
+            lines.append(more % {"count": f"{self.more:,}"})
+        return "\n".join(lines)
 
 
 def cell_text(value) -> str:
-    """A cell's value as stripped text ("" for an empty cell); a date cell as "12 January 2023".
+    """A cell's value as stripped text ("" for an empty cell); a date cell as "12 January 2023"
+    (its month named in the active language).
 
     Any character that must not be stored (which the XML check before parsing should already
     have refused) becomes a visible �.
@@ -52,7 +66,7 @@ def cell_text(value) -> str:
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         value = value.date()
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return f"{value.day} {value:%B %Y}"
+        return format_date(value, "j F Y")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return writable(str(value)).strip()
@@ -62,4 +76,9 @@ def check_length(errors, sheet: str, row: int, column: int | None, value: str, m
     """Report a cell longer than the model field it fills, instead of a database error."""
     limit = model._meta.get_field(field).max_length
     if limit and len(value) > limit:
-        errors.add(sheet, row, column, f"“{value[:30]}…” is longer than {limit} characters")
+        message = ngettext(
+            "“%(start)s…” is longer than %(limit)d character",
+            "“%(start)s…” is longer than %(limit)d characters",
+            limit,
+        )
+        errors.add(sheet, row, column, message % {"start": value[:30], "limit": limit})

@@ -1,12 +1,17 @@
-"""Load a framework from the documented template (docs/spreadsheets.md). All or nothing."""
+"""Load a framework from the documented template (docs/spreadsheets.md). All or nothing.
+
+The template's sheet names, column names and yes/no words are a file format: they stay English
+in every language. The problems the import reports are in the language of the person reading.
+"""
 
 import re
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from ..models import ChecklistItem, Framework, RatingLevel, Section, Standard
-from ..models.frameworks import UNRATED_LEVEL, free_unrated_code
+from ..models.frameworks import free_unrated_code, unrated_level_fields
 from ..site_checks import registered_checks
 from .errors import SheetErrors, cell_text, check_length
 from .workbooks import open_workbook, sheet_rows
@@ -28,7 +33,7 @@ def import_framework(file) -> Framework:
     errors = SheetErrors()
     for required in ("Framework", "Scale", "Standards"):
         if required not in book.sheetnames:
-            errors.add(required, 1, None, "this sheet is missing")
+            errors.add(required, 1, None, _("this sheet is missing"))
     errors.raise_if_any()
 
     details = _framework_details(book["Framework"], errors)
@@ -39,7 +44,10 @@ def import_framework(file) -> Framework:
     )
     if details.get("code") and Framework.objects.filter(code=details["code"]).exists():
         errors.add(
-            "Framework", details["_code_row"], 2, f"a framework “{details['code']}” exists already"
+            "Framework",
+            details["_code_row"],
+            2,
+            _("a framework “%(code)s” exists already") % {"code": details["code"]},
         )
     errors.raise_if_any()
     return _create(details, levels, sections, standards, checklist)
@@ -52,7 +60,8 @@ def _rows(sheet, columns, errors, optional=()):
     heading = [cell_text(v).lower() for v in next(rows, ())]
     missing = [c for c in columns if c not in heading]
     if missing:
-        errors.add(sheet.title, 1, None, f"the heading row needs the columns: {', '.join(missing)}")
+        problem = _("the heading row needs the columns: %(columns)s")
+        errors.add(sheet.title, 1, None, problem % {"columns": ", ".join(missing)})
         return
     index = {name: heading.index(name) for name in [*columns, *optional] if name in heading}
     for number, values in enumerate(rows, start=2):
@@ -73,7 +82,9 @@ def _framework_details(sheet, errors) -> dict:
                 details["_code_row"] = number
     for key in ("code", "name", "version"):
         if not details.get(key):
-            errors.add(sheet.title, 1, 2, f"give the framework's {key} in a row “{key}”")
+            # Translators: %(key)s is "code", "name" or "version", words of the file format.
+            problem = _("give the framework's %(key)s in a row “%(key)s”") % {"key": key}
+            errors.add(sheet.title, 1, 2, problem)
     for key, field in (
         ("code", "code"),
         ("name", "name"),
@@ -85,7 +96,10 @@ def _framework_details(sheet, errors) -> dict:
         )
     if details.get("code") and not re.fullmatch(r"[-a-zA-Z0-9_]+", details["code"]):
         errors.add(
-            sheet.title, details["_code_row"], 2, "the code may hold only letters, digits, - and _"
+            sheet.title,
+            details["_code_row"],
+            2,
+            _("the code may hold only letters, digits, - and _"),
         )
     return details
 
@@ -95,24 +109,27 @@ def _scale(sheet, errors) -> list[dict]:
     for row, cells, col in _rows(sheet, SCALE_COLUMNS, errors):
         position = POSITION.fullmatch(cells["position"])
         if not position:
-            errors.add(
-                sheet.title, row, col["position"], "the position must be a whole number, 0 to 999"
-            )
+            problem = _("the position must be a whole number, 0 to 999")
+            errors.add(sheet.title, row, col["position"], problem)
         if not cells["code"] or not cells["label"]:
-            errors.add(sheet.title, row, col["code"], "each level needs a code and a label")
+            errors.add(sheet.title, row, col["code"], _("each level needs a code and a label"))
         if cells["code"] in codes:
-            errors.add(sheet.title, row, col["code"], f"the code “{cells['code']}” is used twice")
+            problem = _("the code “%(code)s” is used twice") % {"code": cells["code"]}
+            errors.add(sheet.title, row, col["code"], problem)
         codes.add(cells["code"])
         check_length(errors, sheet.title, row, col["code"], cells["code"], RatingLevel, "code")
         check_length(errors, sheet.title, row, col["label"], cells["label"], RatingLevel, "label")
         colour = cells["colour"] or "#6f777b"
         if not COLOUR.fullmatch(colour):
-            errors.add(sheet.title, row, col["colour"], f"“{colour}” is not a colour like #1d70b8")
+            problem = _("“%(colour)s” is not a colour like #1d70b8") % {"colour": colour}
+            errors.add(sheet.title, row, col["colour"], problem)
         flags = {}
         for flag in ("counts as met", "not yet rated"):
             value = cells[flag].lower()
             if value not in YES | NO:
-                errors.add(sheet.title, row, col[flag], f"write yes or no, not “{cells[flag]}”")
+                # Translators: "yes" and "no" are words of the file format, which stays English.
+                problem = _("write yes or no, not “%(value)s”") % {"value": cells[flag]}
+                errors.add(sheet.title, row, col[flag], problem)
             flags[flag] = value in YES
         levels.append(
             {
@@ -127,14 +144,16 @@ def _scale(sheet, errors) -> list[dict]:
             }
         )
     if not levels:
-        errors.add(sheet.title, 2, None, "the scale needs at least one level")
+        errors.add(sheet.title, 2, None, _("the scale needs at least one level"))
     unrated = [level for level in levels if level["is_unrated"]]
     for level in unrated[1:]:
         errors.add(
             sheet.title,
             level["row"],
             col.get("not yet rated"),
-            f"only one level may be “not yet rated”; row {unrated[0]['row']} is already",
+            # Translators: "not yet rated" names a column of the file format, which stays English.
+            _("only one level may be “not yet rated”; row %(row)s is already")
+            % {"row": unrated[0]["row"]},
         )
     return levels
 
@@ -144,11 +163,12 @@ def _standards(sheet, errors):
     for row, cells, col in _rows(sheet, STANDARD_COLUMNS, errors, optional=["public wording"]):
         number = cells["section"]
         if not number:
-            errors.add(sheet.title, row, col["section"], "give the section number")
+            errors.add(sheet.title, row, col["section"], _("give the section number"))
             continue
         if number not in sections:
             if not cells["section title"]:
-                errors.add(sheet.title, row, col["section title"], f"give section {number}'s title")
+                problem = _("give section %(number)s's title") % {"number": number}
+                errors.add(sheet.title, row, col["section title"], problem)
             sections[number] = {
                 "number": number,
                 "title": cells["section title"],
@@ -161,8 +181,13 @@ def _standards(sheet, errors):
                 sheet.title,
                 row,
                 col["section title"],
-                f"section {number} is called “{first['title'][:60]}” on row {first['row']}, "
-                f"not “{cells['section title'][:60]}”",
+                _("section %(number)s is called “%(title)s” on row %(row)s, not “%(other)s”")
+                % {
+                    "number": number,
+                    "title": first["title"][:60],
+                    "row": first["row"],
+                    "other": cells["section title"][:60],
+                },
             )
         check_length(errors, sheet.title, row, col["section"], number, Section, "number")
         check_length(
@@ -170,12 +195,12 @@ def _standards(sheet, errors):
         )
         check_length(errors, sheet.title, row, col["code"], cells["code"], Standard, "code")
         if not cells["code"] or not cells["wording"]:
-            errors.add(sheet.title, row, col["code"], "each standard needs a code and its wording")
+            problem = _("each standard needs a code and its wording")
+            errors.add(sheet.title, row, col["code"], problem)
             continue
         if cells["code"] in standards:
-            errors.add(
-                sheet.title, row, col["code"], f"the standard “{cells['code']}” is listed twice"
-            )
+            problem = _("the standard “%(code)s” is listed twice") % {"code": cells["code"]}
+            errors.add(sheet.title, row, col["code"], problem)
         public = cells["public wording"]
         check_length(
             errors, sheet.title, row, col.get("public wording"), public, Standard, "public_text"
@@ -188,7 +213,7 @@ def _standards(sheet, errors):
             "position": row,
         }
     if not standards:
-        errors.add(sheet.title, 2, None, "the framework needs at least one standard")
+        errors.add(sheet.title, 2, None, _("the framework needs at least one standard"))
     return sections, standards
 
 
@@ -200,17 +225,19 @@ def _checklist(sheet, standards, errors) -> list[dict]:
                 sheet.title,
                 row,
                 col["standard"],
-                f"no standard “{cells['standard']}” on the Standards sheet",
+                # Translators: "Standards" names a sheet of the file format, which stays English.
+                _("no standard “%(code)s” on the Standards sheet") % {"code": cells["standard"]},
             )
         if not cells["item"]:
-            errors.add(sheet.title, row, col["item"], "the item is empty")
+            errors.add(sheet.title, row, col["item"], _("the item is empty"))
         check_length(errors, sheet.title, row, col["item"], cells["item"], ChecklistItem, "text")
         if cells["site check"] and not CHECK_NAME.fullmatch(cells["site check"]):
             errors.add(
                 sheet.title,
                 row,
                 col["site check"],
-                f"“{cells['site check']}” is not a check's name (letters, digits and -)",
+                _("“%(name)s” is not a check's name (letters, digits and -)")
+                % {"name": cells["site check"]},
             )
         items.append(
             {
@@ -228,11 +255,11 @@ def with_unrated_level(levels: list[dict]) -> tuple[list[dict], str]:
     if any(level["is_unrated"] for level in levels):
         return levels, ""
     code = free_unrated_code({level["code"] for level in levels})
-    added = {**UNRATED_LEVEL, "code": code, "row": None}
-    notice = (
-        f"The scale had no “not yet rated” level, so one was added: {code} (Not yet rated). "
+    added = {**unrated_level_fields(), "code": code, "row": None}
+    notice = _(
+        "The scale had no “not yet rated” level, so one was added: %(code)s (%(label)s). "
         "Standards start at it until someone rates them."
-    )
+    ) % {"code": code, "label": added["label"]}
     return [*levels, added], notice
 
 
@@ -243,7 +270,7 @@ def _create(details, levels, sections, standards, checklist) -> Framework:
         name=details["name"],
         version=details["version"],
         source=details.get("source", ""),
-        rating_heading=details.get("rating heading") or "Rating",
+        rating_heading=details.get("rating heading") or _("Rating"),
     )
     levels, notice = with_unrated_level(levels)
     framework.import_notices = [notice] if notice else []
@@ -252,8 +279,11 @@ def _create(details, levels, sections, standards, checklist) -> Framework:
     )
     if unchecked:
         framework.import_notices.append(
-            f"This site makes no check named {', '.join(unchecked)}: those checklist items "
-            "are ticked by hand on each rating until a check is registered (docs/plugin.md)."
+            _(
+                "This site makes no check named %(names)s: those checklist items are ticked by "
+                "hand on each rating until a check is registered (docs/plugin.md)."
+            )
+            % {"names": ", ".join(unchecked)}
         )
     bulk_create_with_history(
         [

@@ -23,6 +23,8 @@ import zipfile
 import zlib
 from xml.parsers import expat
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from .errors import SheetErrors
@@ -49,9 +51,10 @@ CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
 
 def _megabytes(size: int) -> str:
     if size < 1024 * 1024:
-        return f"{size:,} bytes"
+        return ngettext("%(size)s byte", "%(size)s bytes", size) % {"size": f"{size:,}"}
     megabytes = size / (1024 * 1024)
-    return f"{megabytes:,.0f} MB" if megabytes.is_integer() else f"{megabytes:,.1f} MB"
+    number = f"{megabytes:,.0f}" if megabytes.is_integer() else f"{megabytes:,.1f}"
+    return _("%(size)s MB") % {"size": number}
 
 
 def _refuse(message: str):
@@ -66,19 +69,22 @@ def open_workbook(file):
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception:  # BadZipFile, and others for odder damage ("zip file version 6.4")
-        _refuse("The file is not an Excel workbook (.xlsx). Save it from Excel as .xlsx.")
+        _refuse(_("The file is not an Excel workbook (.xlsx). Save it from Excel as .xlsx."))
     with archive:
         _check_parts(archive)
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # zipfile, XML and openpyxl errors alike
-        _refuse(f"The file is not an Excel workbook (.xlsx) that can be read ({error}).")
+        _refuse(
+            _("The file is not an Excel workbook (.xlsx) that can be read (%(error)s).")
+            % {"error": error}
+        )
 
 
 def first_sheet(book):
     """The workbook's first sheet; a workbook without one is SheetErrors."""
     if not book.worksheets:
-        _refuse("The workbook has no sheets.")
+        _refuse(_("The workbook has no sheets."))
     return book.worksheets[0]
 
 
@@ -90,7 +96,10 @@ def sheet_rows(sheet, max_col=None):
     except SheetErrors:
         raise
     except Exception as error:  # openpyxl parses the sheet lazily, while it is read
-        _refuse(f"Sheet “{sheet.title}” is damaged and cannot be read ({error}).")
+        _refuse(
+            _("Sheet “%(sheet)s” is damaged and cannot be read (%(error)s).")
+            % {"sheet": sheet.title, "error": error}
+        )
 
 
 def _read_bounded(file) -> bytes:
@@ -99,33 +108,41 @@ def _read_bounded(file) -> bytes:
             with open(file, "rb") as opened:
                 return _read_bounded(opened)
         except OSError as error:
-            _refuse(f"The file cannot be opened: {error.strerror or error}.")
+            _refuse(_("The file cannot be opened: %(error)s.") % {"error": error.strerror or error})
     if hasattr(file, "seek"):
         file.seek(0)
     data = file.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        _refuse(f"The file is larger than {_megabytes(MAX_FILE_BYTES)}.")
+        _refuse(_("The file is larger than %(size)s.") % {"size": _megabytes(MAX_FILE_BYTES)})
     return data
 
 
 def _check_parts(archive) -> None:
     parts = archive.infolist()
     if len(parts) > MAX_PARTS:
-        _refuse(f"The workbook has {len(parts):,} parts; the most a workbook may have is "
-                f"{MAX_PARTS:,}.")  # fmt: skip
+        _refuse(
+            _("The workbook has %(parts)s parts; the most a workbook may have is %(most)s.")
+            % {"parts": f"{len(parts):,}", "most": f"{MAX_PARTS:,}"}
+        )
     total = 0
     for part in parts:
         if part.file_size > MAX_PART_BYTES:
             _refuse(
-                f"The workbook's part “{part.filename}” unpacks to "
-                f"{_megabytes(part.file_size)}; the most one part may hold is "
-                f"{_megabytes(MAX_PART_BYTES)}."
+                _(
+                    "The workbook's part “%(part)s” unpacks to %(size)s; the most one part may "
+                    "hold is %(most)s."
+                )
+                % {
+                    "part": part.filename,
+                    "size": _megabytes(part.file_size),
+                    "most": _megabytes(MAX_PART_BYTES),
+                }
             )
         total += part.file_size
     if total > MAX_TOTAL_BYTES:
         _refuse(
-            f"The workbook unpacks to {_megabytes(total)}; the most a workbook may hold is "
-            f"{_megabytes(MAX_TOTAL_BYTES)}."
+            _("The workbook unpacks to %(size)s; the most a workbook may hold is %(most)s.")
+            % {"size": _megabytes(total), "most": _megabytes(MAX_TOTAL_BYTES)}
         )
     # Every part that is not a picture is XML openpyxl may read, whatever its name's case;
     # the workbook's own parts first: they say which part is which sheet.
@@ -153,7 +170,9 @@ class _SheetTitles:
 
     def describe(self, name: str) -> str:
         title = self.title(name)
-        return f"its part “{name}”" if title == name else f"sheet “{title}”"
+        if title == name:
+            return _("its part “%(part)s”") % {"part": name}
+        return _("sheet “%(sheet)s”") % {"sheet": title}
 
 
 class _Budget:
@@ -178,12 +197,22 @@ def _scan(archive, name: str, titles: _SheetTitles, budget: _Budget) -> None:
             parser.Parse(b"", True)
     except expat.ExpatError as error:
         _refuse(
-            f"The workbook is damaged: {titles.describe(name)} cannot be read "
-            f"({expat.ErrorString(error.code)}, line {error.lineno}, column {error.offset + 1}). "
-            "Open it in Excel and save it again."
+            _(
+                "The workbook is damaged: %(part)s cannot be read (%(error)s, line %(line)s, "
+                "column %(column)s). Open it in Excel and save it again."
+            )
+            % {
+                "part": titles.describe(name),
+                "error": expat.ErrorString(error.code),
+                "line": error.lineno,
+                "column": error.offset + 1,
+            }
         )
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError) as error:
-        _refuse(f"The workbook is damaged: {titles.describe(name)} cannot be unpacked ({error}).")
+        _refuse(
+            _("The workbook is damaged: %(part)s cannot be unpacked (%(error)s).")
+            % {"part": titles.describe(name), "error": error}
+        )
 
 
 class _SheetShape:
@@ -200,8 +229,11 @@ class _SheetShape:
 
     def refuse_doctype(self, *args):
         _refuse(
-            f"The workbook is damaged: {self.titles.describe(self.name)} declares a document "
-            "type, which workbooks never do."
+            _(
+                "The workbook is damaged: %(part)s declares a document type, which workbooks "
+                "never do."
+            )
+            % {"part": self.titles.describe(self.name)}
         )
 
     def end(self, tag: str) -> None:
@@ -215,19 +247,27 @@ class _SheetShape:
         self.root = self.root or local
         if self.root == "styleSheet" and self.elements > MAX_STYLE_ELEMENTS:
             _refuse(
-                f"The workbook is too big to import: its styles hold more than "
-                f"{MAX_STYLE_ELEMENTS:,} elements. Copy the cells into a new workbook and "
-                "save that."
+                _(
+                    "The workbook is too big to import: its styles hold more than %(most)s "
+                    "elements. Copy the cells into a new workbook and save that."
+                )
+                % {"most": f"{MAX_STYLE_ELEMENTS:,}"}
             )
         if self.depth > MAX_DEPTH:
             _refuse(
-                f"The workbook is damaged: {self.titles.describe(self.name)} nests its "
-                f"elements more than {MAX_DEPTH} deep, which workbooks never do."
+                _(
+                    "The workbook is damaged: %(part)s nests its elements more than %(most)s "
+                    "deep, which workbooks never do."
+                )
+                % {"part": self.titles.describe(self.name), "most": MAX_DEPTH}
             )
         if self.budget.elements > MAX_ELEMENTS:
             _refuse(
-                f"The workbook is too big to import: it holds more than {MAX_ELEMENTS:,} "
-                "cells, strings and styles in all."
+                _(
+                    "The workbook is too big to import: it holds more than %(most)s cells, "
+                    "strings and styles in all."
+                )
+                % {"most": f"{MAX_ELEMENTS:,}"}
             )
         if local == "sheet" and self.name == WORKBOOK:
             relation = next((v for k, v in attributes.items() if k.endswith(" id")), None)
@@ -244,10 +284,13 @@ class _SheetShape:
     def _row(self, number) -> None:
         row = self._number(number, self.row + 1)
         if row <= self.row:
-            self._damaged(f"has row {row:,} after row {self.row:,}")
+            self._damaged(
+                _("has row %(row)s after row %(previous)s")
+                % {"row": f"{row:,}", "previous": f"{self.row:,}"}
+            )
         self.row, self.column = row, 0
         if self.row > MAX_ROWS:
-            self._too_big(f"has a row {self.row:,}")
+            self._too_big(_("has a row %(row)s") % {"row": f"{self.row:,}"})
 
     def _cell(self, ref) -> None:
         found = CELL_REF.match(ref or "")
@@ -257,10 +300,11 @@ class _SheetShape:
             else (max(self.row, 1), self.column + 1)
         )
         if found and (row != max(self.row, 1) or column <= self.column):
-            self._damaged(f"has its cell {ref} out of place")
+            self._damaged(_("has its cell %(cell)s out of place") % {"cell": ref})
         self.column = column
         if row > MAX_ROWS or column > MAX_COLUMNS:
-            self._too_big(f"has a cell at {get_column_letter(min(column, 18278))}{row}")
+            cell = f"{get_column_letter(min(column, 18278))}{row}"
+            self._too_big(_("has a cell at %(cell)s") % {"cell": cell})
 
     def _dimension(self, ref: str) -> None:
         last = ref.split(":")[-1]
@@ -270,7 +314,8 @@ class _SheetShape:
         rows, columns = int(found.group(2)), column_index_from_string(found.group(1).upper())
         if rows > MAX_ROWS or columns > MAX_COLUMNS:
             self._too_big(
-                f"declares cells up to {last.upper()} ({rows:,} rows, {columns:,} columns)"
+                _("declares cells up to %(cell)s (%(rows)s rows, %(columns)s columns)")
+                % {"cell": last.upper(), "rows": f"{rows:,}", "columns": f"{columns:,}"}
             )
 
     @staticmethod
@@ -279,13 +324,26 @@ class _SheetShape:
 
     def _damaged(self, what: str) -> None:
         _refuse(
-            f"The workbook is damaged: sheet “{self.titles.title(self.name)}” {what}. Open it "
-            "in Excel and save it again."
+            _(
+                # Translators: %(what)s says what is wrong, e.g. "has its cell B2 out of place".
+                "The workbook is damaged: sheet “%(sheet)s” %(what)s. Open it in Excel and save "
+                "it again."
+            )
+            % {"sheet": self.titles.title(self.name), "what": what}
         )
 
     def _too_big(self, what: str) -> None:
         _refuse(
-            f"The workbook is too big to import: sheet “{self.titles.title(self.name)}” {what}. "
-            f"A sheet may have at most {MAX_ROWS:,} rows and {MAX_COLUMNS} columns (up to "
-            f"{get_column_letter(MAX_COLUMNS)}{MAX_ROWS})."
+            _(
+                # Translators: %(what)s says what is wrong, e.g. "has its cell B2 out of place".
+                "The workbook is too big to import: sheet “%(sheet)s” %(what)s. A sheet may "
+                "have at most %(rows)s rows and %(columns)s columns (up to %(cell)s)."
+            )
+            % {
+                "sheet": self.titles.title(self.name),
+                "what": what,
+                "rows": f"{MAX_ROWS:,}",
+                "columns": MAX_COLUMNS,
+                "cell": f"{get_column_letter(MAX_COLUMNS)}{MAX_ROWS}",
+            }
         )

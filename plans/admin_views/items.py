@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail_modeladmin.views import CreateView, EditView
@@ -59,7 +60,7 @@ class PlanItemEditView(EditView):
         except StaleEdit as stale:
             form.add_error(None, str(stale))
             return self.form_invalid(form)
-        messages.success(self.request, "Saved the plan item.")
+        messages.success(self.request, _("Saved the plan item."))
         return redirect(self.get_success_url())
 
 
@@ -81,12 +82,12 @@ def add_update(request, pk):
         update = form.save(commit=False)
         update.item, update.by = item, request.user
         update.save()
-        messages.success(request, "Progress recorded.")
+        messages.success(request, _("Progress recorded."))
         return redirect(_plan_url(item))
     return TemplateResponse(
         request,
         "minimum_standards/admin/form_page.html",
-        {"title": "Record progress", "form": form, "intro": item.objective},
+        {"title": _("Record progress"), "form": form, "intro": item.objective},
     )
 
 
@@ -99,25 +100,26 @@ def item_history(request, pk):
         *entries(
             PlanItem.history.filter(id=pk).select_related("history_user"),
             ITEM_FIELDS,
-            lambda r: "Item",
+            lambda r: _("Item"),
         ),
         *entries(
             PlanAction.history.filter(item_id=pk).select_related("history_user"),
             ["text", "done_on"],
-            lambda r: f"Action {r.number}",
+            lambda r: _("Action %(number)s") % {"number": r.number},
         ),
         *entries(
             PlanOutcome.history.filter(item_id=pk).select_related("history_user"),
             ["text"],
-            lambda r: f"Outcome {r.number}",
+            lambda r: _("Outcome %(number)s") % {"number": r.number},
         ),
         *entries(
             ProgressUpdate.history.filter(item_id=pk).select_related("history_user"),
             ["text", "new_status"],
-            lambda r: f"Progress on {r.date}",
+            lambda r: _("Progress on %(date)s") % {"date": r.date},
         ),
     ]
-    return history_page(request, f"History of “{item}”", _plan_url(item), all_entries)
+    title = _("History of “%(item)s”") % {"item": item}
+    return history_page(request, title, _plan_url(item), all_entries)
 
 
 @requires(can_read)
@@ -158,17 +160,17 @@ def plan_history(request, pk):
         *entries(
             DeliveryPlan.history.filter(id=pk).select_related("history_user"),
             PLAN_FIELDS,
-            lambda r: "Plan",
+            lambda r: _("Plan"),
         ),
         *entries(
             added_or_removed.select_related("history_user"),
             [],
-            lambda r: f"Item “{r.objective}”",
+            lambda r: _("Item “%(objective)s”") % {"objective": r.objective},
         ),
     ]
     return history_page(
         request,
-        f"History of “{plan}”",
+        _("History of “%(plan)s”") % {"plan": plan},
         reverse("minimum_standards_plans_plan_view", args=[pk]),
         all_entries,
     )

@@ -14,7 +14,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_safe
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -66,7 +69,7 @@ def record(request, pk):
         if not can_run(request.user):
             raise PermissionDenied  # the Advisory Group reads the record; it does not keep it
         if meeting.is_locked:
-            messages.error(request, "This meeting's minutes are approved: its record is locked.")
+            messages.error(request, _("This meeting's minutes are approved: its record is locked."))
             return redirect("minimum_standards_plans_meeting_record", meeting.pk)
     form = None
     if can_run(request.user) and not meeting.is_locked:
@@ -77,7 +80,7 @@ def record(request, pk):
             except StaleEdit as stale:
                 form.add_error(None, str(stale))
             else:
-                messages.success(request, "Saved the meeting's record.")
+                messages.success(request, _("Saved the meeting's record."))
                 return redirect("minimum_standards_plans_meeting_record", meeting.pk)
     decisions = meeting.decisions.select_related("assessment", "plan_item__plan", "minutes_of")
     context = {
@@ -93,10 +96,10 @@ def record(request, pk):
 
 class DecisionForm(forms.Form):
     text = forms.CharField(
-        label="What was decided",
+        label=gettext_lazy("What was decided"),
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="As the minutes will say it.",
+        help_text=gettext_lazy("As the minutes will say it."),
     )
 
     def __init__(self, *args, meeting, **kwargs):
@@ -110,11 +113,13 @@ class DecisionForm(forms.Form):
 class RatifyForm(DecisionForm):
     assessment = forms.ModelChoiceField(
         SelfAssessment.objects.exclude(status=SelfAssessment.Status.RATIFIED),
-        label="Self-assessment",
+        label=gettext_lazy("Self-assessment"),
     )
     ratify_carried_over = forms.BooleanField(
-        label="Ratify it with the ratings carried over from the previous self-assessment, "
-        "not re-checked",
+        label=gettext_lazy(
+            "Ratify it with the ratings carried over from the previous self-assessment, "
+            "not re-checked"
+        ),
         required=False,
     )
 
@@ -129,18 +134,23 @@ class RatifyForm(DecisionForm):
         if assessment is None:
             return cleaned
         if assessment.assessed_on > self.meeting.date:
+            assessed_on = date_format(assessment.assessed_on, "j F Y")
             self.add_error(
                 "assessment",
-                f"It was assessed on {assessment.assessed_on:%-d %B %Y}, after this meeting.",
+                _("It was assessed on %(date)s, after this meeting.") % {"date": assessed_on},
             )
         carried = carried_over_codes(assessment.pk)
         if carried and not cleaned.get("ratify_carried_over"):
-            self.add_error(
-                None,
-                f"{len(carried)} rating(s) were carried over and not re-checked: "
-                f"{', '.join(carried)}. Re-check the ratings listed, or tick to ratify them "
-                "as they are.",
+            # The English says "rating(s)" whatever the number, as it always has; a language
+            # with plural forms gives each its own.
+            message = ngettext(
+                "%(count)d rating(s) were carried over and not re-checked: %(codes)s. Re-check "
+                "the ratings listed, or tick to ratify them as they are.",
+                "%(count)d rating(s) were carried over and not re-checked: %(codes)s. Re-check "
+                "the ratings listed, or tick to ratify them as they are.",
+                len(carried),
             )
+            self.add_error(None, message % {"count": len(carried), "codes": ", ".join(carried)})
         return cleaned
 
     def targets(self):
@@ -156,25 +166,42 @@ def carried_over_codes(assessment_id) -> list[str]:
 
 
 class NewActionForm(DecisionForm):
-    plan = forms.ModelChoiceField(DeliveryPlan.objects.filter(status=DeliveryPlan.Status.ACTIVE))
-    area_of_work = forms.CharField(max_length=200, required=False)
+    plan = forms.ModelChoiceField(
+        DeliveryPlan.objects.filter(status=DeliveryPlan.Status.ACTIVE), label=gettext_lazy("Plan")
+    )
+    area_of_work = forms.CharField(
+        label=gettext_lazy("Area of work"), max_length=200, required=False
+    )
     standards = forms.ModelMultipleChoiceField(
         Standard.objects.select_related("section__framework"),
+        label=gettext_lazy("Standards"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Of the plan's framework.",
+        help_text=gettext_lazy("Of the plan's framework."),
     )
-    objective = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=3000)
+    objective = forms.CharField(
+        label=gettext_lazy("Objective"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=3000,
+    )
     owners = forms.CharField(
-        max_length=300, required=False, help_text='As written, e.g. "Manager".'
+        label=gettext_lazy("Owners"),
+        max_length=300,
+        required=False,
+        help_text=gettext_lazy('As written, e.g. "Manager".'),
     )
     owner_users = forms.ModelMultipleChoiceField(
         get_user_model().objects.none(),
         required=False,
-        label="Owners (people with an account)",
+        label=gettext_lazy("Owners (people with an account)"),
         widget=forms.CheckboxSelectMultiple,
     )
-    timescale = forms.CharField(max_length=60, required=False, help_text='e.g. "Summer 2025".')
+    timescale = forms.CharField(
+        label=gettext_lazy("Timescale"),
+        max_length=60,
+        required=False,
+        help_text=gettext_lazy('e.g. "Summer 2025".'),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -190,7 +217,8 @@ class NewActionForm(DecisionForm):
         ]
         if wrong:
             self.add_error(
-                "standards", f"Not standards of the plan's framework: {', '.join(wrong)}"
+                "standards",
+                _("Not standards of the plan's framework: %(codes)s") % {"codes": ", ".join(wrong)},
             )
         return cleaned
 
@@ -211,7 +239,7 @@ class ItemForm(DecisionForm):
         PlanItem.objects.filter(plan__status="active", status__in=PlanItem.OPEN).select_related(
             "plan"
         ),
-        label="Plan item",
+        label=gettext_lazy("Plan item"),
     )
 
     def targets(self):
@@ -219,7 +247,9 @@ class ItemForm(DecisionForm):
 
 
 class ApproveMinutesForm(DecisionForm):
-    minutes_of = forms.ModelChoiceField(AdvisoryGroupMeeting.objects.none(), label="Minutes of")
+    minutes_of = forms.ModelChoiceField(
+        AdvisoryGroupMeeting.objects.none(), label=gettext_lazy("Minutes of")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -248,9 +278,9 @@ FORMS = {
 def decision(request, pk, kind):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
     if kind not in FORMS:
-        raise Http404("There is no such kind of decision.")
+        raise Http404(_("There is no such kind of decision."))
     if meeting.is_locked:
-        messages.error(request, "This meeting's minutes are approved: its record is locked.")
+        messages.error(request, _("This meeting's minutes are approved: its record is locked."))
         return redirect("minimum_standards_plans_meeting_record", meeting.pk)
     form_class, carried = FORMS[kind], []
     extra = {}
@@ -268,7 +298,7 @@ def decision(request, pk, kind):
         except ValidationError as refused:
             form.add_error(None, refused.messages[0])
         else:
-            messages.success(request, "The decision is in the meeting's record.")
+            messages.success(request, _("The decision is in the meeting's record."))
             return redirect("minimum_standards_plans_meeting_record", meeting.pk)
     context = {
         "title": f"{dict(Decision.Kind.choices)[kind]}: {meeting}",
@@ -293,7 +323,7 @@ def minutes(request, pk):
 def minutes_word(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
     response = HttpResponse(minutes_docx(minutes_for(meeting)), content_type=DOCX)
-    name = slugify(f"minutes {meeting.title} {meeting.date}")
+    name = slugify(_("minutes %(title)s %(date)s") % {"title": meeting.title, "date": meeting.date})
     response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -335,16 +365,16 @@ def meeting_history(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
     own = AdvisoryGroupMeeting.history.filter(id=pk).select_related("history_user")
     all_entries = [
-        *entries(_with_attendance(own), MEETING_FIELDS, lambda r: "Record"),
+        *entries(_with_attendance(own), MEETING_FIELDS, lambda r: _("Record")),
         *entries(
             Decision.history.filter(meeting_id=pk).select_related("history_user"),
             DECISION_FIELDS,
-            lambda r: f"Decision: {r.get_kind_display()}",
+            lambda r: _("Decision: %(kind)s") % {"kind": r.get_kind_display()},
         ),
     ]
     return history_page(
         request,
-        f"History of the record of “{meeting}”",
+        _("History of the record of “%(meeting)s”") % {"meeting": meeting},
         reverse("minimum_standards_plans_meeting_record", args=[pk]),
         all_entries,
     )

@@ -4,7 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail_modeladmin.options import ModelAdminGroup
@@ -39,7 +42,7 @@ EXTRA_VIEWS = [
 
 class DeliveryPlanAdmin(TrackerModelAdmin):
     model = DeliveryPlan
-    menu_label = "Plans"
+    menu_label = gettext_lazy("Plans")
     menu_icon = "list-ol"
     list_display = ("plan_link", "period_start", "period_end", "status")
     list_filter = ("status",)
@@ -65,7 +68,7 @@ class DeliveryPlanAdmin(TrackerModelAdmin):
             obj.title,
         )
 
-    plan_link.short_description = "Plan"
+    plan_link.short_description = gettext_lazy("Plan")
 
     def get_admin_urls_for_registration(self):
         label = self.opts.app_label  # the URLs are the app's own, like modeladmin's
@@ -78,7 +81,7 @@ class DeliveryPlanAdmin(TrackerModelAdmin):
 
 class PlanItemAdmin(TrackerModelAdmin):
     model = PlanItem
-    menu_label = "Plan items"
+    menu_label = gettext_lazy("Plan items")
     create_view_class = items.PlanItemCreateView
     edit_view_class = items.PlanItemEditView
     edit_handler = ObjectList(
@@ -90,11 +93,13 @@ class PlanItemAdmin(TrackerModelAdmin):
             FieldPanel("objective"),
             InlinePanel(
                 "actions",
-                label="Actions",
+                label=gettext_lazy("Actions"),
                 panels=[FieldPanel("number"), FieldPanel("text"), FieldPanel("done_on")],
             ),
             InlinePanel(
-                "outcomes", label="Outcomes", panels=[FieldPanel("number"), FieldPanel("text")]
+                "outcomes",
+                label=gettext_lazy("Outcomes"),
+                panels=[FieldPanel("number"), FieldPanel("text")],
             ),
             FieldPanel("owners"),
             FieldPanel("owner_users"),
@@ -114,8 +119,11 @@ class MeetingForm(WagtailAdminModelForm):
         date, meeting = self.cleaned_data["date"], self.instance
         if meeting.pk and date != meeting.date and meeting.decisions.exists():
             raise ValidationError(
-                f"Decisions were recorded at this meeting on {meeting.date:%-d %B %Y}: its date "
-                "is part of its record and of what it decided."
+                _(
+                    "Decisions were recorded at this meeting on %(date)s: its date is part of "
+                    "its record and of what it decided."
+                ),
+                params={"date": date_format(meeting.date, "j F Y")},
             )
         return date
 
@@ -125,14 +133,14 @@ class MeetingEditView(EditView):
         if not self.check_action_permitted(request.user):
             raise PermissionDenied
         if self.instance.is_locked:
-            messages.error(request, "This meeting's minutes are approved: its record is locked.")
+            messages.error(request, _("This meeting's minutes are approved: its record is locked."))
             return redirect("minimum_standards_plans_meeting_record", self.instance.pk)
         return super().dispatch(request, *args, **kwargs)
 
 
 class MeetingAdmin(TrackerModelAdmin):
     model = AdvisoryGroupMeeting
-    menu_label = "Advisory Group meetings"
+    menu_label = gettext_lazy("Advisory Group meetings")
     menu_icon = "date"
     list_display = ("title", "date", "links")
     edit_view_class = MeetingEditView
@@ -143,17 +151,18 @@ class MeetingAdmin(TrackerModelAdmin):
 
     def links(self, obj):
         return format_html(
-            '<a href="{}">Review and meeting pack</a> · <a href="{}">Record, decisions and '
-            "minutes</a>",
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
             reverse("minimum_standards_plans_meeting_review", args=[obj.pk]),
+            _("Review and meeting pack"),
             reverse("minimum_standards_plans_meeting_record", args=[obj.pk]),
+            _("Record, decisions and minutes"),
         )
 
-    links.short_description = "Before and after"
+    links.short_description = gettext_lazy("Before and after")
 
 
 class DeliveryPlansGroup(ModelAdminGroup):
-    menu_label = "Delivery plans"
+    menu_label = gettext_lazy("Delivery plans")
     menu_icon = "list-ol"
     menu_order = 260
     items = (DeliveryPlanAdmin, MeetingAdmin, PlanItemAdmin)

@@ -5,6 +5,8 @@ from django import forms
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting, SelfAssessment
 
@@ -15,7 +17,7 @@ from .access import can_run, requires
 class MeetingForm(forms.Form):
     meeting = forms.ModelChoiceField(
         AdvisoryGroupMeeting.objects.filter(minutes_approved_at__isnull=True),
-        label="The Advisory Group meeting that ratified it",
+        label=gettext_lazy("The Advisory Group meeting that ratified it"),
     )
 
 
@@ -30,11 +32,13 @@ def ratify(request, pk):
         )
         return redirect(f"{url}?assessment={assessment.pk}")
     context = {
-        "title": f"Ratify “{assessment}”",
+        "title": _("Ratify “%(assessment)s”") % {"assessment": assessment},
         "form": form,
         "assessment": assessment,
-        "intro": "Ratifying is a decision of an Advisory Group meeting, recorded with it: "
-        "choose the meeting. The self-assessment is then locked.",
+        "intro": _(
+            "Ratifying is a decision of an Advisory Group meeting, recorded with it: "
+            "choose the meeting. The self-assessment is then locked."
+        ),
         "method": "get",
     }
     return TemplateResponse(request, "minimum_standards/admin/form_page.html", context)

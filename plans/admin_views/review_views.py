@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from wagtail_minimum_standards.compliance import questions
@@ -25,4 +26,5 @@ def review(request, pk):
 @require_safe
 def pack(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
-    return xlsx_response(meeting_pack(review_for(meeting)), f"meeting-pack-{meeting.date}")
+    name = _("meeting pack %(date)s") % {"date": meeting.date}  # a file name: slugified
+    return xlsx_response(meeting_pack(review_for(meeting)), name)

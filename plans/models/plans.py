@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
@@ -20,34 +21,47 @@ class DeliveryPlan(models.Model):
     """A plan's rows share its column headings, so a strategy's work plan fits without code."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        ACTIVE = "active", "Active"
-        CLOSED = "closed", "Closed"
+        DRAFT = "draft", _("Draft")
+        ACTIVE = "active", _("Active")
+        CLOSED = "closed", _("Closed")
 
-    title = models.CharField(max_length=200)
-    period_start = models.DateField(null=True, blank=True)
-    period_end = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    title = models.CharField(_("title"), max_length=200)
+    period_start = models.DateField(_("period start"), null=True, blank=True)
+    period_end = models.DateField(_("period end"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
     framework = models.ForeignKey(
         "minimum_standards.Framework",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("framework"),
     )
-    area_heading = models.CharField(max_length=60, default="Area of work (link to Standard)")
-    objective_heading = models.CharField(max_length=60, default="Task objective")
-    actions_heading = models.CharField(max_length=60, default="Action")
-    outcomes_heading = models.CharField(max_length=60, default="Outcome")
-    owners_heading = models.CharField(max_length=60, default="Who?")
-    timescale_heading = models.CharField(max_length=60, default="Timescale")
-    completion_heading = models.CharField(max_length=60, default="Actual Completion")
-    status_heading = models.CharField(max_length=60, default="Status")
+    # The plan's own column headings: data, as the plan names them (the defaults are Appendix
+    # 4's), so neither they nor their defaults are translated.
+    area_heading = models.CharField(
+        _("area heading"), max_length=60, default="Area of work (link to Standard)"
+    )
+    objective_heading = models.CharField(
+        _("objective heading"), max_length=60, default="Task objective"
+    )
+    actions_heading = models.CharField(_("actions heading"), max_length=60, default="Action")
+    outcomes_heading = models.CharField(_("outcomes heading"), max_length=60, default="Outcome")
+    owners_heading = models.CharField(_("owners heading"), max_length=60, default="Who?")
+    timescale_heading = models.CharField(_("timescale heading"), max_length=60, default="Timescale")
+    completion_heading = models.CharField(
+        _("completion heading"), max_length=60, default="Actual Completion"
+    )
+    status_heading = models.CharField(_("status heading"), max_length=60, default="Status")
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-period_start", "title"]
+        verbose_name = _("delivery plan")
+        verbose_name_plural = _("delivery plans")
 
     def __str__(self):
         return self.title
@@ -69,47 +83,60 @@ class PlanItem(ClusterableModel):
     """One row of the plan: what, why, how, who, by when, and how it is going."""
 
     class Status(models.TextChoices):
-        NOT_STARTED = "not-started", "Not started"
-        ON_TRACK = "on-track", "On track"
-        AT_RISK = "at-risk", "At risk"
-        OFF_TRACK = "off-track", "Off track"
-        ONGOING = "ongoing", "Ongoing"
-        COMPLETE = "complete", "Complete"
+        NOT_STARTED = "not-started", _("Not started")
+        ON_TRACK = "on-track", _("On track")
+        AT_RISK = "at-risk", _("At risk")
+        OFF_TRACK = "off-track", _("Off track")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETE = "complete", _("Complete")
 
     OPEN = [Status.NOT_STARTED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK]
 
-    plan = models.ForeignKey(DeliveryPlan, on_delete=models.CASCADE, related_name="items")
-    position = models.PositiveIntegerField(default=0)
-    area_of_work = models.CharField(max_length=200, blank=True)
-    standards = ParentalManyToManyField(
-        "minimum_standards.Standard", blank=True, related_name="plan_items"
+    plan = models.ForeignKey(
+        DeliveryPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("plan")
     )
-    objective = models.TextField(max_length=CELL_LIMIT)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    area_of_work = models.CharField(_("area of work"), max_length=200, blank=True)
+    standards = ParentalManyToManyField(
+        "minimum_standards.Standard",
+        blank=True,
+        related_name="plan_items",
+        verbose_name=_("standards"),
+    )
+    objective = models.TextField(_("objective"), max_length=CELL_LIMIT)
     owners = models.CharField(
+        _("owners"),
         max_length=300,
         blank=True,
-        help_text='Roles, as written, e.g. "Service Manager, I&A Officers".',
+        help_text=_('Roles, as written, e.g. "Service Manager, I&A Officers".'),
     )
     owner_users = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="plan_items",
-        verbose_name="Owners (users)",
+        verbose_name=_("Owners (users)"),
     )
     timescale = models.CharField(
-        max_length=60, blank=True, help_text='As written, e.g. "Summer 2023".'
+        _("timescale"), max_length=60, blank=True, help_text=_('As written, e.g. "Summer 2023".')
     )
     due_date = models.DateField(
-        null=True, blank=True, help_text="Worked out from the timescale if empty."
+        _("due date"),
+        null=True,
+        blank=True,
+        help_text=_("Worked out from the timescale if empty."),
     )
-    completion_notes = models.TextField("Actual completion", blank=True, max_length=CELL_LIMIT)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    completion_notes = models.TextField(_("Actual completion"), blank=True, max_length=CELL_LIMIT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "position", "pk"]
+        verbose_name = _("plan item")
+        verbose_name_plural = _("plan items")
 
     def __str__(self):
         return self.objective[:80]
@@ -142,29 +169,39 @@ class PlanItem(ClusterableModel):
 
 
 class PlanAction(models.Model):
-    item = ParentalKey(PlanItem, on_delete=models.CASCADE, related_name="actions")
-    number = models.PositiveIntegerField()
-    text = models.TextField(max_length=CELL_LIMIT)
-    done_on = models.DateField(null=True, blank=True, help_text="When it was done, if it is.")
+    item = ParentalKey(
+        PlanItem, on_delete=models.CASCADE, related_name="actions", verbose_name=_("item")
+    )
+    number = models.PositiveIntegerField(_("number"))
+    text = models.TextField(_("text"), max_length=CELL_LIMIT)
+    done_on = models.DateField(
+        _("done on"), null=True, blank=True, help_text=_("When it was done, if it is.")
+    )
 
     history = InlineHistoricalRecords()
 
     class Meta:
         ordering = ["item", "number"]
+        verbose_name = _("plan action")
+        verbose_name_plural = _("plan actions")
 
     def __str__(self):
         return f"{self.number}. {self.text}"
 
 
 class PlanOutcome(models.Model):
-    item = ParentalKey(PlanItem, on_delete=models.CASCADE, related_name="outcomes")
-    number = models.PositiveIntegerField()
-    text = models.TextField(max_length=CELL_LIMIT)
+    item = ParentalKey(
+        PlanItem, on_delete=models.CASCADE, related_name="outcomes", verbose_name=_("item")
+    )
+    number = models.PositiveIntegerField(_("number"))
+    text = models.TextField(_("text"), max_length=CELL_LIMIT)
 
     history = InlineHistoricalRecords()
 
     class Meta:
         ordering = ["item", "number"]
+        verbose_name = _("plan outcome")
+        verbose_name_plural = _("plan outcomes")
 
     def __str__(self):
         return f"{self.number}. {self.text}"
@@ -173,18 +210,29 @@ class PlanOutcome(models.Model):
 class ProgressUpdate(models.Model):
     """What happened on an item, dated; it may move the item to a new status."""
 
-    item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="updates")
-    date = models.DateField(default=datetime.date.today)
-    text = models.TextField("What happened", max_length=CELL_LIMIT)
-    new_status = models.CharField(max_length=20, choices=PlanItem.Status.choices, blank=True)
+    item = models.ForeignKey(
+        PlanItem, on_delete=models.CASCADE, related_name="updates", verbose_name=_("item")
+    )
+    date = models.DateField(_("date"), default=datetime.date.today)
+    text = models.TextField(_("What happened"), max_length=CELL_LIMIT)
+    new_status = models.CharField(
+        _("new status"), max_length=20, choices=PlanItem.Status.choices, blank=True
+    )
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
 
     def __str__(self):
         return f"{self.date}: {self.text[:60]}"

@@ -1,6 +1,7 @@
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from wagtail_minimum_standards.compliance.models import Framework
 from wagtail_minimum_standards.compliance.spreadsheets.assessments import import_assessment
@@ -8,34 +9,37 @@ from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors
 
 
 class Command(BaseCommand):
-    help = (
+    help = _(
         "Create a draft self-assessment from an .xlsx file in the annual report's layout "
         "(Standard | rating | Notes, grouped by section), as export_assessment writes it. "
         "All or nothing: any error names its sheet, row and column, and nothing is saved."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the .xlsx workbook")
+        parser.add_argument("file", help=_("the .xlsx workbook"))
         parser.add_argument(
-            "--framework", required=True, help="the framework's code, e.g. iass-2018"
+            "--framework", required=True, help=_("the framework's code, e.g. iass-2018")
         )
-        parser.add_argument("--title", default="", help="defaults to the sheet's title row")
-        parser.add_argument("--date", type=datetime.date.fromisoformat, help="YYYY-MM-DD; today")
+        parser.add_argument("--title", default="", help=_("defaults to the sheet's title row"))
+        parser.add_argument("--date", type=datetime.date.fromisoformat, help=_("YYYY-MM-DD; today"))
 
     def handle(self, *args, **options):
         framework = Framework.objects.filter(code=options["framework"]).first()
         if framework is None:
-            known = ", ".join(Framework.objects.values_list("code", flat=True)) or "none yet"
-            raise CommandError(f"No framework “{options['framework']}” (known: {known}).")
+            known = ", ".join(Framework.objects.values_list("code", flat=True)) or _("none yet")
+            raise CommandError(
+                _("No framework “%(code)s” (known: %(known)s).")
+                % {"code": options["framework"], "known": known}
+            )
         try:
             assessment = import_assessment(
                 options["file"], framework, title=options["title"], assessed_on=options["date"]
             )
         except SheetErrors as errors:
-            raise CommandError(f"Nothing was imported.\n{errors}") from None
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Imported “{assessment}” (id {assessment.pk}) as a draft: "
-                f"{assessment.rated_summary()}."
-            )
-        )
+            raise CommandError(_("Nothing was imported.") + f"\n{errors}") from None
+        imported = _("Imported “%(assessment)s” (id %(id)s) as a draft: %(summary)s.") % {
+            "assessment": assessment,
+            "id": assessment.pk,
+            "summary": assessment.rated_summary(),
+        }
+        self.stdout.write(self.style.SUCCESS(imported))

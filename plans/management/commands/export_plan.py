@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from wagtail_minimum_standards.compliance.management import save_workbook
 from wagtail_minimum_standards.plans.models import DeliveryPlan
@@ -6,15 +7,19 @@ from wagtail_minimum_standards.plans.spreadsheets import export_plan
 
 
 class Command(BaseCommand):
-    help = "Write a delivery plan to an .xlsx file in Appendix 4's layout, for the annual report."
+    # A command's module is imported when it runs, with translation set up; argparse, which
+    # shows the help, takes text and not lazy translations.
+    help = _(
+        "Write a delivery plan to an .xlsx file in Appendix 4's layout, for the annual report."
+    )
 
     def add_arguments(self, parser):
         which = parser.add_mutually_exclusive_group(required=True)
-        which.add_argument("id", nargs="?", type=int, help="the plan's id")
+        which.add_argument("id", nargs="?", type=int, help=_("the plan's id"))
         which.add_argument(
-            "--latest", action="store_true", help="the active plan that started last"
+            "--latest", action="store_true", help=_("the active plan that started last")
         )
-        parser.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+        parser.add_argument("-o", "--output", required=True, help=_("the .xlsx file to write"))
 
     def handle(self, *args, **options):
         plans = DeliveryPlan.objects.all()
@@ -23,6 +28,7 @@ class Command(BaseCommand):
         else:
             plan = plans.filter(pk=options["id"]).first()
         if plan is None:
-            raise CommandError("No such delivery plan.")
+            raise CommandError(_("No such delivery plan."))
         save_workbook(export_plan(plan), options["output"])
-        self.stdout.write(self.style.SUCCESS(f"Wrote “{plan}” to {options['output']}."))
+        wrote = _("Wrote “%(plan)s” to %(path)s.") % {"plan": plan, "path": options["output"]}
+        self.stdout.write(self.style.SUCCESS(wrote))

@@ -3,6 +3,9 @@ import datetime
 from django.core.mail import send_mass_mail
 from django.core.management.base import BaseCommand
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail_minimum_standards.compliance import links, roles
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
@@ -10,7 +13,9 @@ from wagtail_minimum_standards.plans.review import review_for
 
 
 class Command(BaseCommand):
-    help = (
+    # A command's module is imported when it runs, with translation set up; argparse, which
+    # shows the help, takes text and not lazy translations.
+    help = _(
         "Email every Advisory Group member (the tracker's read role) a link to the review "
         "for each meeting that is --days days away (default 7). Run it daily, e.g. from "
         "cron; in development the email goes to the console."
@@ -27,24 +32,40 @@ class Command(BaseCommand):
         base = links.base_url()  # WAGTAILADMIN_BASE_URL, or the default Site's address
         for meeting in AdvisoryGroupMeeting.objects.filter(date=day):
             link = base + reverse("minimum_standards_plans_meeting_review", args=[meeting.pk])
-            waiting = len(review_for(meeting).open_questions)
-            open_line = (
-                f"{waiting} question{'s' if waiting != 1 else ''} raised since the last meeting "
-                f"{'are' if waiting != 1 else 'is'} still open: they are listed at the top of "
-                "the review.\n\n"
-                if waiting
-                else ""
-            )
-            body = (
-                f"The Advisory Group meets on {meeting.date:%A %-d %B %Y} ({meeting.title}).\n\n"
-                f"{open_line}"
-                f"Before the meeting, please read what has changed since the last one, what is "
-                f"overdue and what falls due next, ask any questions, and download the meeting "
-                f"pack:\n{link}\n"
-            )
-            messages += [
-                (f"Before the meeting on {meeting.date:%-d %B}: the review", body, None, [a])
-                for a in addresses
-            ]
+            subject = _("Before the meeting on %(date)s: the review") % {
+                "date": date_format(meeting.date, "j F")
+            }
+            body = reminder(meeting, len(review_for(meeting).open_questions), link)
+            messages += [(subject, body, None, [a]) for a in addresses]
         sent = send_mass_mail(messages, fail_silently=False) if messages else 0
-        self.stdout.write(f"Sent {sent} reminder(s) for meetings on {day:%-d %B %Y}.")
+        # The English says "reminder(s)" whatever the number, as it always has; a language
+        # with plural forms gives each its own.
+        done = ngettext(
+            "Sent %(count)d reminder(s) for meetings on %(date)s.",
+            "Sent %(count)d reminder(s) for meetings on %(date)s.",
+            sent,
+        )
+        self.stdout.write(done % {"count": sent, "date": date_format(day, "j F Y")})
+
+
+def reminder(meeting, waiting: int, link: str) -> str:
+    """The email's text: when the meeting is, how many questions wait, and the review's link."""
+    meets = _("The Advisory Group meets on %(date)s (%(title)s).") % {
+        "date": date_format(meeting.date, "l j F Y"),
+        "title": meeting.title,
+    }
+    open_line = ""
+    if waiting:
+        open_line = ngettext(
+            "%(count)d question raised since the last meeting is still open: they are listed "
+            "at the top of the review.",
+            "%(count)d questions raised since the last meeting are still open: they are listed "
+            "at the top of the review.",
+            waiting,
+        ) % {"count": waiting}
+        open_line += "\n\n"
+    before = _(
+        "Before the meeting, please read what has changed since the last one, what is overdue "
+        "and what falls due next, ask any questions, and download the meeting pack:"
+    )
+    return f"{meets}\n\n{open_line}{before}\n{link}\n"
