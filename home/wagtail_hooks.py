@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.models import Site
 from wagtail.permissions import register_permission_policy
 
+from wagtail_minimum_standards.compliance.models.pages import PUBLIC_REPORT_HOOK
 from wagtail_minimum_standards.compliance.site_checks import HOOK as SITE_CHECKS_HOOK
 
 from .admin_views import EnquiryViewSet, ReadOnlyPermissionPolicy
@@ -20,6 +21,15 @@ def site_checks():
     from .site_checks import SITE_CHECKS
 
     return SITE_CHECKS
+
+
+@hooks.register(PUBLIC_REPORT_HOOK)
+def keep_how_we_are_doing(page, request, build):
+    """The tracker's “How we are doing” report, built again only when the content version moves
+    on (a self-assessment ratified or unlocked, a framework's wording changed: home.cache)."""
+    from .site_content import SiteContent
+
+    return SiteContent.for_request(request).kept_for_page(page, "how-we-are-doing", build)
 
 
 @hooks.register("register_admin_viewset")

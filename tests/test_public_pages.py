@@ -12,7 +12,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from home.models import (
     EnquiryPage,
     HomePage,
-    HowWeAreDoingPage,
     InformationPage,
     NewsArticlePage,
     NewsAttachment,
@@ -24,6 +23,7 @@ from home.models import (
     TopicPage,
     YouSaidWeDidPage,
 )
+from wagtail_minimum_standards.compliance.models import HowWeAreDoingPage
 
 from .factories import (
     DocumentFactory,

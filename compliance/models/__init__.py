@@ -3,6 +3,7 @@
 from .assessments import AssessmentLocked, EvidenceLink, Rating, SelfAssessment
 from .frameworks import ChecklistItem, Framework, RatingLevel, Section, Standard
 from .meetings import AdvisoryGroupMeeting, MeetingLocked
+from .pages import HowWeAreDoingPage
 from .questions import EmailChoice, Question, Reply
 from .roles import RoleGroup
 
@@ -10,6 +11,7 @@ __all__ = [
     "AdvisoryGroupMeeting",
     "AssessmentLocked",
     "EmailChoice",
+    "HowWeAreDoingPage",
     "MeetingLocked",
     "Question",
     "Reply",

@@ -3,7 +3,6 @@
 from .content_version import ContentVersion
 from .enquiries import Enquiry, EnquiryPage
 from .home_page import HomePage
-from .how_we_are_doing import HowWeAreDoingPage
 from .information import InformationPage, PolicyIndexPage, PolicyPage, TopicIndexPage, TopicPage
 from .news import NewsArticlePage, NewsAttachment, NewsIndexPage
 from .service_settings import ServiceSettings, dialable
@@ -15,7 +14,6 @@ __all__ = [
     "Enquiry",
     "EnquiryPage",
     "HomePage",
-    "HowWeAreDoingPage",
     "InformationPage",
     "NewsArticlePage",
     "NewsAttachment",

@@ -40,7 +40,7 @@ class HomePage(Page):
         "home.NewsIndexPage",
         "home.YouSaidWeDidPage",
         "home.EnquiryPage",
-        "home.HowWeAreDoingPage",
+        "minimum_standards.HowWeAreDoingPage",  # the tracker's page type
     ]
 
     class Meta:
