@@ -1,4 +1,5 @@
-"""Change history for records edited inline (modelcluster's ParentalKey children).
+"""The tracker's change history (django-simple-history), and that of records edited inline
+(modelcluster's ParentalKey children).
 
 django-simple-history copies a foreign key into the historical model with the
 same field class and `related_name="+"`; a ParentalKey refuses that name. The
@@ -10,7 +11,16 @@ from modelcluster.fields import ParentalKey
 from simple_history.models import HistoricalRecords
 
 
-class InlineHistoricalRecords(HistoricalRecords):
+class TrackerHistoricalRecords(HistoricalRecords):
+    """The tracker's change history: a change's reason is kept whole, as text (simple-history's
+    default keeps 100 characters, and an unlock's reason may be 500, a meeting's title 200)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("history_change_reason_field", models.TextField(null=True))
+        super().__init__(*args, **kwargs)
+
+
+class InlineHistoricalRecords(TrackerHistoricalRecords):
     def copy_fields(self, model):
         fields = super().copy_fields(model)
         for name, field in fields.items():

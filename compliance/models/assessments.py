@@ -8,11 +8,10 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_create_with_history
 from wagtail.documents import get_document_model_string
 
-from ..history import InlineHistoricalRecords
+from ..history import InlineHistoricalRecords, TrackerHistoricalRecords
 from ..spreadsheets.cells import CELL_LIMIT
 from .frameworks import Framework, RatingLevel, Standard
 
@@ -65,7 +64,7 @@ class SelfAssessment(models.Model):
         verbose_name=_("started from"),
     )
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["-assessed_on", "-pk"]
@@ -243,7 +242,7 @@ class Rating(ClusterableModel):
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["standard__section__position", "standard__position"]

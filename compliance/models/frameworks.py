@@ -5,8 +5,8 @@ import itertools
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from ..history import TrackerHistoricalRecords
 from ..spreadsheets.cells import CELL_LIMIT
 
 
@@ -26,7 +26,7 @@ class Framework(models.Model):
         help_text=_('The rating column\'s heading, e.g. "C/PC".'),
     )
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["name", "version"]
@@ -85,7 +85,7 @@ class RatingLevel(models.Model):
         help_text=_('The level of a standard nobody has rated yet ("Not yet rated").'),
     )
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["framework", "-position"]
@@ -112,7 +112,7 @@ class Section(models.Model):
     title = models.CharField(_("title"), max_length=200)
     position = models.PositiveIntegerField(_("position"))
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["framework", "position"]
@@ -143,7 +143,7 @@ class Standard(models.Model):
     )
     position = models.PositiveIntegerField(_("position"))
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["section__position", "position"]
@@ -177,7 +177,7 @@ class ChecklistItem(models.Model):
         help_text=_("Checked against the live website (see compliance/site_checks.py)."),
     )
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["standard", "position"]

@@ -7,8 +7,8 @@ from django.db import models, transaction
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from ..history import TrackerHistoricalRecords
 from ..spreadsheets.cells import CELL_LIMIT
 
 
@@ -58,7 +58,7 @@ class AdvisoryGroupMeeting(models.Model):
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[attendees])
+    history = TrackerHistoricalRecords(m2m_fields=[attendees])
 
     class Meta:
         ordering = ["-date"]

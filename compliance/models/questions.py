@@ -13,7 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from ..history import TrackerHistoricalRecords
 
 WORDS_LIMIT = 3000
 
@@ -35,7 +36,7 @@ class Question(models.Model):
     asked_at = models.DateTimeField(_("asked at"), default=timezone.now, db_index=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["-asked_at", "-pk"]
@@ -75,7 +76,7 @@ class Reply(models.Model):
     )
     written_at = models.DateTimeField(_("written at"), default=timezone.now)
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["written_at", "pk"]

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from wagtail_minimum_standards.compliance.history import TrackerHistoricalRecords
 
 from .plans import PlanItem
 
@@ -59,7 +60,7 @@ class Decision(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "recorded_at", "pk"]

@@ -7,9 +7,11 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from simple_history.models import HistoricalRecords
 
-from wagtail_minimum_standards.compliance.history import InlineHistoricalRecords
+from wagtail_minimum_standards.compliance.history import (
+    InlineHistoricalRecords,
+    TrackerHistoricalRecords,
+)
 from wagtail_minimum_standards.compliance.spreadsheets.cells import CELL_LIMIT
 
 from ..timescales import due_date_for, read_timescale
@@ -56,7 +58,7 @@ class DeliveryPlan(models.Model):
     )
     status_heading = models.CharField(_("status heading"), max_length=60, default="Status")
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["-period_start", "title"]
@@ -131,7 +133,7 @@ class PlanItem(ClusterableModel):
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["plan", "position", "pk"]
@@ -227,7 +229,7 @@ class ProgressUpdate(models.Model):
         verbose_name=_("by"),
     )
 
-    history = HistoricalRecords()
+    history = TrackerHistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]
