@@ -44,7 +44,7 @@ $(RELEASE)/.installed: Makefile
 
 wheel: $(RELEASE)/.installed
 	rm -rf dist
-	$(RELEASE)/bin/python -m build --outdir dist packaging/wagtail-minimum-standards
+	$(RELEASE)/bin/python -m build --quiet --outdir dist packaging/wagtail-minimum-standards
 	$(RELEASE)/bin/twine check --strict dist/*
 
 # The wheel in bare Wagtail projects (`wagtail start`), its own suite run there: the oldest

@@ -124,5 +124,5 @@ def next_steps() -> str:
         "Then remove “wagtail_minimum_standards.compliance” and "
         "“wagtail_minimum_standards.plans” from INSTALLED_APPS (and MINIMUM_STANDARDS_ROLES "
         "from your settings), and remove their content types and permissions:\n"
-        "    python manage.py remove_stale_contenttypes"
+        "    python manage.py remove_stale_contenttypes --include-stale-apps"
     )

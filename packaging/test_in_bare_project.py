@@ -58,8 +58,8 @@ def run(*command, cwd=None, env=None, check=True, capture=False) -> subprocess.C
 def find_python(version: str) -> str:
     """python3.X on PATH, or pyenv's newest 3.X."""
     found = shutil.which(f"python{version}")
-    if found and run(found, "--version", check=False, capture=True).returncode == 0:
-        return found
+    if found and subprocess.run([found, "--version"], capture_output=True).returncode == 0:
+        return found  # (a pyenv shim of a version not selected fails)
     pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
     candidates = sorted(
         pyenv.glob(f"{version}.*/bin/python3"),
@@ -213,6 +213,7 @@ def database_env(args, work: Path) -> tuple[dict, callable]:
 
 
 POSTGRESQL_SETTINGS = """
+INSTALLED_APPS += ["django.contrib.postgres"]  # Wagtail's search needs it on PostgreSQL
 import os as _os
 from urllib.parse import urlsplit as _urlsplit
 
@@ -233,7 +234,9 @@ def set_up(python: str, project: Path, args, env: dict) -> None:
     expected = ["minimum_standards.W001"] if args.no_admin_base_url else []
     if warnings != expected:
         raise SystemExit(f"manage.py check: the tracker said {warnings}, expected {expected}")
-    run(*manage, "makemigrations", "--check", "--dry-run", cwd=project, env=env)
+    # The tracker's migrations fit its models in this project (another package's own may not).
+    labels = ["minimum_standards", "minimum_standards_plans"]
+    run(*manage, "makemigrations", "--check", "--dry-run", *labels, cwd=project, env=env)
     run(*manage, "migrate", "--noinput", "-v0", cwd=project, env=env)
     run(*manage, "collectstatic", "--noinput", "-v0", cwd=project, env=env)
     run(*manage, "import_framework", "--builtin", "iass-2018", cwd=project, env=env)
@@ -264,7 +267,7 @@ reader.groups.add(Group.objects.get(name="Minimum standards reader"))
 UNINSTALLED = """
 import json
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test import Client
 client = Client()
@@ -273,6 +276,9 @@ tables = connection.introspection.table_names()
 print(json.dumps({
     "groups": sorted(Group.objects.values_list("name", flat=True)),
     "tables": [t for t in tables if t.startswith("minimum_standards")],
+    "permissions": Permission.objects.filter(
+        content_type__app_label__startswith="minimum_standards"
+    ).count(),
     "admin": client.get("/admin/").status_code,
 }))
 """
@@ -305,7 +311,7 @@ def uninstall(python: str, project: Path, env: dict) -> None:
         run(*manage, "shell", "-v0", "-c", UNINSTALLED, cwd=project, env=env, capture=True).stdout
     )
     assert not any(name.startswith("Minimum standards") for name in facts["groups"]), facts
-    assert facts["tables"] == [], facts
+    assert facts["tables"] == [] and facts["permissions"] == 0, facts
     assert facts["admin"] == 302, facts  # the former Advisory Group member is sent to sign in
     say(f"uninstalled: groups left {facts['groups']}, no tracker table, /admin/: {facts['admin']}")
 
