@@ -13,3 +13,12 @@ def save_workbook(workbook, path: str) -> None:
             _("Could not write %(path)s: %(error)s.")
             % {"path": path, "error": error.strerror or error}
         ) from None
+
+
+def confirmed(question: str) -> bool:
+    """Whether the operator answers "yes" to `question` (anything else, or no terminal: no)."""
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() == "yes"

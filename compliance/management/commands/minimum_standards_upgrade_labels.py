@@ -4,6 +4,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils.translation import gettext as _
 
 from wagtail_minimum_standards.compliance import old_labels
+from wagtail_minimum_standards.compliance.management import confirmed
 
 
 class Command(BaseCommand):
@@ -38,7 +39,9 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(_("Dry run: nothing was changed."))
             return
-        if interactive and not self._confirmed():
+        if interactive and not confirmed(
+            _("Have you backed up the database? Type “yes” to rename: ")
+        ):
             raise CommandError(_("Nothing was changed."))
         try:
             old_labels.move(connection, report=self.stdout.write)
@@ -50,10 +53,3 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(_("Moved. Now run “python manage.py migrate” for your other apps."))
         )
-
-    def _confirmed(self) -> bool:
-        try:
-            answer = input(_("Have you backed up the database? Type “yes” to rename: "))
-        except EOFError:
-            return False
-        return answer.strip().lower() == "yes"

@@ -3,6 +3,7 @@ from django.db import DEFAULT_DB_ALIAS
 from django.utils.translation import gettext as _
 
 from wagtail_minimum_standards.compliance import uninstall
+from wagtail_minimum_standards.compliance.management import confirmed
 
 
 class Command(BaseCommand):
@@ -30,15 +31,8 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(_("Dry run: nothing was changed."))
         elif not removal.is_empty():
-            if interactive and not self._confirmed():
+            if interactive and not confirmed(_("Type “yes” to remove them: ")):
                 raise CommandError(_("Nothing was changed."))
             uninstall.carry_out(removal, database)
             self.stdout.write(self.style.SUCCESS(_("Done: the groups and permissions above.")))
         self.stdout.write(uninstall.next_steps())
-
-    def _confirmed(self) -> bool:
-        try:
-            answer = input(_("Type “yes” to remove them: "))
-        except EOFError:
-            return False
-        return answer.strip().lower() == "yes"
