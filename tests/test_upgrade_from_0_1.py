@@ -132,7 +132,18 @@ report = client.get(f"/admin/minimum_standards/assessment/{ratified.pk}/")
 from wagtail.models import Page
 page = Page.objects.get(slug="how-we-are-doing")
 public = Client(HTTP_HOST="localhost").get(page.url)
+# New rows after the move: the renamed tables' id sequences carry on from the old ones.
+from django.conf import settings
+settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+rating = ratified.ratings.get(standard__code="1.3")
+before = Question.objects.order_by("-pk").first().pk
+asked = client.post(
+    f"/admin/minimum_standards/question/ask/rating/{rating.pk}/", {"text": "Still true?"}
+)
+question = Question.objects.order_by("-pk").first()
 print(json.dumps({
+    "asked": asked.status_code,
+    "new_question": question.pk > before and question.history.count() == 1,
     "subjects": sorted(str(q.subject) for q in Question.objects.all()),
     "advisory_reads": advisory.user_set.first().has_perm("minimum_standards.view_selfassessment"),
     "advisory_record": RoleGroup.objects.filter(group=advisory, made_by_tracker=False).exists(),
@@ -186,6 +197,7 @@ def test_a_database_made_by_0_1_is_refused_with_what_to_do_then_moved_whole(made
     # The site's “How we are doing” page is now the tracker's page type (home 0007).
     assert facts["page_type"] == facts["revision_type"] == "minimum_standards.HowWeAreDoingPage"
     assert facts["page_shows"]
+    assert facts["asked"] == 302 and facts["new_question"]
     assert "1.6 in Self-Assessment Minimum Standards August 2022" in facts["subjects"]
     assert manage(made_by_0_1.url, "makemigrations", "--check", "--dry-run").returncode == 0
     assert manage(made_by_0_1.url, "minimum_standards_upgrade_labels").returncode != 0  # once
