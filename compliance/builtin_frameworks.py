@@ -1,6 +1,7 @@
-"""Frameworks that ship with the tracker, ready to load: `manage.py import_framework --builtin
-iass-2018` loads the 2018 Minimum Standards for SEND Information, Advice and Support Services
-(20 standards in four sections, rated C / P/C / NC, with 3.3's website checklist)."""
+"""Frameworks that ship with the tracker, ready to load:
+`manage.py minimum_standards_import_framework --builtin iass-2018` loads the 2018 Minimum
+Standards for SEND Information, Advice and Support Services (20 standards in four sections,
+rated C / P/C / NC, with 3.3's website checklist)."""
 
 from pathlib import Path
 

@@ -2,6 +2,7 @@
 of the tracker made. Each message says what is wrong and how to put it right; ids are
 `minimum_standards.E…` (errors: nothing runs until they are fixed) and `…W…` (warnings)."""
 
+import unicodedata
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -72,7 +73,11 @@ def _groups_problems(role: str, groups) -> list:
                     "group names."
                 )
                 % names,
-                hint=_('Write ["%(group)s"], not "%(group)s".') % {"group": groups},
+                hint=(
+                    _('Write ["%(group)s"], not "%(group)s".') % {"group": groups}
+                    if groups.strip()
+                    else _('Give a list of group names, e.g. ["Service manager"].')
+                ),
                 id="minimum_standards.E004",
             )
         ]
@@ -95,6 +100,20 @@ def _groups_problems(role: str, groups) -> list:
                 id="minimum_standards.E006",
             )
         ]
+    odd = [group for group in groups if _odd(group)]
+    if odd:
+        return [
+            Error(
+                _(
+                    'A group name in MINIMUM_STANDARDS_ROLES["%(role)s"] has spaces at its start '
+                    "or end, an invisible or control character, or is not written in Unicode's "
+                    "composed form: %(names)s."
+                )
+                % {**names, "names": ", ".join(map(ascii, odd))},
+                hint=_("Write each name as people see it, with nothing hidden in it."),
+                id="minimum_standards.E009",
+            )
+        ]
     too_long = [group for group in groups if len(group) > 150]
     if too_long:
         return [
@@ -109,6 +128,17 @@ def _groups_problems(role: str, groups) -> list:
             )
         ]
     return []
+
+
+def _odd(name: str) -> bool:
+    """Spaces around it, a character nobody sees (control, format, surrogate, line or paragraph
+    separator), or a decomposed é beside a composed one: two groups that look alike."""
+    hidden = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+    return (
+        name != name.strip()
+        or any(unicodedata.category(character) in hidden for character in name)
+        or unicodedata.normalize("NFC", name) != name
+    )
 
 
 def _shared_groups(value) -> list:
@@ -144,15 +174,34 @@ def admin_base_url(app_configs=None, **kwargs) -> list:
                 id="minimum_standards.W001",
             )
         ]
-    if not isinstance(value, str) or urlsplit(value).scheme not in ("http", "https"):
+    if not _web_address(value):
         return [
             Error(
-                _("WAGTAILADMIN_BASE_URL must be a web address starting http:// or https://."),
+                _(
+                    "WAGTAILADMIN_BASE_URL must be a web address: http:// or https://, a host, "
+                    "and nothing after its path (%(value)s)."
+                )
+                % {"value": ascii(value)},
                 hint=_('For example: "https://www.example.org".'),
                 id="minimum_standards.E008",
             )
         ]
     return []
+
+
+def _web_address(value) -> bool:
+    """http(s), a host, no query or fragment, no space: links are this, then the admin's path."""
+    if not isinstance(value, str) or value != value.strip() or any(c.isspace() for c in value):
+        return False
+    parts = urlsplit(value)
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.hostname)
+        and not parts.query
+        and not parts.fragment
+        and "?" not in value
+        and "#" not in value
+    )
 
 
 @register(Tags.database)

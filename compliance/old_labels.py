@@ -2,10 +2,12 @@
 `plans`: 0.2 labels them `minimum_standards` and `minimum_standards_plans` (no other package's
 names), and its migrations start afresh. Its `0001_initial` migrations make exactly the tables
 0.1's last migrations left, under the new names, so such a database is moved over by renaming:
-its tables (with their history and many-to-many tables), their named indexes, the content types
-(so permissions, group grants and what each question is about keep their ids) and the record of
-applied migrations. Nothing is copied, so nothing can be lost on the way; it all happens in one
-transaction, or not at all.
+its tables (with their history and many-to-many tables), the names of their indexes,
+constraints and sequences (db_names), the content types (so permissions, group grants and what
+each question is about keep their ids) and the record of applied migrations. Nothing is copied,
+so nothing can be lost on the way; it all happens in one transaction, or not at all. The newer
+migrations then run as on any database; `minimum_standards 0002` records which groups already
+held the tracker's permissions, so that uninstalling takes them back.
 
 `manage.py check --database default` (and so `migrate`) finds such a database
 (compliance.checks, minimum_standards.E010) and says to run
@@ -19,7 +21,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils.translation import gettext as _
 
-from . import roles
+from . import db_names, roles
 
 # Each app's label now, and in 0.1.
 OLD_LABELS = {"minimum_standards": "compliance", "minimum_standards_plans": "plans"}
@@ -45,10 +47,20 @@ OLD_MIGRATIONS = {
 }
 # The migration of each app that matches the end of 0.1.0.
 FIRST = dict.fromkeys(OLD_LABELS, "0001_initial")
+# Tables 0.1 had renamed itself (its meetings moved from plans to compliance), whose indexes
+# and constraints still carry the names they were given first.
+EARLIER = {
+    "compliance_advisorygroupmeeting": ["plans_advisorygroupmeeting"],
+    "compliance_historicaladvisorygroupmeeting": ["plans_historicaladvisorygroupmeeting"],
+}
 # 0.1's own groups, used where a site set no MINIMUM_STANDARDS_ROLES.
 OLD_DEFAULT_GROUPS = {roles.RUN: "Tracker manager", roles.READ: "Tracker reader"}
-# Tables only 0.1 made: with its migrations recorded, no other app's.
-SIGNATURE = ("compliance_selfassessment", "compliance_ratinglevel")
+# Tables only 0.1's first migration made: with its migrations recorded, nobody else's.
+SIGNATURE = (
+    "compliance_selfassessment",
+    "compliance_ratinglevel",
+    "compliance_historicalselfassessment",
+)
 
 
 class CannotMove(Exception):
@@ -103,9 +115,14 @@ def find(connection) -> OldTables | None:
     for app, name in rows:
         if name in OLD_MIGRATIONS[app]:
             applied.setdefault(app, set()).add(name)
-    if not any(name != "0001_initial" for names in applied.values() for name in names):
-        return None  # someone else's apps called compliance or plans
+    if "0001_initial" not in applied.get("compliance", ()):
+        return None
     return OldTables(applied)
+
+
+def moved_already(connection) -> bool:
+    """Whether this version's migrations are recorded (the move was made, or never needed)."""
+    return MigrationRecorder(connection).migration_qs.filter(app__in=list(OLD_LABELS)).exists()
 
 
 def tracker_models_at_first_migration(connection) -> list:
@@ -129,6 +146,13 @@ def movable(connection) -> list:
     """The models to rename, once sure the database is as 0.1.0 left it; raises CannotMove,
     saying why and what to do, if it is not."""
     found = find(connection)
+    if found is None and moved_already(connection):
+        raise CannotMove(
+            _(
+                "Nothing to move: the tracker's tables have this version's names already. "
+                "Run “python manage.py migrate” to finish."
+            )
+        )
     if found is None:
         raise CannotMove(_("This database holds nothing of version 0.1's tracker."))
     if not found.complete:
@@ -155,9 +179,20 @@ def movable(connection) -> list:
 
 def describe(models) -> list[str]:
     """What move() renames, a line each."""
+    groups = (
+        []
+        if roles.mapped_by_site()
+        else [
+            f"group “{old}” → “{roles.DEFAULT_GROUPS[role][0]}”"
+            for role, old in OLD_DEFAULT_GROUPS.items()
+        ]
+    )
     return [
         *(f"table {old_table(model)} → {model._meta.db_table}" for model in models),
+        "the names of their indexes, constraints and sequences, as their tables'",
         *(f"content types and migrations: {old} → {label}" for label, old in OLD_LABELS.items()),
+        *groups,
+        "then the tracker's newer migrations run",
     ]
 
 
@@ -168,56 +203,14 @@ def move(connection, report=print) -> None:
         for model in models:
             editor.alter_db_table(model, old_table(model), model._meta.db_table)
         report(f"{len(models)} tables renamed")
-        _rename_indexes(connection, editor, models, report)
+        renamed = {
+            model: [old_table(model), *EARLIER.get(old_table(model), [])] for model in models
+        }
+        db_names.rename_generated_names(connection, editor, renamed, report)
         _move_content_types(connection, models, report)
         _move_migration_records(connection, report)
         _rename_default_groups(connection, report)
     ContentType.objects.clear_cache()
-
-
-def record_what_0_1_gave(connection) -> None:
-    """Once this version's own migrations have run (the role groups' record): 0.1 made its
-    default groups, and gave every mapped group its role's permissions of the tracker's own
-    models. Uninstalling takes those back; anything else a group held is the site's."""
-    from .models import RoleGroup
-
-    labels = list(OLD_LABELS)
-    for role in roles.ROLES:
-        for name in roles.group_names(role):
-            record = (
-                RoleGroup.objects.using(connection.alias)
-                .filter(group__name=name)
-                .select_related("group")
-                .first()
-            )
-            if record is None:
-                continue
-            if not roles.mapped_by_site():
-                record.made_by_tracker = True
-                record.save(update_fields=["made_by_tracker"])
-            record.granted.add(*record.group.permissions.filter(content_type__app_label__in=labels))
-
-
-def _rename_indexes(connection, editor, models, report) -> None:
-    """Meta.indexes named from their table's old name get the name this version gives them."""
-    with connection.cursor() as cursor:
-        for model in models:
-            if not model._meta.indexes:
-                continue
-            existing = connection.introspection.get_constraints(cursor, model._meta.db_table)
-            for index in model._meta.indexes:
-                if index.name in existing:
-                    continue
-                columns = [model._meta.get_field(name).column for name in index.fields]
-                old = next(
-                    name
-                    for name, found in existing.items()
-                    if found["index"] and not found["unique"] and found["columns"] == columns
-                )
-                old_index = index.clone()
-                old_index.name = old
-                editor.rename_index(model, old_index, index)
-                report(f"index {old} → {index.name}")
 
 
 def _move_content_types(connection, models, report) -> None:

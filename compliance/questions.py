@@ -14,13 +14,12 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from . import links, roles
+from . import emails, links, roles
 from .lookups import by_pk
 from .models import EmailChoice, Question, Reply
 
@@ -161,23 +160,26 @@ def _link(question, base: str) -> str:
 def _tell_those_who_answer(question, base: str) -> None:
     """A new question: to those who answer them (the tracker's RUN role), a link only."""
     people = wants_emails(u for u in roles.members(roles.RUN) if u.pk != question.asked_by_id)
-    body = _(
-        "The Advisory Group has raised a new question in the tracker. Read it and answer it "
-        "here:\n%(link)s\n\nTurn these emails off in your account settings."
-    ) % {"link": _link(question, base)}
-    _send(_("A new question from the Advisory Group"), body, people)
+
+    def write():
+        body = _(
+            "The Advisory Group has raised a new question in the tracker. Read it and answer it "
+            "here:\n%(link)s\n\nTurn these emails off in your account settings."
+        ) % {"link": _link(question, base)}
+        return _("A new question from the Advisory Group"), body
+
+    # The question is kept whatever mail does.
+    emails.send_to_each(people, write, fail_silently=True)
 
 
 def _tell_who_asked(question, base: str) -> None:
     asker = wants_emails([question.asked_by] if question.asked_by else [])
-    body = _(
-        "Your question in the tracker has been answered. Read the answer here:\n"
-        "%(link)s\n\nTurn these emails off in your account settings."
-    ) % {"link": _link(question, base)}
-    _send(_("Your question has been answered"), body, asker)
 
+    def write():
+        body = _(
+            "Your question in the tracker has been answered. Read the answer here:\n"
+            "%(link)s\n\nTurn these emails off in your account settings."
+        ) % {"link": _link(question, base)}
+        return _("Your question has been answered"), body
 
-def _send(subject: str, body: str, people) -> None:
-    messages = [(subject, body, None, [person.email]) for person in people]
-    if messages:
-        send_mass_mail(messages, fail_silently=True)  # the question is kept whatever mail does
+    emails.send_to_each(asker, write, fail_silently=True)

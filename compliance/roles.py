@@ -10,7 +10,7 @@
 with it: compliance.checks). Without it, the tracker's own two groups, DEFAULT_GROUPS, are used.
 After every `migrate` each mapped group is made if missing and given any missing permission of
 its role; none is ever taken away. What the tracker made and gave is recorded (RoleGroup), so
-that `manage.py uninstall_minimum_standards` takes back that and nothing else.
+that `manage.py minimum_standards_uninstall` takes back that and nothing else.
 """
 
 from django.apps import apps as global_apps
@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
 
 RUN, READ = "run", "read"
 ROLES = (RUN, READ)
@@ -70,7 +71,14 @@ def mapped_by_site() -> bool:
 
 
 def mapping() -> dict:
-    """settings.MINIMUM_STANDARDS_ROLES, or the tracker's own groups if the site sets none."""
+    """settings.MINIMUM_STANDARDS_ROLES, or the tracker's own groups if the site sets none. A
+    malformed setting is refused here too, as `manage.py check` refuses it, for code that runs
+    with the checks skipped (call_command("migrate"), a test database)."""
+    from .checks import roles_setting
+
+    errors = [problem for problem in roles_setting() if problem.is_serious()]
+    if errors:
+        raise ImproperlyConfigured(f"{errors[0].id}: {errors[0].msg} {errors[0].hint}")
     return getattr(settings, SETTING, DEFAULT_GROUPS)
 
 

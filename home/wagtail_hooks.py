@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.models import Site
 from wagtail.permissions import register_permission_policy
 
-from wagtail_minimum_standards.compliance.models.pages import PUBLIC_REPORT_HOOK
+from wagtail_minimum_standards.compliance.pages.models import PUBLIC_REPORT_HOOK
 from wagtail_minimum_standards.compliance.site_checks import HOOK as SITE_CHECKS_HOOK
 
 from .admin_views import EnquiryViewSet, ReadOnlyPermissionPolicy

@@ -25,7 +25,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PLUGIN = ROOT / "packaging" / "wagtail-minimum-standards"
-APPS = ("wagtail_minimum_standards.compliance", "wagtail_minimum_standards.plans")
+APPS = (
+    "wagtail_minimum_standards.compliance",
+    "wagtail_minimum_standards.plans",
+    "wagtail_minimum_standards.compliance.pages",
+)
 TEST_TOOLS = ["pytest>=8,<10", "pytest-django>=4.9,<5"]
 
 
@@ -239,7 +243,14 @@ def set_up(python: str, project: Path, args, env: dict) -> None:
     run(*manage, "makemigrations", "--check", "--dry-run", *labels, cwd=project, env=env)
     run(*manage, "migrate", "--noinput", "-v0", cwd=project, env=env)
     run(*manage, "collectstatic", "--noinput", "-v0", cwd=project, env=env)
-    run(*manage, "import_framework", "--builtin", "iass-2018", cwd=project, env=env)
+    run(
+        *manage,
+        "minimum_standards_import_framework",
+        "--builtin",
+        "iass-2018",
+        cwd=project,
+        env=env,
+    )
     run(
         python,
         "-c",
@@ -289,7 +300,7 @@ def uninstall(python: str, project: Path, env: dict) -> None:
     manage = [python, "manage.py"]
     run(*manage, "shell", "-v0", "-c", MAKE_A_READER, cwd=project, env=env)
     said = run(
-        *manage, "uninstall_minimum_standards", "--no-input", cwd=project, env=env, capture=True
+        *manage, "minimum_standards_uninstall", "--no-input", cwd=project, env=env, capture=True
     )
     print(said.stdout)
     run(*manage, "migrate", "minimum_standards", "zero", "--noinput", "-v0", cwd=project, env=env)

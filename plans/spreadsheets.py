@@ -11,13 +11,13 @@ import re
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import override, pgettext
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from simple_history.utils import bulk_create_with_history
 
 from wagtail_minimum_standards.compliance.models import Framework, Standard
-from wagtail_minimum_standards.compliance.spreadsheets.cells import append_row
+from wagtail_minimum_standards.compliance.spreadsheets.cells import append_row, in_each_language
 from wagtail_minimum_standards.compliance.spreadsheets.errors import (
     SheetErrors,
     cell_text,
@@ -148,18 +148,24 @@ def _split_inline(text: str) -> list[str]:
 
 
 def status_values() -> dict[str, str]:
-    """Each status by its label, casefolded, in English and in the active language (which
-    wins should they differ): an export made in Welsh imports back, and so does one in English."""
-    with override("en"):
-        english = {str(label).casefold(): value for value, label in PlanItem.Status.choices}
-    return english | {str(label).casefold(): value for value, label in PlanItem.Status.choices}
+    """Each status by its label, casefolded, in each language an export may have been made in
+    (the active one winning should two differ): an export made in Welsh imports back, and so
+    does one in English, whoever imports it."""
+    found = {}
+    for labels in in_each_language(
+        lambda: {str(label).casefold(): value for value, label in PlanItem.Status.choices}
+    ):
+        found |= labels
+    return found
 
 
 def starts_headings(cell: str) -> bool:
-    """Whether a row whose first cell this is is the headings' row: it starts "Area", in
-    English or in the active language (the headings are the plan's own, as it names them)."""
-    word = pgettext("the first word of a delivery plan's heading row, lower case", "area")
-    return cell.casefold().startswith(("area", word.casefold()))
+    """Whether a row whose first cell this is is the headings' row: it starts "Area", in any
+    language an export may have been made in (the headings are the plan's own)."""
+    words = in_each_language(
+        lambda: pgettext("the first word of a delivery plan's heading row, lower case", "area")
+    )
+    return cell.casefold().startswith(("area", *(word.casefold() for word in words)))
 
 
 def import_plan(file, framework: Framework | None = None, title: str = "") -> DeliveryPlan:

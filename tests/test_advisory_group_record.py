@@ -193,7 +193,9 @@ def test_reminders_say_how_many_questions_are_open(plans_demo, advisory_member):
     Question.objects.create(subject=meeting, asked_by=advisory_member, text="Still waiting")
     days = (meeting.date - datetime.date.today()).days
 
-    call_command("send_review_reminders", "--days", str(days), stdout=io.StringIO())
+    call_command(
+        "minimum_standards_send_review_reminders", "--days", str(days), stdout=io.StringIO()
+    )
 
     assert "1 question raised since the last meeting is still open" in mail.outbox[0].body
     assert "Still waiting" not in mail.outbox[0].body

@@ -200,16 +200,22 @@ def test_a_bad_framework_names_its_problems_and_saves_nothing(db):
 
 def test_commands_import_and_export(compliance_demo, tmp_path):
     out = io.StringIO()
-    call_command("export_assessment", "--latest", "-o", str(tmp_path / "latest.xlsx"), stdout=out)
     call_command(
-        "export_assessment",
+        "minimum_standards_export_assessment",
+        "--latest",
+        "-o",
+        str(tmp_path / "latest.xlsx"),
+        stdout=out,
+    )
+    call_command(
+        "minimum_standards_export_assessment",
         str(compliance_demo["draft"].pk),
         "-o",
         str(tmp_path / "draft.xlsx"),
         stdout=out,
     )
     call_command(
-        "import_assessment",
+        "minimum_standards_import_assessment",
         str(tmp_path / "latest.xlsx"),
         "--framework",
         "iass-2018",
@@ -221,12 +227,26 @@ def test_commands_import_and_export(compliance_demo, tmp_path):
     assert "Self-Assessment Minimum Standards August 2022" in out.getvalue()
     assert SelfAssessment.objects.get(title="Copy").ratings.filter(level__code="C").count() == 11
     with pytest.raises(CommandError, match="No framework “nope”"):
-        call_command("import_assessment", str(tmp_path / "latest.xlsx"), "--framework", "nope")
+        call_command(
+            "minimum_standards_import_assessment",
+            str(tmp_path / "latest.xlsx"),
+            "--framework",
+            "nope",
+        )
     with pytest.raises(CommandError, match="Nothing was imported"):
-        call_command("import_framework", str(DEMO / "self-assessment-august-2022.xlsx"))
+        call_command(
+            "minimum_standards_import_framework", str(DEMO / "self-assessment-august-2022.xlsx")
+        )
 
 
-@pytest.mark.parametrize("command", ["import_framework", "import_assessment", "export_assessment"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "minimum_standards_import_framework",
+        "minimum_standards_import_assessment",
+        "minimum_standards_export_assessment",
+    ],
+)
 def test_commands_explain_themselves(command, capsys):
     with pytest.raises(SystemExit):
         call_command(command, "--help")

@@ -127,7 +127,12 @@ def test_a_cell_that_would_overflow_carries_on_across_cells_whole(plans_demo, tm
     while item.actions.count() < 3:
         item.actions.create(number=item.actions.count() + 1, text=texts[item.actions.count()])
 
-    call_command("export_plan", str(plans_demo["plan"].pk), "-o", str(tmp_path / "plan.xlsx"))
+    call_command(
+        "minimum_standards_export_plan",
+        str(plans_demo["plan"].pk),
+        "-o",
+        str(tmp_path / "plan.xlsx"),
+    )
 
     sheet = openpyxl.load_workbook(tmp_path / "plan.xlsx").active
     row = next(r for r in sheet.iter_rows(min_row=3, values_only=True) if r[2] and "111" in r[2])
@@ -141,14 +146,16 @@ def test_a_cell_that_would_overflow_carries_on_across_cells_whole(plans_demo, tm
 
 def test_an_export_command_that_cannot_write_ends_with_one_line(compliance_demo):
     with pytest.raises(CommandError, match=r"^Could not write /no/such/folder/x.xlsx: "):
-        call_command("export_assessment", "--latest", "-o", "/no/such/folder/x.xlsx")
+        call_command(
+            "minimum_standards_export_assessment", "--latest", "-o", "/no/such/folder/x.xlsx"
+        )
 
 
 def test_commands_never_print_a_traceback(compliance_demo, tmp_path):
     damaged = tmp_path / "damaged.xlsx"
     damaged.write_bytes(b"PK\x03\x04 not really a workbook")
     result = subprocess.run(
-        [sys.executable, "manage.py", "import_framework", str(damaged)],
+        [sys.executable, "manage.py", "minimum_standards_import_framework", str(damaged)],
         cwd=ROOT,
         capture_output=True,
         text=True,

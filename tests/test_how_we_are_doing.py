@@ -1,6 +1,6 @@
 """The public “How we are doing” page: ratings and public summaries, never evidence notes."""
 
-from wagtail_minimum_standards.compliance.models import HowWeAreDoingPage
+from wagtail_minimum_standards.compliance.pages.models import HowWeAreDoingPage
 
 
 def make_page(home):

@@ -244,9 +244,11 @@ def test_two_people_editing_one_item_cannot_overwrite_each_other(
 
 def test_commands(plans_demo, tmp_path):
     out = io.StringIO()
-    call_command("export_plan", "--latest", "-o", str(tmp_path / "plan.xlsx"), stdout=out)
     call_command(
-        "import_plan",
+        "minimum_standards_export_plan", "--latest", "-o", str(tmp_path / "plan.xlsx"), stdout=out
+    )
+    call_command(
+        "minimum_standards_import_plan",
         str(tmp_path / "plan.xlsx"),
         "--framework",
         "iass-2018",
@@ -255,7 +257,7 @@ def test_commands(plans_demo, tmp_path):
         stdout=out,
     )
     call_command(
-        "meeting_pack",
+        "minimum_standards_meeting_pack",
         "--meeting",
         str(plans_demo["january"].pk),
         "-o",
@@ -266,8 +268,13 @@ def test_commands(plans_demo, tmp_path):
     assert DeliveryPlan.objects.get(title="Again").items.count() == 12
     assert load_workbook(tmp_path / "pack.xlsx").sheetnames[0] == "Summary"
     with pytest.raises(CommandError, match="Nothing was imported"):
-        call_command("import_plan", str(tmp_path / "pack.xlsx"))
-    for command in ("import_plan", "export_plan", "meeting_pack", "send_review_reminders"):
+        call_command("minimum_standards_import_plan", str(tmp_path / "pack.xlsx"))
+    for command in (
+        "minimum_standards_import_plan",
+        "minimum_standards_export_plan",
+        "minimum_standards_meeting_pack",
+        "minimum_standards_send_review_reminders",
+    ):
         with pytest.raises(SystemExit):
             call_command(command, "--help", stdout=out)
 

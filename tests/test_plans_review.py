@@ -82,7 +82,7 @@ def test_reminders_go_to_the_advisory_group_before_a_meeting(
     days = (upcoming.date - datetime.date.today()).days
     out = io.StringIO()
 
-    call_command("send_review_reminders", "--days", str(days), stdout=out)
+    call_command("minimum_standards_send_review_reminders", "--days", str(days), stdout=out)
 
     assert [m.to for m in mail.outbox] == [[advisory_member.email]]
     assert f"/admin/minimum_standards_plans/meeting/{upcoming.pk}/review/" in mail.outbox[0].body

@@ -23,7 +23,7 @@ from home.models import (
     TopicPage,
     YouSaidWeDidPage,
 )
-from wagtail_minimum_standards.compliance.models import HowWeAreDoingPage
+from wagtail_minimum_standards.compliance.pages.models import HowWeAreDoingPage
 
 from .factories import (
     DocumentFactory,

@@ -99,3 +99,19 @@ def test_a_site_that_maps_no_roles_gets_the_trackers_own_groups(db, settings):
         .permissions.filter(codename="view_selfassessment")
         .exists()
     )
+
+
+def test_uninstalling_the_tracker_keeps_this_sites_groups_and_warns_of_its_migrations(db):
+    """This site's own migrations depend on the tracker's (home 0004 linked a page to a
+    framework): dropping the tracker's tables would unapply them, so the command says not yet."""
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("minimum_standards_uninstall", "--dry-run", stdout=out)
+    said = out.getvalue()
+
+    assert "Keep the group “Service manager”" in said and "Delete the group" not in said
+    assert "Do not drop the tracker's tables yet" in said
+    assert "home.0004_howwearedoingpage" in said and "home.0007_" in said

@@ -97,13 +97,20 @@ def test_hostile_workbooks_are_refused_in_the_admin_with_the_limit_they_broke(
 
 
 @pytest.mark.parametrize("case", ["a byte that is not UTF-8", "a cell at XFD1048576"])
-@pytest.mark.parametrize("command", ["import_framework", "import_plan", "import_assessment"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "minimum_standards_import_framework",
+        "minimum_standards_import_plan",
+        "minimum_standards_import_assessment",
+    ],
+)
 def test_commands_refuse_them_with_a_command_error(compliance_demo, tmp_path, case, command):
     # manage.py prints a CommandError as one "CommandError: ..." line, without a traceback
     # (tests/test_exports_hold_any_text.py runs one to see).
     path = tmp_path / "hostile.xlsx"
     path.write_bytes(HOSTILE[case][0]())
-    extra = ["--framework", "iass-2018"] if command == "import_assessment" else []
+    extra = ["--framework", "iass-2018"] if command.endswith("import_assessment") else []
 
     with pytest.raises(CommandError) as raised:
         call_command(command, str(path), *extra)
@@ -234,7 +241,7 @@ def test_timescales_give_their_date_or_say_they_were_not_understood(
 
 def test_an_import_command_names_the_file_it_cannot_open(db):
     with pytest.raises(CommandError, match="The file cannot be opened: No such file"):
-        call_command("import_plan", "/no/such/plan.xlsx")
+        call_command("minimum_standards_import_plan", "/no/such/plan.xlsx")
     assert not DeliveryPlan.objects.exists()
 
 
@@ -264,7 +271,14 @@ def test_a_title_from_the_command_line_that_is_not_utf8_is_cleaned(compliance_de
     path.write_bytes(files.workbook_bytes([("Title",), ("Standard", "C/PC", "Notes")]))
 
     # Python reads the argument byte b"\xff" as the lone surrogate "\udcff".
-    call_command("import_assessment", str(path), "--framework", "iass-2018", "--title", "A\udcff")
+    call_command(
+        "minimum_standards_import_assessment",
+        str(path),
+        "--framework",
+        "iass-2018",
+        "--title",
+        "A\udcff",
+    )
 
     assert SelfAssessment.objects.filter(title="A\ufffd").exists()
 

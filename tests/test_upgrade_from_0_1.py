@@ -61,6 +61,10 @@ class SQLiteCopy:
                 t: connection.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables
             }
 
+    def fresh(self) -> str:
+        """An empty database of the same kind, for one this version makes afresh."""
+        return f"sqlite:///{self.path.with_name('fresh.sqlite3')}"
+
     def close(self):
         pass
 
@@ -101,8 +105,14 @@ class PostgreSQLCopy:
                 t: connection.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables
             }
 
+    def fresh(self) -> str:
+        """An empty database of the same kind, for one this version makes afresh."""
+        drop_database(self.server, f"{self.name}_fresh")
+        return create_database(self.server, f"{self.name}_fresh")
+
     def close(self):
         drop_database(self.server, self.name)
+        drop_database(self.server, f"{self.name}_fresh")
 
 
 @pytest.fixture(params=[SQLiteCopy, PostgreSQLCopy], ids=["sqlite", "postgresql"])
@@ -117,6 +127,36 @@ def renamed(table: str) -> str:
         if table.startswith(old):
             return new + table[len(old) :]
     return table
+
+
+NAMES = """
+import json
+from django.db import connection
+names = set()
+with connection.cursor() as cursor:
+    if connection.vendor == "sqlite":
+        cursor.execute(
+            "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' "
+            "AND name NOT LIKE 'sqlite_autoindex%'"
+        )
+        names = {f"{table}: {name}" for table, name in cursor.fetchall()}
+    else:
+        for table in connection.introspection.table_names(cursor):
+            names |= {
+                f"{table}: {name}"
+                for name in connection.introspection.get_constraints(cursor, table)
+            }
+            names |= {
+                f"{table}: {sequence['name']}"
+                for sequence in connection.introspection.get_sequences(cursor, table)
+            }
+print(json.dumps(sorted(n for n in names if n.startswith("minimum_standards"))))
+"""
+
+
+def schema_names(database_url: str) -> list[str]:
+    """The names of the tracker's tables' indexes, constraints and sequences."""
+    return json.loads(manage(database_url, "shell", "--no-imports", "-c", NAMES).stdout)
 
 
 FACTS = """
@@ -183,7 +223,7 @@ def test_a_database_made_by_0_1_is_refused_with_what_to_do_then_moved_whole(made
     after = made_by_0_1.counts()
     for table, rows in before.items():
         if table == "home_howwearedoingpage":
-            assert after["minimum_standards_howwearedoingpage"] == rows
+            assert after["minimum_standards_pages_howwearedoingpage"] == rows
             continue
         if table in ("django_migrations", "django_content_type") or table.startswith(
             ("auth_", "sqlite_", "wagtailsearch_indexentry_fts")  # SQLite's own, and FTS5's
@@ -195,9 +235,59 @@ def test_a_database_made_by_0_1_is_refused_with_what_to_do_then_moved_whole(made
     assert facts["advisory_reads"] and facts["advisory_record"]
     assert facts["report"] == 200 and facts["report_shows"]
     # The site's “How we are doing” page is now the tracker's page type (home 0007).
-    assert facts["page_type"] == facts["revision_type"] == "minimum_standards.HowWeAreDoingPage"
+    assert (
+        facts["page_type"] == facts["revision_type"] == "minimum_standards_pages.HowWeAreDoingPage"
+    )
     assert facts["page_shows"]
     assert facts["asked"] == 302 and facts["new_question"]
     assert "1.6 in Self-Assessment Minimum Standards August 2022" in facts["subjects"]
     assert manage(made_by_0_1.url, "makemigrations", "--check", "--dry-run").returncode == 0
-    assert manage(made_by_0_1.url, "minimum_standards_upgrade_labels").returncode != 0  # once
+    again = manage(made_by_0_1.url, "minimum_standards_upgrade_labels")
+    assert again.returncode != 0 and "Nothing to move" in again.stderr  # once
+    # Every index, constraint and sequence has the name a database made afresh gives it.
+    fresh = made_by_0_1.fresh()
+    assert manage(fresh, "migrate", "--noinput").returncode == 0
+    upgraded, made_afresh = set(schema_names(made_by_0_1.url)), set(schema_names(fresh))
+    assert sorted(upgraded - made_afresh) == sorted(made_afresh - upgraded) == []
+
+
+def test_a_move_interrupted_before_its_migrations_is_finished_by_migrate(tmp_path):
+    """The renaming commits on its own; should the command stop there, migrate does the rest,
+    recording which groups held the tracker's permissions (minimum_standards 0002)."""
+    copy = SQLiteCopy(tmp_path)
+    moved_only = "from django.db import connection\n" + (
+        "from wagtail_minimum_standards.compliance.old_labels import move\nmove(connection)\n"
+    )
+    assert manage(copy.url, "shell", "--no-imports", "-c", moved_only).returncode == 0
+
+    again = manage(copy.url, "minimum_standards_upgrade_labels", "--no-input")
+    migrated = manage(copy.url, "migrate", "--noinput")
+    records = manage(
+        copy.url,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from wagtail_minimum_standards.compliance.models import RoleGroup\n"
+        "print(sorted(r.group.name for r in RoleGroup.objects.filter(predates_record=True)))",
+    )
+
+    assert again.returncode != 0
+    assert "Nothing to move" in again.stderr and "Run “python manage.py migrate”" in again.stderr
+    assert migrated.returncode == 0, migrated.stderr
+    assert records.stdout.strip() == "['Advisory Group', 'Service manager']"
+
+
+def test_a_database_midway_through_0_1s_own_migrations_is_refused_with_the_steps(tmp_path):
+    copy = SQLiteCopy(tmp_path)
+    with sqlite3.connect(copy.path) as connection:
+        connection.execute(
+            "DELETE FROM django_migrations WHERE app IN ('compliance', 'plans') "
+            "AND name != '0001_initial'"
+        )
+
+    refused = manage(copy.url, "migrate", "--noinput")
+    command = manage(copy.url, "minimum_standards_upgrade_labels", "--no-input")
+
+    assert refused.returncode != 0 and "minimum_standards.E010" in refused.stderr
+    assert "First finish 0.1's own migrations" in refused.stderr
+    assert command.returncode != 0 and "First finish 0.1's own migrations" in command.stderr

@@ -3,7 +3,6 @@
 from .assessments import AssessmentLocked, EvidenceLink, Rating, SelfAssessment
 from .frameworks import ChecklistItem, Framework, RatingLevel, Section, Standard
 from .meetings import AdvisoryGroupMeeting, MeetingLocked
-from .pages import HowWeAreDoingPage
 from .questions import EmailChoice, Question, Reply
 from .roles import RoleGroup
 
@@ -11,7 +10,6 @@ __all__ = [
     "AdvisoryGroupMeeting",
     "AssessmentLocked",
     "EmailChoice",
-    "HowWeAreDoingPage",
     "MeetingLocked",
     "Question",
     "Reply",

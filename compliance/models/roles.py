@@ -1,5 +1,5 @@
 """What the tracker did to the site's groups, so that uninstalling it takes back exactly that
-(`manage.py uninstall_minimum_standards`) and nothing the site had before."""
+(`manage.py minimum_standards_uninstall`) and nothing the site had before."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import models
@@ -16,6 +16,14 @@ class RoleGroup(models.Model):
         _("made by the tracker"),
         default=False,
         help_text=_("The tracker made this group: uninstalling it deletes the group."),
+    )
+    predates_record = models.BooleanField(
+        _("held the tracker's permissions before this record"),
+        default=False,
+        help_text=_(
+            "Version 0.1 gave it permissions before the tracker kept this record: what else it "
+            "gave the group (such as access to the admin) is not known."
+        ),
     )
     granted = models.ManyToManyField(
         Permission,

@@ -11,6 +11,8 @@
 import re
 from copy import copy
 
+from django.conf import global_settings, settings
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from openpyxl.cell import Cell
@@ -121,8 +123,31 @@ def append_row(sheet, values, font=None) -> list:
     return cells
 
 
+def languages() -> list[str]:
+    """The languages an export read back may have been made in: English, the site's own
+    (LANGUAGE_CODE), the active one, and each the site offers (LANGUAGES, where it sets its own
+    list rather than Django's hundred), the active one last."""
+    codes = ["en", settings.LANGUAGE_CODE]
+    if settings.LANGUAGES != global_settings.LANGUAGES:
+        codes += [code for code, _name in settings.LANGUAGES]
+    codes.append(translation.get_language() or settings.LANGUAGE_CODE)
+    return list(dict.fromkeys(codes))
+
+
+def in_each_language(words) -> list:
+    """words() in each of languages(), the active one last."""
+    found = []
+    for code in languages():
+        with translation.override(code):
+            found.append(words())
+    return found
+
+
 def is_heading(text: str, english: str) -> bool:
-    """Whether a cell an import reads is the heading `english`, written in English or in the
-    language the export was made in (the active one): an export made in Welsh imports back."""
-    wanted = {english.casefold(), gettext(english).casefold()}
+    """Whether a cell an import reads is the heading `english`, in any of languages(): an
+    export made in Welsh imports back, whoever imports it."""
+    wanted = {
+        english.casefold(),
+        *(h.casefold() for h in in_each_language(lambda: gettext(english))),
+    }
     return text.strip().casefold() in wanted

@@ -1,5 +1,5 @@
 """“How we are doing” pages become the tracker's own page type
-(minimum_standards.HowWeAreDoingPage), which any site that installs it can use. Each page keeps
+(minimum_standards_pages.HowWeAreDoingPage), which any site that installs it can use. Each page keeps
 its id, place, revisions and fields: its row moves to the tracker's table, and everything that
 named its type (the page, its revisions and their content, log entries, the search index, the
 reference index: every foreign key to a content type) names the new one."""
@@ -10,12 +10,12 @@ from django.db import migrations
 def move_pages(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Old = apps.get_model("home", "HowWeAreDoingPage")
-    New = apps.get_model("minimum_standards", "HowWeAreDoingPage")
+    New = apps.get_model("minimum_standards_pages", "HowWeAreDoingPage")
     old_type = ContentType.objects.filter(app_label="home", model="howwearedoingpage").first()
     if old_type is None:
         return  # a database with no such page ever made
     new_type, _ = ContentType.objects.get_or_create(
-        app_label="minimum_standards", model="howwearedoingpage"
+        app_label="minimum_standards_pages", model="howwearedoingpage"
     )
     for old in Old.objects.all():
         # Only the child table's row: the page itself (wagtailcore_page) stays where it is.
@@ -41,7 +41,7 @@ def move_pages(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("home", "0006_content_version"),
-        ("minimum_standards", "0003_how_we_are_doing_page"),
+        ("minimum_standards_pages", "0001_initial"),
     ]
 
     operations = [

@@ -40,7 +40,7 @@ class HomePage(Page):
         "home.NewsIndexPage",
         "home.YouSaidWeDidPage",
         "home.EnquiryPage",
-        "minimum_standards.HowWeAreDoingPage",  # the tracker's page type
+        "minimum_standards_pages.HowWeAreDoingPage",  # the tracker's page type
     ]
 
     class Meta:

@@ -11,6 +11,7 @@ INSTALLED_APPS = [
     "home",
     "wagtail_minimum_standards.compliance",
     "wagtail_minimum_standards.plans",
+    "wagtail_minimum_standards.compliance.pages",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

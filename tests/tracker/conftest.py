@@ -40,7 +40,9 @@ def reader(db):
 
 @pytest.fixture
 def framework(db):
-    call_command("import_framework", "--builtin", "iass-2018", stdout=io.StringIO())
+    call_command(
+        "minimum_standards_import_framework", "--builtin", "iass-2018", stdout=io.StringIO()
+    )
     return Framework.objects.get(code="iass-2018")
 
 

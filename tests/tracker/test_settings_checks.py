@@ -95,3 +95,46 @@ def test_an_admin_base_url_that_is_not_a_web_address_is_an_error(value):
 def test_a_web_address_passes():
     with override_settings(WAGTAILADMIN_BASE_URL="https://sendias.example"):
         assert admin_base_url() == []
+
+
+@pytest.mark.parametrize(
+    "name", [" Service manager", "Service manager ", "\u200bBoard", "Advisory\nGroup", "e\u0301"]
+)
+def test_a_group_name_with_something_hidden_in_it_is_an_error(name):
+    with override_settings(MINIMUM_STANDARDS_ROLES={"run": [name], "read": ["Board"]}):
+        (problem,) = roles_setting()
+
+    assert problem.id == "minimum_standards.E009"
+    assert ascii(name) in problem.msg
+
+
+def test_a_blank_string_for_a_role_is_not_told_to_become_a_blank_list():
+    with override_settings(MINIMUM_STANDARDS_ROLES={"run": " ", "read": ["Board"]}):
+        (problem,) = roles_setting()
+
+    assert problem.id == "minimum_standards.E004"
+    assert problem.hint == 'Give a list of group names, e.g. ["Service manager"].'
+
+
+@pytest.mark.parametrize(
+    "value", ["http://", " https://example.org", "https://example.org?x=1", "https://ex ample.org"]
+)
+def test_an_admin_base_url_that_would_make_broken_links_is_an_error(value):
+    with override_settings(WAGTAILADMIN_BASE_URL=value):
+        (problem,) = admin_base_url()
+
+    assert problem.id == "minimum_standards.E008"
+
+
+def test_with_the_checks_skipped_a_malformed_setting_still_makes_no_group(db):
+    """call_command("migrate") and a test database skip the checks: the roles refuse it too."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from wagtail_minimum_standards.compliance.roles import ensure_roles
+
+    before = Group.objects.count()
+    malformed = override_settings(MINIMUM_STANDARDS_ROLES={"run": "Service manager", "read": ["B"]})
+    with malformed, pytest.raises(ImproperlyConfigured, match="minimum_standards.E004"):
+        ensure_roles()
+
+    assert Group.objects.count() == before

@@ -40,8 +40,8 @@ def test_each_role_has_a_group_with_what_it_needs(db):
 def test_the_2018_minimum_standards_load_with_one_command(db):
     first, again = io.StringIO(), io.StringIO()
 
-    call_command("import_framework", "--builtin", "iass-2018", stdout=first)
-    call_command("import_framework", "--builtin", "iass-2018", stdout=again)
+    call_command("minimum_standards_import_framework", "--builtin", "iass-2018", stdout=first)
+    call_command("minimum_standards_import_framework", "--builtin", "iass-2018", stdout=again)
 
     assert "4 sections, 20 standards, 4 rating levels" in first.getvalue()
     assert "loaded already" in again.getvalue()

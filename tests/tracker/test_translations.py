@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -29,6 +30,7 @@ WELSH = {
     "Self-assessment": "Hunanasesiad",
     "Standard": "Safon",
     "Notes": "Nodiadau",
+    "A new question from the Advisory Group": "Cwestiwn newydd gan y Grŵp Cynghori",
 }
 APPS = [wagtail_minimum_standards.compliance, wagtail_minimum_standards.plans]
 
@@ -100,6 +102,41 @@ def test_an_export_is_in_the_sites_language_and_imports_back(client, manager, as
     again = import_assessment(io.BytesIO(content), assessment.framework, title="Eto")
     assert {r.standard.code: r.level.code for r in again.ratings.all()} == {
         r.standard.code: r.level.code for r in assessment.ratings.all()
+    }
+
+
+def test_a_welsh_export_imports_back_for_someone_who_works_in_english(
+    client, manager, assessment, welsh
+):
+    prefers_welsh(manager)
+    client.force_login(manager)
+    response = client.get(reverse("minimum_standards_assessment_export", args=[assessment.pk]))
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+
+    with translation.override("en"):
+        again = import_assessment(io.BytesIO(content), assessment.framework, title="Again")
+
+    assert again.ratings.count() == assessment.ratings.count()
+
+
+def test_each_email_is_in_its_readers_language(
+    client, reader, manager, assessment, welsh, mailoutbox, django_capture_on_commit_callbacks
+):
+    prefers_welsh(manager)
+    english = get_user_model().objects.create_user(username="english", email="en@tracker.example")
+    english.groups.add(*manager.groups.all())
+    client.force_login(reader)
+    rating = assessment.ratings.get(standard__code="1.3")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("minimum_standards_question_ask", args=["rating", rating.pk]), {"text": "?"}
+        )
+
+    subjects = {email.to[0]: email.subject for email in mailoutbox}
+    assert subjects == {
+        manager.email: "Cwestiwn newydd gan y Grŵp Cynghori",
+        "en@tracker.example": "A new question from the Advisory Group",
     }
 
 

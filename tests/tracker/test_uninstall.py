@@ -1,4 +1,4 @@
-"""Taking the tracker out: `manage.py uninstall_minimum_standards` deletes the groups it made,
+"""Taking the tracker out: `manage.py minimum_standards_uninstall` deletes the groups it made,
 takes back what it gave groups the site had before (and nothing else), asks first, and says how
 to drop its tables. Afterwards a former Advisory Group member cannot reach the admin."""
 
@@ -43,7 +43,7 @@ def run(*args, answer=None, monkeypatch=None) -> str:
     out = io.StringIO()
     if answer is not None:
         monkeypatch.setattr("builtins.input", lambda prompt: answer)
-    call_command("uninstall_minimum_standards", *args, stdout=out)
+    call_command("minimum_standards_uninstall", *args, stdout=out)
     return out.getvalue()
 
 
@@ -115,3 +115,46 @@ def test_the_groups_are_not_made_again_once_the_tables_are_gone(site_groups):
 
     assert made == {}
     assert not Group.objects.filter(name=ROLES["run"][0]).exists()
+
+
+def test_a_group_the_tracker_made_and_the_site_added_to_is_kept(site_groups):
+    runs = Group.objects.get(name=ROLES["run"][0])
+    own = Permission.objects.get(content_type__app_label="auth", codename="view_user")
+    runs.permissions.add(own)  # given by the site after the tracker made the group
+
+    said = run("--no-input")
+
+    runs.refresh_from_db()
+    assert list(runs.permissions.all()) == [own]
+    assert "Keep the group “Uninstall: runs it”, which the tracker made, because your site" in said
+    assert "since given it auth.view_user" in said
+
+
+def test_it_says_so_when_the_tables_were_dropped_first(site_groups, monkeypatch):
+    from django.db import connection
+
+    tables = connection.introspection.table_names()
+    monkeypatch.setattr(
+        connection.introspection,
+        "table_names",
+        lambda *args, **kwargs: [t for t in tables if t != "minimum_standards_rolegroup"],
+    )
+
+    with pytest.raises(CommandError, match="tables are gone already") as refused:
+        run("--dry-run")
+
+    assert "Uninstall: Advisory Group" in str(refused.value)  # groups holding its permissions
+
+
+def test_its_public_pages_are_to_be_deleted_before_its_tables(site_groups):
+    from wagtail.models import Site
+
+    from wagtail_minimum_standards.compliance.pages.models import HowWeAreDoingPage
+
+    root = Site.objects.get(is_default_site=True).root_page
+    root.add_child(instance=HowWeAreDoingPage(title="How we do", slug="how-we-do"))
+
+    said = run("--dry-run")
+
+    assert "Do not drop the tracker's tables yet" in said
+    assert "Delete the tracker's “How we are doing” pages" in said and "“How we do”" in said

@@ -61,7 +61,7 @@ def test_a_scheduled_reminder_links_from_the_default_site(reader, mailoutbox):
     site.hostname, site.port = "sendias.example", 443
     site.save()
 
-    call_command("send_review_reminders", stdout=io.StringIO())
+    call_command("minimum_standards_send_review_reminders", stdout=io.StringIO())
 
     review = reverse("minimum_standards_plans_meeting_review", args=[meeting.pk])
     assert f"https://sendias.example{review}" in mailoutbox[0].body

@@ -49,7 +49,6 @@ class Command(BaseCommand):
             raise CommandError(str(problem)) from None
         for label in old_labels.OLD_LABELS:
             call_command("migrate", label, database=database, interactive=False, verbosity=0)
-        old_labels.record_what_0_1_gave(connection)
         self.stdout.write(
             self.style.SUCCESS(_("Moved. Now run “python manage.py migrate” for your other apps."))
         )

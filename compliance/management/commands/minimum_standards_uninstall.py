@@ -1,5 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils.translation import gettext as _
 
 from wagtail_minimum_standards.compliance import uninstall
@@ -23,7 +23,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, database, dry_run, interactive, **options):
-        removal = uninstall.work_out(database)
+        connection = connections[database]
+        try:
+            removal = uninstall.work_out(connection)
+        except uninstall.TablesGone as problem:
+            raise CommandError(str(problem)) from None
         if removal.is_empty():
             self.stdout.write(_("The tracker holds no group or permission: nothing to remove."))
         for line in removal.lines():
@@ -35,4 +39,4 @@ class Command(BaseCommand):
                 raise CommandError(_("Nothing was changed."))
             uninstall.carry_out(removal, database)
             self.stdout.write(self.style.SUCCESS(_("Done: the groups and permissions above.")))
-        self.stdout.write(uninstall.next_steps())
+        self.stdout.write(uninstall.next_steps(connection, removal))

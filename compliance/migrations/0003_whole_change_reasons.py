@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('minimum_standards', '0003_how_we_are_doing_page'),
+        ('minimum_standards', '0002_role_groups'),
     ]
 
     operations = [

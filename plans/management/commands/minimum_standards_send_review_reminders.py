@@ -1,13 +1,12 @@
 import datetime
 
-from django.core.mail import send_mass_mail
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from wagtail_minimum_standards.compliance import links, roles
+from wagtail_minimum_standards.compliance import emails, links, roles
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 from wagtail_minimum_standards.plans.review import review_for
 
@@ -26,18 +25,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         day = datetime.date.today() + datetime.timedelta(days=options["days"])
-        members = roles.members(roles.READ)  # the Advisory Group, as the site maps it
-        addresses = [user.email for user in members if user.email]
-        messages = []
+        members = list(roles.members(roles.READ))  # the Advisory Group, as the site maps it
         base = links.base_url()  # WAGTAILADMIN_BASE_URL, or the default Site's address
+        sent = 0
         for meeting in AdvisoryGroupMeeting.objects.filter(date=day):
             link = base + reverse("minimum_standards_plans_meeting_review", args=[meeting.pk])
-            subject = _("Before the meeting on %(date)s: the review") % {
-                "date": date_format(meeting.date, "j F")
-            }
-            body = reminder(meeting, len(review_for(meeting).open_questions), link)
-            messages += [(subject, body, None, [a]) for a in addresses]
-        sent = send_mass_mail(messages, fail_silently=False) if messages else 0
+            waiting = len(review_for(meeting).open_questions)
+
+            def write(meeting=meeting, waiting=waiting, link=link):
+                subject = _("Before the meeting on %(date)s: the review") % {
+                    "date": date_format(meeting.date, "j F")
+                }
+                return subject, reminder(meeting, waiting, link)
+
+            sent += emails.send_to_each(members, write, fail_silently=False)
         # The English says "reminder(s)" whatever the number, as it always has; a language
         # with plural forms gives each its own.
         done = ngettext(
