@@ -12,6 +12,8 @@ any name it had before) and then from the new one:
   PostgreSQL cuts them (makeObjectName);
 - a model's Meta.indexes, named by Index.set_name_with_model()."""
 
+from django.utils.translation import gettext as _
+
 DJANGO_SUFFIXES = ("", "_like", "_uniq")
 POSTGRESQL_NAME_LENGTH = 63
 
@@ -120,7 +122,10 @@ def _rename_meta_indexes(editor, model, existing, report) -> None:
             None,
         )
         if old is None:
-            report(f"index {index.name}: there is none on {columns} to rename")
+            report(
+                _("index %(index)s: there is none on %(columns)s to rename")
+                % {"index": index.name, "columns": ", ".join(columns)}
+            )
             continue
         old_index = index.clone()
         old_index.name = old

@@ -2,10 +2,14 @@
 Preferences in the Wagtail admin), or else the site's (LANGUAGE_CODE), whoever caused it to be
 sent; a link, never the words of a question or of anything confidential."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.utils import translation
 from wagtail.users.models import UserProfile
+
+logger = logging.getLogger(__name__)
 
 
 def send_to_each(people, write, fail_silently: bool) -> int:
@@ -22,4 +26,12 @@ def send_to_each(people, write, fail_silently: bool) -> int:
         with translation.override(chosen.get(person.pk) or settings.LANGUAGE_CODE):
             subject, body = write()
         messages.append((str(subject), str(body), None, [person.email]))
-    return send_mass_mail(messages, fail_silently=fail_silently) if messages else 0
+    if not messages:
+        return 0
+    try:
+        return send_mass_mail(messages)
+    except OSError:  # smtplib's errors and a refused or lost connection
+        if not fail_silently:
+            raise
+        logger.exception("The tracker could not send %d email(s)", len(messages))
+        return 0

@@ -183,16 +183,22 @@ def describe(models) -> list[str]:
         []
         if roles.mapped_by_site()
         else [
-            f"group “{old}” → “{roles.DEFAULT_GROUPS[role][0]}”"
+            _("group “%(old)s” → “%(new)s”") % {"old": old, "new": roles.DEFAULT_GROUPS[role][0]}
             for role, old in OLD_DEFAULT_GROUPS.items()
         ]
     )
     return [
-        *(f"table {old_table(model)} → {model._meta.db_table}" for model in models),
-        "the names of their indexes, constraints and sequences, as their tables'",
-        *(f"content types and migrations: {old} → {label}" for label, old in OLD_LABELS.items()),
+        *(
+            _("table %(old)s → %(new)s") % {"old": old_table(model), "new": model._meta.db_table}
+            for model in models
+        ),
+        _("the names of their indexes, constraints and sequences, as their tables'"),
+        *(
+            _("content types and migrations: %(old)s → %(new)s") % {"old": old, "new": label}
+            for label, old in OLD_LABELS.items()
+        ),
         *groups,
-        "then the tracker's newer migrations run",
+        _("then the tracker's newer migrations run"),
     ]
 
 
@@ -202,7 +208,7 @@ def move(connection, report=print) -> None:
     with connection.schema_editor(atomic=True) as editor:
         for model in models:
             editor.alter_db_table(model, old_table(model), model._meta.db_table)
-        report(f"{len(models)} tables renamed")
+        report(_("%(count)d tables renamed") % {"count": len(models)})
         renamed = {
             model: [old_table(model), *EARLIER.get(old_table(model), [])] for model in models
         }
@@ -220,7 +226,10 @@ def _move_content_types(connection, models, report) -> None:
         # Left by a migrate that ran past the check: nothing refers to them yet.
         content_types.filter(app_label=label, model__in=names).delete()
         moved = content_types.filter(app_label=old, model__in=names).update(app_label=label)
-        report(f"{moved} content types: {old} → {label}")
+        report(
+            _("%(count)d content types: %(old)s → %(new)s")
+            % {"count": moved, "old": old, "new": label}
+        )
 
 
 def _move_migration_records(connection, report) -> None:
@@ -228,7 +237,10 @@ def _move_migration_records(connection, report) -> None:
     for label, old in OLD_LABELS.items():
         recorder.migration_qs.filter(app=old, name__in=OLD_MIGRATIONS[old]).delete()
         recorder.record_applied(label, FIRST[label])
-        report(f"migrations: {old} 0.1.0 → {label} {FIRST[label]}")
+        report(
+            _("migrations: %(old)s 0.1.0 → %(new)s %(first)s")
+            % {"old": old, "new": label, "first": FIRST[label]}
+        )
 
 
 def _rename_default_groups(connection, report) -> None:
@@ -241,4 +253,4 @@ def _rename_default_groups(connection, report) -> None:
         new = roles.DEFAULT_GROUPS[role][0]
         if groups.filter(name=old).exists() and not groups.filter(name=new).exists():
             groups.filter(name=old).update(name=new)
-            report(f"group “{old}” → “{new}”")
+            report(_("group “%(old)s” → “%(new)s”") % {"old": old, "new": new})

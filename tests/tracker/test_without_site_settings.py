@@ -5,6 +5,7 @@ came to, otherwise from the default Wagtail Site; and evidence uses the site's d
 import datetime
 import io
 
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -83,3 +84,27 @@ def test_evidence_is_a_document_of_the_sites_own_document_model(client, manager,
     client.force_login(manager)
     report = client.get(reverse("minimum_standards_assessment_report", args=[assessment.pk]))
     assert document.url in report.content.decode()
+
+
+class RefusingMailServer(BaseEmailBackend):
+    """A mail server that refuses every connection."""
+
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_a_question_is_kept_and_its_asker_told_so_when_mail_fails(
+    client, reader, manager, assessment, django_capture_on_commit_callbacks
+):
+    rating = assessment.ratings.get(standard__code="1.3")
+    client.force_login(reader)
+
+    with (
+        override_settings(EMAIL_BACKEND=f"{__name__}.RefusingMailServer"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = ask(client, rating)
+
+    question = Question.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("minimum_standards_question", args=[question.pk])
