@@ -46,6 +46,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session and CSRF middleware: it sees the cookies they set (config.http_cache).
     "config.http_cache.HttpCacheMiddleware",
+    # Cookie names read exactly as nginx reads them, before the session and CSRF read any.
+    "config.cookies.ExactCookieNamesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
