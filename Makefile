@@ -29,6 +29,9 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo "Serving the demo site on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
+	@echo "The mail worker prints each email the site sends here."
+	$(BIN)/python manage.py send_queued_mail & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install

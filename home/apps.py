@@ -1,14 +1,22 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from wagtail.users.apps import WagtailUsersAppConfig as BaseWagtailUsersAppConfig
 
 
 class HomeConfig(AppConfig):
+    default = True  # this module also holds the users app's configuration
     name = "home"
     verbose_name = "Site and service settings"
 
     def ready(self):
-        from . import cache
+        from . import cache, sign_in  # noqa: F401 (sign_in counts failed sign-ins)
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)
         cache.connect()
+
+
+class WagtailUsersAppConfig(BaseWagtailUsersAppConfig):
+    """Wagtail's users app, whose screens refuse an email address another account has."""
+
+    user_viewset = "home.users.UserViewSet"

@@ -1,7 +1,12 @@
-"""Receiving an enquiry: refuse abuse, store it first, then tell staff.
+"""Receiving an enquiry: refuse abuse, store it once, tell the family its reference, and
+queue the notice to staff.
 
-Order matters: the enquiry is saved before any email is tried, so a mail
-failure never loses one; the enquiry then shows "staff not notified" in the admin.
+The enquiry is saved before the notice is queued, so a mail failure never loses one (it then
+shows "staff not notified" in the admin); the notice goes through the mail queue
+(home.mail_queue), so a slow or stalled mail server never delays the family's answer. The
+form's one-time token (home.forms) makes a form sent twice one enquiry, confirmed twice with
+the same reference. The budget of RATE_LIMIT an hour from one client address is taken and
+counted in one transaction (home.limits), so concurrent submissions cannot exceed it.
 """
 
 import hashlib
@@ -10,16 +15,18 @@ import logging
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+
+from config.client_address import client_address
 
 from .forms import EnquiryForm
+from .limits import Budget
 from .models import Enquiry
 
 logger = logging.getLogger(__name__)
@@ -46,16 +53,38 @@ def handle_enquiry(page, request):
     form = EnquiryForm(request.POST)
     if form.is_robot:
         return redirect(_thank_you_url(page))
-    client_key = _client_key(request)
-    if _too_many(client_key):
-        return _render(page, request, form, refusal=TOO_MANY, status=429)
+    already = _already_stored(form)
+    if already:
+        return _sent(page, already)
     if not form.is_valid():
         return _render(page, request, form, status=400)
+    if not enquiries_budget().spend(client_address(request)):
+        return _render(page, request, form, refusal=TOO_MANY, status=429)
 
     enquiry = form.save(commit=False)
-    enquiry.client_key = client_key
-    enquiry.save()
+    enquiry.client_key = _client_key(request)
+    enquiry.submission = form.submission
+    try:
+        with transaction.atomic():
+            enquiry.save()
+    except IntegrityError:  # the same form, sent again at the same moment, was stored first
+        return _sent(page, _already_stored(form))
     _notify_staff(page, enquiry)
+    return _sent(page, enquiry)
+
+
+def enquiries_budget() -> Budget:
+    return Budget("enquiries", RATE_LIMIT, RATE_WINDOW)
+
+
+def _already_stored(form) -> Enquiry | None:
+    if form.submission is None:
+        return None
+    return Enquiry.objects.filter(submission=form.submission).first()
+
+
+def _sent(page, enquiry: Enquiry):
+    """To the confirmation, which shows the enquiry's reference."""
     proof = signing.TimestampSigner(salt=REFERENCE_SALT).sign(enquiry.reference)
     return redirect(_thank_you_url(page) + "?" + urlencode({"reference": proof}))
 
@@ -95,15 +124,8 @@ def _render(page, request, form, refusal="", status=200):
 
 def _client_key(request) -> str:
     """A keyed hash of the client's address: enough to count, never the address itself."""
-    address = get_client_ip_address(request) or ""
+    address = client_address(request)
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
-
-
-def _too_many(client_key: str) -> bool:
-    since = timezone.now() - RATE_WINDOW
-    return (
-        Enquiry.objects.filter(client_key=client_key, created_at__gte=since).count() >= RATE_LIMIT
-    )
 
 
 def _notify_staff(page, enquiry: Enquiry) -> None:

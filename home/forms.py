@@ -1,6 +1,7 @@
 """The public enquiry form."""
 
 import unicodedata
+import uuid
 
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
@@ -47,6 +48,13 @@ def unreadable_message(label) -> str:
         f"“{label}” holds a character we cannot read (a control character, often pasted in "
         "by accident). Please retype it."
     )
+
+
+def submission_token(value) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
 
 
 class DescribedFieldsMixin:
@@ -132,6 +140,10 @@ class EnquiryForm(DescribedFieldsMixin, forms.ModelForm):
                 for validator in field.validators
             ]
         self._describe()
+        # One token per form drawn, sent back with it (a hidden field): the same form sent
+        # twice (a double click, back and send again, a proxy's retry) is one enquiry.
+        self.submission = submission_token(self.data.get("submission")) if self.is_bound else None
+        self.submission_token = self.submission or uuid.uuid4()
 
     @property
     def is_robot(self) -> bool:

@@ -4,7 +4,9 @@ from .content_version import ContentVersion
 from .enquiries import Enquiry, EnquiryPage
 from .home_page import HomePage
 from .information import InformationPage, PolicyIndexPage, PolicyPage, TopicIndexPage, TopicPage
+from .limits import UsageCount
 from .news import NewsArticlePage, NewsAttachment, NewsIndexPage
+from .password_resets import QueuedPasswordReset
 from .service_settings import ServiceSettings, dialable
 from .signposting import Signpost, SignpostingPage
 from .you_said_we_did import YouSaidWeDidPage
@@ -19,12 +21,14 @@ __all__ = [
     "NewsAttachment",
     "NewsIndexPage",
     "PolicyIndexPage",
+    "QueuedPasswordReset",
     "PolicyPage",
     "ServiceSettings",
     "Signpost",
     "SignpostingPage",
     "TopicIndexPage",
     "TopicPage",
+    "UsageCount",
     "YouSaidWeDidPage",
     "dialable",
 ]

@@ -79,6 +79,8 @@ class Enquiry(models.Model):
         max_length=64, db_index=True, editable=False, help_text="A keyed hash, for rate limits."
     )
     staff_notified = models.BooleanField(default=False)
+    # The token of the form it was sent with (home.forms): the same form sent again finds it.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name_plural = "enquiries"

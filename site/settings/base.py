@@ -19,7 +19,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "home.apps.WagtailUsersAppConfig",  # wagtail.users, each email address one account's
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "mailer",
     "django.contrib.admin",  # wagtail-modeladmin uses its list filters; its URLs are not served
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -58,7 +59,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.site_content.SiteMiddleware",
-    "config.middleware.PasswordResetLimitMiddleware",
+    "home.password_resets.PasswordResetLimitMiddleware",
+    "home.sign_in.SignInBudgetMiddleware",
     # Last, as django-axes asks: it turns a lockout into a response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -119,8 +121,31 @@ AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 # X-Forwarded-For. The enquiry form's rate limit counts by the same address.
 TRUSTED_PROXY_COUNT = 0
 AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
-# Password reset emails: at most this many an hour per client address and per email address.
+# Sign-in failures from one client address, whatever usernames it tries (a password sprayer
+# tries one or two passwords on many): after SIGN_IN_SLOW_AFTER failures in the window it
+# must wait SIGN_IN_SLOW_SECONDS between attempts; after SIGN_IN_FAILURES_PER_ADDRESS it is
+# refused until the window ends (home.sign_in). Counted in the database, across every worker.
+SIGN_IN_FAILURES_PER_ADDRESS = 30
+SIGN_IN_SLOW_AFTER = 10
+SIGN_IN_SLOW_SECONDS = 10
+SIGN_IN_WINDOW_MINUTES = 15
+# Password resets (home.password_resets): at most this many requests an hour from one client
+# address, and this many reset emails an hour to one address.
 PASSWORD_RESET_LIMIT = 3
+PASSWORD_RESET_EMAILS_PER_HOUR = 10
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.password_resets.QueuedPasswordResetForm"
+
+# Email never leaves inside a request: it is queued in the database (django-mailer) and sent
+# by the mail worker, `manage.py send_queued_mail` (home.mail_queue,
+# deploy/systemd/sendias-mail.service), through MAILER_EMAIL_BACKEND.
+EMAIL_BACKEND = "mailer.backend.DbBackend"
+MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+MAILER_USE_FILE_LOCK = False  # each message is taken under a row lock instead
+MAILER_EMAIL_MAX_DEFERRED = 1  # a round stops at the first message the server refuses
+EMAIL_TIMEOUT = 10  # seconds a stalled mail server may hold the worker, per connection
+MAIL_POLL_SECONDS = 2
+MAIL_RETRY_FIRST = 15  # seconds after a failed round; doubling ...
+MAIL_RETRY_MOST = 600  # ... to at most ten minutes
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

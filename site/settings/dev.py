@@ -10,7 +10,9 @@ DEBUG = os.environ.get("DEBUG", "true").lower() != "false"
 WHITENOISE_USE_FINDERS = True
 SECRET_KEY = "django-insecure-dev-only-key-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Queued as in production (base.py); `make run`'s mail worker prints each email here.
+MAILER_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+MAIL_RETRY_FIRST = 2
 
 # `load_demo` gives the demo accounts known passwords only where this is True.
 DEMO_PASSWORDS = True

@@ -20,8 +20,10 @@ Optional:
                            redis://10.0.0.5:6379/0; default: each worker's own memory
     S3_BUCKET and the other S3_ settings (shared_services.ObjectStorage): uploads in
                            S3-compatible object storage; default: MEDIA_ROOT on this disk
-    EMAIL_URL-style settings: EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
-                           EMAIL_HOST_PASSWORD, DEFAULT_FROM_EMAIL
+    EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
+                           DEFAULT_FROM_EMAIL: the mail server the mail worker sends through
+                           (requests only queue email); EMAIL_TIMEOUT (default 10 s) and
+                           MAIL_RETRY_FIRST (default 15 s) for a server that stalls
 """
 
 import os
@@ -115,6 +117,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# The mail worker's (deploy/systemd/sendias-mail.service): seconds before giving up on a
+# connection, and before the first retry after a failed round (base.py).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+MAIL_RETRY_FIRST = int(os.environ.get("MAIL_RETRY_FIRST", "15"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {

@@ -11,7 +11,10 @@ DEBUG = False
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# pytest-django sends email straight to the outbox (locmem); tests of the mail queue
+# (tests/test_mail_queue.py) put base.py's queue back.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_PASSWORDS = True
 DEMO_CONTENT = True  # `load_demo` may run

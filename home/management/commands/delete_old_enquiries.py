@@ -4,13 +4,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from home.limits import forget_expired
 from home.models import Enquiry
 
 
 class Command(BaseCommand):
     help = (
         "Delete enquiries older than settings.ENQUIRY_RETENTION_DAYS (365 days), as the "
-        "privacy notice promises. Run it daily, e.g. from cron."
+        "privacy notice promises, and the counts of limits whose hour has passed. Run it "
+        "daily (deploy/systemd/sendias-delete-old-enquiries.timer)."
     )
 
     def add_arguments(self, parser):
@@ -26,6 +28,7 @@ class Command(BaseCommand):
             verb = "Would delete"
         else:
             count, _ = old.delete()
+            forget_expired()
             verb = "Deleted"
         noun = "enquiry" if count == 1 else "enquiries"
         self.stdout.write(f"{verb} {count} {noun} older than {days} days.")
