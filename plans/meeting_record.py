@@ -2,7 +2,11 @@
 same step: a ratification ratifies (and locks) the self-assessment, an agreed action becomes
 a plan item, a change or a closure is written into the item's progress, and approving an
 earlier meeting's minutes locks that meeting's record. All or nothing, and never on a meeting
-whose own minutes are approved."""
+whose own minutes are approved.
+
+A decision about a record (the self-assessment, the plan item, the earlier meeting) is taken on
+the record as stored, its row locked, and writes only what it decides; it is refused if the
+record changed after the form was drawn (`drawn_version`, compliance.concurrency)."""
 
 from dataclasses import dataclass, field
 
@@ -10,6 +14,7 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from wagtail_minimum_standards.compliance.concurrency import locked
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting, MeetingLocked
 
 from .models import Decision, PlanItem, ProgressUpdate
@@ -28,18 +33,20 @@ class NewAction:
 
 @transaction.atomic
 def decide(meeting, kind, text, user, *, assessment=None, plan_item=None, minutes_of=None,
-           new_action: NewAction | None = None) -> Decision:  # fmt: skip
+           new_action: NewAction | None = None, drawn_version: int | None = None,
+           ) -> Decision:  # fmt: skip
     meeting = AdvisoryGroupMeeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_locked:
         raise MeetingLocked(meeting)
     decision = Decision(meeting=meeting, kind=kind, text=text, recorded_by=user)
     if kind == Decision.Kind.RATIFY:
-        assessment.ratify(meeting, meeting.date)
+        assessment.ratify(meeting, meeting.date, drawn_version=drawn_version)
         decision.assessment = assessment
     elif kind == Decision.Kind.NEW_ACTION:
         decision.plan_item = _agree(new_action, meeting, text)
     elif kind in (Decision.Kind.CHANGE_ITEM, Decision.Kind.CLOSE_ITEM):
         closing = kind == Decision.Kind.CLOSE_ITEM
+        plan_item = locked(plan_item, drawn_version)  # its status is written with the update
         ProgressUpdate.objects.create(
             item=plan_item,
             date=meeting.date,
@@ -50,7 +57,7 @@ def decide(meeting, kind, text, user, *, assessment=None, plan_item=None, minute
         )
         decision.plan_item = plan_item
     elif kind == Decision.Kind.APPROVE_MINUTES:
-        minutes_of.approve_minutes(at=meeting)
+        minutes_of.approve_minutes(at=meeting, drawn_version=drawn_version)
         decision.minutes_of = minutes_of
     decision.save()
     return decision

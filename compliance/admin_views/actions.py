@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from ..concurrency import DrawnVersionsMixin, StaleEdit
 from ..models import Framework, SelfAssessment
 from ..spreadsheets.assessments import export_assessment, import_assessment
 from ..spreadsheets.errors import SheetErrors
@@ -32,7 +33,9 @@ def _form_page(request, title, form, assessment=None, intro=""):
     return TemplateResponse(request, "minimum_standards/admin/form_page.html", context)
 
 
-class UnlockForm(forms.Form):
+class UnlockForm(DrawnVersionsMixin, forms.Form):
+    """Carries the self-assessment's version as drawn: the unlock is refused if it changed."""
+
     reason = forms.CharField(
         label=gettext_lazy("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -44,14 +47,24 @@ class UnlockForm(forms.Form):
 @requires(can_run)
 def unlock(request, pk):
     assessment = get_object_or_404(SelfAssessment, pk=pk)
-    form = UnlockForm(request.POST or None)
+    form = UnlockForm(request.POST or None, record=assessment)
     if request.method == "POST" and form.is_valid():
-        assessment.unlock(form.cleaned_data["reason"], request.user)
-        messages.warning(
-            request,
-            _("“%(assessment)s” is unlocked and back in review.") % {"assessment": assessment},
-        )
-        return _report(assessment)
+        try:
+            assessment.unlock(
+                form.cleaned_data["reason"],
+                request.user,
+                drawn_version=form.drawn_version(assessment),
+            )
+        except ValidationError as refused:
+            form.add_error(None, refused.messages[0])
+        except StaleEdit as stale:  # changed after the form was drawn: not unlocked
+            form.add_error(None, str(stale))
+        else:
+            messages.warning(
+                request,
+                _("“%(assessment)s” is unlocked and back in review.") % {"assessment": assessment},
+            )
+            return _report(assessment)
     return _form_page(
         request,
         _("Unlock “%(assessment)s”") % {"assessment": assessment},

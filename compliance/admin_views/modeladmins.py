@@ -8,12 +8,14 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.menus import ModelAdminMenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from wagtail_modeladmin.views import CreateView, EditView, IndexView
 
+from ..concurrency import OptimisticLockFormMixin, StaleEdit
 from ..models import Framework, Rating, SelfAssessment, Standard
 from . import actions, comparison, history, questions, report
 from .access import can_import_framework, can_run
@@ -72,12 +74,28 @@ class SelfAssessmentCreateView(CreateView):
         return reverse("minimum_standards_assessment_report", args=[self.instance.pk])
 
 
+class SelfAssessmentForm(OptimisticLockFormMixin, WagtailAdminModelForm):
+    """Refused if the self-assessment changed since the form was opened (ratified, unlocked,
+    retitled); saving bumps its version, so a decision's form opened before is refused too."""
+
+    version_required = False  # sent without it (by a script): as it was when the request came
+
+
 class SelfAssessmentEditView(EditView):
     """Title and date only: its ratings belong to its framework, which cannot change."""
 
     def get_edit_handler(self):
-        panels = ObjectList([FieldPanel("title"), FieldPanel("assessed_on")])
+        panels = ObjectList(
+            [FieldPanel("title"), FieldPanel("assessed_on")], base_form_class=SelfAssessmentForm
+        )
         return panels.bind_to_model(SelfAssessment)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except StaleEdit as stale:  # nothing was saved
+            form.add_error(None, str(stale))
+            return self.form_invalid(form)
 
     def dispatch(self, request, *args, **kwargs):
         if not self.check_action_permitted(request.user):

@@ -11,6 +11,7 @@ from modelcluster.models import ClusterableModel
 from simple_history.utils import bulk_create_with_history
 from wagtail.documents import get_document_model_string
 
+from ..concurrency import locked, write
 from ..history import InlineHistoricalRecords, TrackerHistoricalRecords
 from ..spreadsheets.cells import CELL_LIMIT
 from .frameworks import Framework, RatingLevel, Standard
@@ -63,6 +64,7 @@ class SelfAssessment(models.Model):
         related_name="+",
         verbose_name=_("started from"),
     )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     history = TrackerHistoricalRecords()
 
@@ -86,27 +88,45 @@ class SelfAssessment(models.Model):
         return self.status == self.Status.RATIFIED
 
     @transaction.atomic
-    def ratify(self, meeting, on_date, user=None):
-        """Ratified at a meeting, once: a copy of this record read before someone else ratified
-        it is refused, whatever it says (the row is locked while this is decided)."""
-        stored = SelfAssessment.objects.select_for_update().get(pk=self.pk)
+    def ratify(self, meeting, on_date, user=None, drawn_version=None):
+        """Ratified at a meeting, once. Decided on the row as stored, locked while this is
+        decided: only its status and where and when it was ratified are written (an edit made
+        meanwhile is kept). Refused if it was ratified already, or (StaleEdit) if it changed
+        after a form drawn at `drawn_version` showed it."""
+        stored = locked(self, drawn_version)
         if stored.is_locked:
             raise AssessmentLocked(stored)
-        self.status, self.ratified_at, self.ratified_on = self.Status.RATIFIED, meeting, on_date
-        self._change_reason = gettext("Ratified at %(meeting)s") % {"meeting": meeting}
-        self._lock_change = True
-        self.save()
+        stored._lock_change = True
+        write(
+            stored,
+            {"status": self.Status.RATIFIED, "ratified_at": meeting, "ratified_on": on_date},
+            gettext("Ratified at %(meeting)s") % {"meeting": meeting},
+        )
+        self.refresh_from_db()
 
-    def unlock(self, reason: str, user=None):
-        """Reopen a ratified assessment for changes; the reason goes into its history."""
+    @transaction.atomic
+    def unlock(self, reason: str, user=None, drawn_version=None):
+        """Reopen a ratified assessment for changes; the reason goes into its history. Only its
+        status is written, on the row as stored (locked while this is decided); refused if it
+        is not ratified, or (StaleEdit) if it changed after a form drawn at `drawn_version`
+        showed it."""
         if not reason.strip():
             raise ValidationError(
                 gettext("Say why the ratified self-assessment is being unlocked.")
             )
-        self.status = self.Status.IN_REVIEW
-        self._change_reason = gettext("Unlocked: %(reason)s") % {"reason": reason.strip()}
-        self._lock_change = True
-        self.save()
+        stored = locked(self, drawn_version)
+        if not stored.is_locked:
+            raise ValidationError(
+                gettext("“%(assessment)s” is not ratified: there is nothing to unlock.")
+                % {"assessment": stored}
+            )
+        stored._lock_change = True
+        write(
+            stored,
+            {"status": self.Status.IN_REVIEW},
+            gettext("Unlocked: %(reason)s") % {"reason": reason.strip()},
+        )
+        self.refresh_from_db()
 
     @transaction.atomic
     def start_next(self, title: str, assessed_on) -> "SelfAssessment":

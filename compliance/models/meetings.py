@@ -8,6 +8,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ..concurrency import locked, write
 from ..history import TrackerHistoricalRecords
 from ..spreadsheets.cells import CELL_LIMIT
 
@@ -82,18 +83,24 @@ class AdvisoryGroupMeeting(models.Model):
         return self.minutes_approved_at_id is not None
 
     @transaction.atomic
-    def approve_minutes(self, at: "AdvisoryGroupMeeting") -> None:
-        """A later meeting approves this one's minutes, once: its record is locked from now on
-        (the row is locked while this is decided, so two approvals cannot both pass)."""
-        stored = AdvisoryGroupMeeting.objects.select_for_update().get(pk=self.pk)
+    def approve_minutes(self, at: "AdvisoryGroupMeeting", drawn_version=None) -> None:
+        """A later meeting approves this one's minutes, once: its record is locked from now on.
+        Decided on the row as stored, locked while this is decided (two approvals cannot both
+        pass, and notes saved meanwhile are kept): only when the minutes were approved is
+        written. Refused (StaleEdit) if it changed after a form drawn at `drawn_version`
+        showed it."""
+        stored = locked(self, drawn_version)
         if stored.is_locked:
             raise MeetingLocked(stored)
-        if at.date <= self.date:
+        if at.date <= stored.date:
             raise ValidationError(gettext("Minutes are approved at a later meeting."))
-        self.minutes_approved_at = at
-        self._approving = True
-        self._change_reason = gettext("Minutes approved at %(meeting)s") % {"meeting": at}
-        self.save()
+        stored._approving = True
+        write(
+            stored,
+            {"minutes_approved_at": at},
+            gettext("Minutes approved at %(meeting)s") % {"meeting": at},
+        )
+        self.refresh_from_db()
 
     def lines(self, field: str) -> list[str]:
         return [line.strip() for line in getattr(self, field).splitlines() if line.strip()]

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,7 +14,12 @@ from wagtail_modeladmin.views import CreateView, EditView
 from wagtail_minimum_standards.compliance.admin_views.history import entries, history_page
 from wagtail_minimum_standards.compliance.admin_views.responses import xlsx_response
 from wagtail_minimum_standards.compliance.admin_views.widgets import date_input
-from wagtail_minimum_standards.compliance.concurrency import OptimisticLockFormMixin, StaleEdit
+from wagtail_minimum_standards.compliance.concurrency import (
+    DrawnVersionsMixin,
+    OptimisticLockFormMixin,
+    StaleEdit,
+    locked,
+)
 
 from ..models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome, ProgressUpdate
 from ..spreadsheets import export_plan
@@ -64,7 +70,10 @@ class PlanItemEditView(EditView):
         return redirect(self.get_success_url())
 
 
-class ProgressUpdateForm(forms.ModelForm):
+class ProgressUpdateForm(DrawnVersionsMixin, forms.ModelForm):
+    """Carries the item's version as drawn: an update that moves the item to a new status is
+    refused if the item changed since (a note alone writes nothing of the item)."""
+
     class Meta:
         model = ProgressUpdate
         fields = ["date", "text", "new_status"]
@@ -73,17 +82,27 @@ class ProgressUpdateForm(forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 4}),
         }
 
+    def record_decided(self):
+        return self.record if self.cleaned_data.get("new_status") else None
+
 
 @requires(can_run)
 def add_update(request, pk):
     item = get_object_or_404(PlanItem.objects.select_related("plan"), pk=pk)
-    form = ProgressUpdateForm(request.POST or None)
+    form = ProgressUpdateForm(request.POST or None, record=item)
     if request.method == "POST" and form.is_valid():
         update = form.save(commit=False)
         update.item, update.by = item, request.user
-        update.save()
-        messages.success(request, _("Progress recorded."))
-        return redirect(_plan_url(item))
+        drawn = form.drawn_version(item) if form.record_decided() else None
+        try:
+            with transaction.atomic():
+                locked(item, drawn)  # the item's status is written with the update
+                update.save()
+        except StaleEdit as stale:  # changed after the form was drawn: nothing was recorded
+            form.add_error(None, str(stale))
+        else:
+            messages.success(request, _("Progress recorded."))
+            return redirect(_plan_url(item))
     return TemplateResponse(
         request,
         "minimum_standards/admin/form_page.html",

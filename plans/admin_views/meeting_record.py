@@ -23,7 +23,11 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from wagtail_minimum_standards.compliance import roles
 from wagtail_minimum_standards.compliance.admin_views.history import entries, history_page
-from wagtail_minimum_standards.compliance.concurrency import OptimisticLockFormMixin, StaleEdit
+from wagtail_minimum_standards.compliance.concurrency import (
+    DrawnVersionsMixin,
+    OptimisticLockFormMixin,
+    StaleEdit,
+)
 from wagtail_minimum_standards.compliance.models import (
     AdvisoryGroupMeeting,
     Rating,
@@ -110,7 +114,8 @@ class DecisionForm(forms.Form):
         return {}
 
 
-class RatifyForm(DecisionForm):
+class RatifyForm(DrawnVersionsMixin, DecisionForm):
+    decides_on = "assessment"
     assessment = forms.ModelChoiceField(
         SelfAssessment.objects.exclude(status=SelfAssessment.Status.RATIFIED),
         label=gettext_lazy("Self-assessment"),
@@ -154,7 +159,8 @@ class RatifyForm(DecisionForm):
         return cleaned
 
     def targets(self):
-        return {"assessment": self.cleaned_data["assessment"]}
+        assessment = self.cleaned_data["assessment"]
+        return {"assessment": assessment, "drawn_version": self.drawn_version(assessment)}
 
 
 def carried_over_codes(assessment_id) -> list[str]:
@@ -234,7 +240,8 @@ class NewActionForm(DecisionForm):
         }
 
 
-class ItemForm(DecisionForm):
+class ItemForm(DrawnVersionsMixin, DecisionForm):
+    decides_on = "plan_item"
     plan_item = forms.ModelChoiceField(
         PlanItem.objects.filter(plan__status="active", status__in=PlanItem.OPEN).select_related(
             "plan"
@@ -243,10 +250,12 @@ class ItemForm(DecisionForm):
     )
 
     def targets(self):
-        return {"plan_item": self.cleaned_data["plan_item"]}
+        item = self.cleaned_data["plan_item"]
+        return {"plan_item": item, "drawn_version": self.drawn_version(item)}
 
 
-class ApproveMinutesForm(DecisionForm):
+class ApproveMinutesForm(DrawnVersionsMixin, DecisionForm):
+    decides_on = "minutes_of"
     minutes_of = forms.ModelChoiceField(
         AdvisoryGroupMeeting.objects.none(), label=gettext_lazy("Minutes of")
     )
@@ -261,7 +270,8 @@ class ApproveMinutesForm(DecisionForm):
             self.fields["minutes_of"].initial = earlier.pk
 
     def targets(self):
-        return {"minutes_of": self.cleaned_data["minutes_of"]}
+        earlier = self.cleaned_data["minutes_of"]
+        return {"minutes_of": earlier, "drawn_version": self.drawn_version(earlier)}
 
 
 FORMS = {
@@ -297,6 +307,8 @@ def decision(request, pk, kind):
             decide(meeting, kind, form.cleaned_data["text"], request.user, **form.targets())
         except ValidationError as refused:
             form.add_error(None, refused.messages[0])
+        except StaleEdit as stale:  # changed after the form was drawn: nothing was decided
+            form.add_error(None, str(stale))
         else:
             messages.success(request, _("The decision is in the meeting's record."))
             return redirect("minimum_standards_plans_meeting_record", meeting.pk)

@@ -17,6 +17,7 @@ from wagtail_minimum_standards.compliance.admin_views.modeladmins import (
     HiddenMenuItem,
     TrackerModelAdmin,
 )
+from wagtail_minimum_standards.compliance.concurrency import OptimisticLockFormMixin, StaleEdit
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 
 from ..models import DeliveryPlan, PlanItem
@@ -114,7 +115,12 @@ class PlanItemAdmin(TrackerModelAdmin):
         return HiddenMenuItem(self, order or self.get_menu_order())
 
 
-class MeetingForm(WagtailAdminModelForm):
+class MeetingForm(OptimisticLockFormMixin, WagtailAdminModelForm):
+    """Refused if the meeting changed since the form was opened (its record saved, its minutes
+    approved); saving bumps its version, so a record or a decision opened before is refused."""
+
+    version_required = False  # sent without it (by a script): as it was when the request came
+
     def clean_date(self):
         date, meeting = self.cleaned_data["date"], self.instance
         if meeting.pk and date != meeting.date and meeting.decisions.exists():
@@ -136,6 +142,13 @@ class MeetingEditView(EditView):
             messages.error(request, _("This meeting's minutes are approved: its record is locked."))
             return redirect("minimum_standards_plans_meeting_record", self.instance.pk)
         return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except StaleEdit as stale:  # nothing was saved
+            form.add_error(None, str(stale))
+            return self.form_invalid(form)
 
 
 class MeetingAdmin(TrackerModelAdmin):
