@@ -28,6 +28,7 @@ class FakeMailServer:
     mode: str = "serve"  # "serve", "stall" or "refuse"
     received: list = field(default_factory=list)
     connections: int = 0
+    refused_recipients: set = field(default_factory=set)  # answered 550 in any mode
 
     def __post_init__(self):
         self._socket = socket.create_server(("127.0.0.1", self.port))
@@ -83,8 +84,12 @@ class FakeMailServer:
                     sender, recipients = line[10:].strip().decode(), []
                     reply = b"250 OK"
                 elif verb == b"RCPT":
-                    recipients.append(line[8:].strip().decode())
-                    reply = b"250 OK"
+                    recipient = line[8:].strip().decode()
+                    if recipient.strip("<>") in self.refused_recipients:
+                        reply = b"550 No such user"
+                    else:
+                        recipients.append(recipient)
+                        reply = b"250 OK"
                 elif verb == b"DATA":
                     if refuse:
                         reply = b"554 Transaction failed"

@@ -57,18 +57,18 @@ def test_an_enquiry_with_the_mail_server_stalled_is_stored_acknowledged_and_sent
     assert queued_mail.connections == 0  # the request never spoke to the mail server
     assert Message.objects.count() == 1
 
-    retries = mail_queue.new_retries()
-    stalled = mail_queue.send_round(retries)
-    assert stalled["deferred"] == 1 and queued_mail.received == []
-    assert Message.objects.count() == 1  # kept, deferred: nothing is lost
+    worker = mail_queue.new_worker()
+    stalled = mail_queue.send_round(worker)
+    assert stalled["server_down"] and queued_mail.received == []
+    assert Message.objects.count() == 1  # kept as it was: nothing is lost
 
     queued_mail.recover()
-    waiting = mail_queue.send_round(retries)  # inside the back-off: nothing is tried
+    waiting = mail_queue.send_round(worker)  # inside the back-off: nothing is tried
     assert waiting["sent"] is False and queued_mail.received == []
-    retries.next_at = 0  # the wait is over
-    delivered = mail_queue.send_round(retries)
+    worker.server.next_at = 0  # the wait is over
+    delivered = mail_queue.send_round(worker)
 
-    assert delivered["deferred"] == 0
+    assert delivered["sent"] and delivered["queued"] == 0
     (notice,) = queued_mail.received
     assert notice.recipients == ["<team@sendias.example>"]
     assert enquiry.reference in notice.message["Subject"]
@@ -88,6 +88,30 @@ def test_a_refusing_mail_server_keeps_the_message_until_it_takes_it(
     call_command("send_queued_mail", "--once")
 
     assert len(queued_mail.received) == 1
+    assert Message.objects.count() == 0
+
+
+def test_a_message_the_server_refuses_does_not_hold_up_the_others(db, queued_mail):
+    from django.core.mail import send_mail
+
+    queued_mail.refused_recipients.add("gone@sendias.example")
+    send_mail("First", "To someone who left", None, ["gone@sendias.example"])
+    send_mail("Second", "To the team", None, ["team@sendias.example"])
+    worker = mail_queue.new_worker()
+
+    first = mail_queue.send_round(worker)
+    second = mail_queue.send_round(worker)  # the refused one waits for its own retry
+
+    assert first["refused"] == 1 and second["refused"] == 1
+    assert [m.message["Subject"] for m in queued_mail.received] == ["Second"]
+    assert Message.objects.deferred().count() == 1  # kept, to be tried again
+    assert not worker.refused.due() and worker.server.due()
+
+    queued_mail.refused_recipients.clear()  # the address works again
+    worker.refused.next_at = 0
+    mail_queue.send_round(worker)
+
+    assert [m.message["Subject"] for m in queued_mail.received] == ["Second", "First"]
     assert Message.objects.count() == 0
 
 
@@ -118,13 +142,14 @@ def test_a_password_reset_with_the_mail_server_stalled_is_answered_and_sent_late
     assert response.status_code == 302
     assert queued_mail.connections == 0
     assert QueuedPasswordReset.objects.count() == 1
-    retries = mail_queue.new_retries()
-    assert mail_queue.send_round(retries)["deferred"] == 1
+    worker = mail_queue.new_worker()
+    assert mail_queue.send_round(worker)["server_down"]
     assert QueuedPasswordReset.objects.count() == 0  # now an email in the queue
+    assert Message.objects.count() == 1
 
     queued_mail.recover()
-    retries.next_at = 0
-    mail_queue.send_round(retries)
+    worker.server.next_at = 0
+    mail_queue.send_round(worker)
 
     (reset,) = queued_mail.received
     assert reset.recipients == ["<sam@sendias.example>"]
@@ -159,4 +184,4 @@ def test_reset_answers_take_the_same_time_for_known_and_unknown_addresses(client
     known, unknown = (statistics.median(times) for times in timings.values())
     # The same work either way (one row stored); within noise, not milliseconds apart as
     # when the known address's email was written inside the request.
-    assert abs(known - unknown) < max(0.15 * min(known, unknown), 0.001), (known, unknown)
+    assert abs(known - unknown) < max(0.2 * min(known, unknown), 0.002), (known, unknown)

@@ -141,10 +141,12 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "home.password_resets.QueuedPasswordRese
 EMAIL_BACKEND = "mailer.backend.DbBackend"
 MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 MAILER_USE_FILE_LOCK = False  # each message is taken under a row lock instead
-MAILER_EMAIL_MAX_DEFERRED = 1  # a round stops at the first message the server refuses
+# A server that cannot be reached ends the round, leaving every message queued; a message
+# the server refuses is deferred and retried later (home.mail_queue).
+MAILER_ERROR_HANDLER = "home.mail_queue.handle_delivery_exception"
 EMAIL_TIMEOUT = 10  # seconds a stalled mail server may hold the worker, per connection
 MAIL_POLL_SECONDS = 2
-MAIL_RETRY_FIRST = 15  # seconds after a failed round; doubling ...
+MAIL_RETRY_FIRST = 15  # seconds after a failure; doubling ...
 MAIL_RETRY_MOST = 600  # ... to at most ten minutes
 
 LANGUAGE_CODE = "en-gb"

@@ -17,11 +17,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, once=False, **options):
         if once:
-            outcome = mail_queue.send_round(mail_queue.new_retries())
-            if outcome["deferred"]:
+            outcome = mail_queue.send_round(mail_queue.new_worker())
+            if outcome["queued"]:
                 self.stderr.write(
                     _("%(count)s email(s) are still queued: the mail server did not take them.")
-                    % {"count": outcome["deferred"]}
+                    % {"count": outcome["queued"]}
                 )
             return
         mail_queue.run(poll_seconds=settings.MAIL_POLL_SECONDS)
