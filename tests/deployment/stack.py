@@ -207,6 +207,7 @@ def _prepare_site(stack: Stack) -> None:
     stack.manage("collectstatic", "--noinput")
     stack.manage("load_demo", "--force")
     stack.manage("set_site", "--hostname", HOST, "--port", "443")  # README, Deploying, step 4
+    stack.manage("write_error_pages")  # nginx's own error pages, with the demo's helpline
     # The checkout's own apps first, not those installed from this one (bench: an earlier one).
     seeded = stack.run(
         [str(VENV_BIN / "python"), "tests/deployment/seed.py"],
