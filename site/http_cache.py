@@ -17,10 +17,19 @@ first. nginx counts whole seconds and keeps a copy into the second after the one
 so the header asks for one second less.
 A response that carries a form's token also gets `Cache-Control: private`, for any other
 cache on the way.
+
+nginx serves an expired copy while it asks the app again (proxy_cache_use_stale updating),
+and tells the app so (`X-Cache-Status: EXPIRED`, which nginx sets whatever the client sent).
+If the app's answer is one nginx will not keep (a 404 for a page unpublished while a purge
+failed, a redirect, a page now asking for a password), nothing would replace the old copy and
+nginx would go on serving it: so the app purges it. A server error purges nothing: the old
+copy is what visitors should get while the app is failing.
 """
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
+from django.utils.encoding import escape_uri_path
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 HEADER = "X-Accel-Expires"
 
@@ -35,7 +44,25 @@ class HttpCacheMiddleware:
             patch_cache_control(response, private=True)
         elif settings.HTTP_CACHE_SECONDS and _cacheable(request, response):
             response[HEADER] = str(max(1, settings.HTTP_CACHE_SECONDS - 1))
+            return response
+        if _revalidating(request) and response.status_code < 500:
+            _forget_old_copy(request)
         return response
+
+
+def _revalidating(request) -> bool:
+    """nginx asks again for a copy it holds that has expired."""
+    return request.META.get("HTTP_X_CACHE_STATUS") == "EXPIRED" and bool(
+        settings.WAGTAILFRONTENDCACHE
+    )
+
+
+def _forget_old_copy(request) -> None:
+    """Purge nginx's copy of this address, as home.cache purges a page's (nginx keys it by
+    host and decoded path, and decodes the path of a purge too)."""
+    batch = PurgeBatch()
+    batch.add_url(f"https://{request.get_host()}{escape_uri_path(request.path)}")
+    batch.purge()
 
 
 def _carries_a_token(request, response) -> bool:

@@ -118,6 +118,7 @@ class Stack:
     code: Path = ROOT  # the checkout that runs (bench/cached_pages.py: also an earlier one)
     seed: dict = field(default_factory=dict)
     processes: list = field(default_factory=list)
+    apps: dict = field(default_factory=dict)  # each gunicorn instance's process, by its port
 
     @property
     def media_root(self) -> Path:
@@ -269,8 +270,8 @@ def s3_client(stack: Stack):
     )
 
 
-def _background(stack: Stack, log_name: str, command: list, env=None) -> None:
-    log = open(stack.workdir / log_name, "w")  # noqa: SIM115 (closed with the process)
+def _background(stack: Stack, log_name: str, command: list, env=None, mode="w") -> None:
+    log = open(stack.workdir / log_name, mode)  # noqa: SIM115 (closed with the process)
     stack.processes.append(
         subprocess.Popen(command, cwd=stack.code, env=env, stdout=log, stderr=subprocess.STDOUT)
     )
@@ -288,17 +289,43 @@ def _wait_for_port(port: int, seconds: float = 30) -> None:
             time.sleep(0.2)
 
 
-def _start_gunicorn(stack: Stack, port: int) -> None:
+def _start_gunicorn(stack: Stack, port: int, mode: str = "w") -> None:
     number = stack.app_ports.index(port) + 1
     _background(
         stack,
         f"gunicorn-{number}.log",
         unit_exec_start("sendias.service", stack.code),
         env={**stack.env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+        mode=mode,
     )
+    stack.apps[port] = stack.processes[-1]
 
 
-def _start_nginx(stack: Stack, by_address: bool = False) -> None:
+def stop_app(stack: Stack, server: int = 0) -> None:
+    """The `server`-th gunicorn instance goes down at once (gunicorn's quick shutdown)."""
+    process = stack.apps.pop(stack.app_ports[server])
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=30)
+    stack.processes.remove(process)
+
+
+def start_app(stack: Stack, server: int = 0) -> None:
+    """...and comes back, its access log carrying on, once it answers."""
+    _start_gunicorn(stack, stack.app_ports[server], mode="a")
+    _wait_until_serving(stack, through=server)
+
+
+def app_requests(stack: Stack, path: str) -> int:
+    """How many requests for `path` (without a query string) the app servers have had, from
+    their access logs (deploy/gunicorn.conf.py logs each request)."""
+    line = re.compile(rf'"(GET|HEAD) {re.escape(path)} HTTP/')
+    logs = (stack.log(f"gunicorn-{n}.log") for n in range(1, len(stack.app_ports) + 1))
+    return sum(len(line.findall(log)) for log in logs)
+
+
+def _start_nginx(stack: Stack, by_address: bool = False, changes: dict | None = None) -> None:
+    """`changes`: more replacements in the shipped file, each of which must apply (a test's
+    shorter timeout, say)."""
     certificate, key = _certificate(stack.workdir)
     site = replaced(
         (DEPLOY / "nginx" / "sendias.conf").read_text(),
@@ -321,6 +348,7 @@ def _start_nginx(stack: Stack, by_address: bool = False) -> None:
     )
     if by_address:
         site = replaced(site, {f"server_name {HOST};": f"server_name {HOST} 127.0.0.1;"})
+    site = replaced(site, changes or {})
     # IPv6 may be missing on a CI machine: the [::] listeners go, nothing else.
     site = "\n".join(line for line in site.splitlines() if "listen [::]" not in line)
     (stack.workdir / "sendias.conf").write_text(site)
