@@ -377,7 +377,7 @@ def test_an_edit_opened_before_a_ratification_and_an_unlock_is_refused(
     assert assessment.title == "Self-assessment 2024" and assessment.status == "in-review"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_edit_made_while_a_ratification_holds_the_row_waits_and_both_are_kept(
     framework, monkeypatch
 ):
