@@ -15,6 +15,7 @@ import logging
 from datetime import timedelta
 from urllib.parse import urlencode
 
+from axes.helpers import get_client_ip_address as client_address
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
@@ -22,8 +23,6 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-
-from config.client_address import client_address
 
 from .forms import EnquiryForm
 from .limits import Budget

@@ -14,6 +14,7 @@
 
 from datetime import timedelta
 
+from axes.helpers import get_client_ip_address as client_address
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.db import transaction
@@ -21,8 +22,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import PasswordResetView
-
-from config.client_address import client_address
 
 from .limits import Budget
 from .models import QueuedPasswordReset

@@ -13,14 +13,13 @@ would lock a whole office out after five mistakes.)
 
 from datetime import timedelta
 
+from axes.helpers import get_client_ip_address as client_address
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.dispatch import receiver
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-
-from config.client_address import client_address
 
 from .limits import Budget
 

@@ -53,7 +53,7 @@ def test_the_2018_minimum_standards_load_with_one_command(db):
 
 
 @pytest.mark.parametrize("who", ["manager", "reader"])
-def test_both_roles_find_the_tracker_in_the_admin_menu(client, request, who):
+def test_both_roles_find_the_tracker_in_the_admin_menu(client, db, request, who):
     client.force_login(request.getfixturevalue(who))
 
     home = client.get(reverse("wagtailadmin_home")).content.decode()
