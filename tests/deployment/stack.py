@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from tests.fake_mail_server import FakeMailServer
+
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 HOST = "www.example.org"
@@ -119,6 +121,8 @@ class Stack:
     seed: dict = field(default_factory=dict)
     processes: list = field(default_factory=list)
     apps: dict = field(default_factory=dict)  # each gunicorn instance's process, by its port
+    # Where the mail worker sends: a fake SMTP server that a test may stall.
+    mail_server: FakeMailServer | None = None
 
     @property
     def media_root(self) -> Path:
@@ -170,6 +174,7 @@ def start(
         database=name,
         app_ports=[free_port() for _ in range(app_servers)],
         code=code,
+        mail_server=FakeMailServer(),
     )
     database_url = create_database(database_server, name)
     stack.env = {
@@ -181,8 +186,12 @@ def start(
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "WAGTAILADMIN_BASE_URL": f"https://{HOST}:{stack.https_port}",
+        # The mail worker sends to a fake SMTP server of the test's, which a test may stall.
         "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(free_port()),  # nothing listens: mail fails, enquiries are kept
+        "EMAIL_PORT": str(stack.mail_server.port),
+        "EMAIL_USE_TLS": "false",
+        "EMAIL_TIMEOUT": "2",
+        "MAIL_RETRY_FIRST": "1",
         "GUNICORN_WORKERS": "2",
         **({"ALLOWED_HOSTS": f"{HOST},127.0.0.1"} if by_address else {}),
         "HTTP_CACHE_PURGE_URL": f"http://127.0.0.1:{stack.purge_port}",
@@ -193,6 +202,7 @@ def start(
         _prepare_site(stack)
         for port in stack.app_ports:
             _start_gunicorn(stack, port)
+        _start_mail_worker(stack)
         if nginx:
             _start_nginx(stack, by_address)
         _wait_until_serving(stack, through=None if nginx else 0)
@@ -418,7 +428,16 @@ def _wait_until_serving(stack: Stack, seconds: float = 60, through: int | None =
         time.sleep(0.3)
 
 
+def _start_mail_worker(stack: Stack) -> None:
+    if (stack.code / "deploy" / "systemd" / "sendias-mail.service").exists():  # bench: older code
+        _background(
+            stack, "mail.log", unit_exec_start("sendias-mail.service", stack.code), stack.env
+        )
+
+
 def stop(stack: Stack, database_server: str) -> None:
+    if stack.mail_server:
+        stack.mail_server.close()
     for process in reversed(stack.processes):
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
