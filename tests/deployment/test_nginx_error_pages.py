@@ -6,6 +6,7 @@ in test_cache_bursts.py."""
 
 import contextlib
 import http.client
+import re
 import shutil
 import socket
 import ssl
@@ -82,6 +83,19 @@ def test_a_body_over_the_limit_gets_the_413_page(stack):
 )
 def test_a_static_file_or_media_not_there_gets_the_404_page(browser, path):
     assert_the_sites_page(browser.get(path), 404, "Page not found")
+
+
+def test_the_error_pages_look_comes_from_nginx_itself(browser):
+    """Their stylesheet and logo (hashed names, from collectstatic's manifest) are static
+    files nginx serves, whether or not the app is up."""
+    page = browser.get("/static/no-such-file.css").text
+    files = re.findall(r'(?:href|src)="(/static/[^"]+)"', page)
+
+    assert any(re.search(r"/css/site\.[0-9a-f]{12}\.css$", path) for path in files), files
+    for path in files:
+        response = browser.get(path)
+        assert response.status == 200, path
+        assert response.header("Cache-Control") == "public, max-age=31536000, immutable"
 
 
 def test_the_error_pages_are_nginxs_alone(browser):
