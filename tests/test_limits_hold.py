@@ -1,5 +1,7 @@
 """Limits that hold across workers and at once: enquiries, password resets and sign-ins are
-counted in the database, taken and counted in one step; a form sent twice is one enquiry."""
+counted in the database, taken and counted in one step; a form sent twice is one enquiry.
+(Enquiries sent at the same moment, double clicks included, are tested through nginx and two
+gunicorn workers: tests/deployment/test_mail_and_limits.py.)"""
 
 import re
 import threading
@@ -71,26 +73,6 @@ def test_two_different_forms_are_two_enquiries(client, enquiry_page):
         client.post(enquiry_page.url, answers(submission=token))
 
     assert Enquiry.objects.count() == 2
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_double_click_at_the_same_moment_stores_one_enquiry(enquiry_page):
-    token = "8c5e0a57-3f41-4d47-9a57-0f1f3f4bb7a1"
-
-    statuses = at_once(
-        4, lambda client: client.post(enquiry_page.url, answers(submission=token)).status_code
-    )
-
-    assert statuses == [302] * 4
-    assert Enquiry.objects.count() == 1
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_eight_enquiries_at_once_from_one_address_store_five(enquiry_page):
-    statuses = at_once(8, lambda client: client.post(enquiry_page.url, answers()).status_code)
-
-    assert sorted(statuses) == [302] * 5 + [429] * 3
-    assert Enquiry.objects.count() == 5
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -96,6 +96,25 @@ def test_eight_enquiries_at_once_from_one_address_store_five_across_workers(stac
     assert sorted(statuses) == [302] * 5 + [429] * 3
 
 
+def test_a_double_click_at_the_same_moment_stores_one_enquiry(stack):
+    family = Browser(stack, "127.0.0.89")
+    form = family.get(stack.seed["enquiry_page"]).text
+    token = re.search(r'name="submission" value="([0-9a-f-]{36})"', form).group(1)
+
+    sent = at_once(
+        4,
+        lambda: family.on(None).post(stack.seed["enquiry_page"], answers(submission=token)),
+    )
+
+    assert len({reference_shown(family, response) for response in sent}) == 1
+    stored = stack.manage(
+        "shell",
+        "-c",
+        f"from home.models import Enquiry; print(Enquiry.objects.filter(submission='{token}').count())",
+    )
+    assert stored.stdout.strip().splitlines()[-1] == "1"
+
+
 def test_six_password_resets_at_once_from_one_address_take_three(stack):
     statuses = at_once(
         6,
