@@ -12,7 +12,7 @@ from django.urls import path
 settings.configure(
     DEBUG=False,
     SECRET_KEY="benchmark-only",  # noqa: S106
-    ALLOWED_HOSTS=["127.0.0.1", "localhost"],
+    ALLOWED_HOSTS=["127.0.0.1", "localhost", "www.example.org"],  # the stack's host name too
     ROOT_URLCONF=__name__,
     MIDDLEWARE=[],
     INSTALLED_APPS=[],
