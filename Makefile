@@ -5,8 +5,9 @@
 # make test-plugin  build the tracker's wheel and test it in bare Wagtail projects (docs/plugin.md)
 # make lint  ruff check, ruff format --check, import layers (lint-imports), makemigrations --check
 # make bench serve the site with gunicorn and measure it, then the compliance views, the review,
-#            the spreadsheet uploads and the public pages (cached, missed, signed in) through the
-#            deployment stack (docs/benchmarks.md)
+#            the spreadsheet uploads and the public pages through the deployment stack (from
+#            nginx's cache against static files, uncached against a minimal view, workers
+#            recycled: PASS or FAIL for each target) (docs/benchmarks.md)
 
 PYTHON ?= python3
 VENV := .venv
