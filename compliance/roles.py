@@ -7,7 +7,8 @@
 
 `settings.MINIMUM_STANDARDS_ROLES` maps each role to the names of the site's groups, e.g.
 {"run": ["Service manager"], "read": ["Advisory Group"]} (`manage.py check` says what is wrong
-with it: compliance.checks). Without it, the tracker's own two groups, DEFAULT_GROUPS, are used.
+with it: compliance.roles_setting). Without it, the tracker's own two groups, DEFAULT_GROUPS,
+are used.
 After every `migrate` each mapped group is made if missing and given any missing permission of
 its role; none is ever taken away. What the tracker made and gave is recorded (RoleGroup), so
 that `manage.py minimum_standards_uninstall` takes back that and nothing else.
@@ -20,10 +21,15 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 
-RUN, READ = "run", "read"
-ROLES = (RUN, READ)
-SETTING = "MINIMUM_STANDARDS_ROLES"
-DEFAULT_GROUPS = {RUN: ["Minimum standards manager"], READ: ["Minimum standards reader"]}
+from .roles_setting import (  # noqa: F401  (the roles' names are read from here too)
+    DEFAULT_GROUPS,
+    READ,
+    ROLES,
+    RUN,
+    SETTING,
+    mapped_by_site,
+    roles_setting,
+)
 
 _MODELS = [
     "framework",
@@ -65,17 +71,10 @@ def declare(role: str, dotted_names) -> None:
     PERMISSIONS[role].extend(name for name in dotted_names if name not in PERMISSIONS[role])
 
 
-def mapped_by_site() -> bool:
-    """Whether the site maps the roles to its own groups (or uses DEFAULT_GROUPS)."""
-    return hasattr(settings, SETTING)
-
-
 def mapping() -> dict:
     """settings.MINIMUM_STANDARDS_ROLES, or the tracker's own groups if the site sets none. A
     malformed setting is refused here too, as `manage.py check` refuses it, for code that runs
     with the checks skipped (call_command("migrate"), a test database)."""
-    from .checks import roles_setting
-
     errors = [problem for problem in roles_setting() if problem.is_serious()]
     if errors:
         raise ImproperlyConfigured(f"{errors[0].id}: {errors[0].msg} {errors[0].hint}")

@@ -53,7 +53,8 @@ from wagtail_minimum_standards.compliance.models import (
     Standard,
 )
 
-from .models import ContentVersion, ServiceSettings
+from .models.content_version import ContentVersion
+from .models.service_settings import ServiceSettings
 
 SITE_PATHS = ("/sitemap.xml", "/robots.txt")
 # Seconds. A change made through the app moves the content version on and shows at once; one

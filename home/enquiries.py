@@ -26,7 +26,7 @@ from django.urls import reverse
 
 from .forms import EnquiryForm
 from .limits import Budget
-from .models import Enquiry
+from .models.enquiry import Enquiry
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ import uuid
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 
-from .models import Enquiry
+from .models.enquiry import Enquiry
 
 CONSENT_TO_STORE_REFUSED = (
     "Tick the box to agree that we may store your details: we cannot answer an enquiry "

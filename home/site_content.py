@@ -8,13 +8,15 @@ until a template reads it, and then once per request.
 
 from functools import cached_property
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from wagtail.models import Site
 
 from .cache import kept
-from .models import ContentVersion, PolicyPage, ServiceSettings
+from .models.content_version import ContentVersion
+from .models.service_settings import ServiceSettings
 
 
 class SiteContent:
@@ -114,12 +116,15 @@ class SiteContent:
 
     @cached_property
     def policies(self) -> list[dict]:
-        """The service's key policies: live, public policy pages of the site."""
+        """The service's key policies: live, public policy pages of the site. The page types
+        import this module (their routing and listings are kept here), so it asks Django's
+        app registry for theirs rather than importing them."""
+        policy_page = apps.get_model("home", "PolicyPage")
         return self._kept(
             "policies",
             lambda: [
                 {"title": p.title, "url": p.get_url(self.request)}
-                for p in PolicyPage.objects.live()
+                for p in policy_page.objects.live()
                 .public()
                 .descendant_of(self.site.root_page)
                 .only("title", "url_path")

@@ -1,7 +1,8 @@
 """The public site's page types and the service's settings."""
 
 from .content_version import ContentVersion
-from .enquiries import Enquiry, EnquiryPage
+from .enquiries import EnquiryPage
+from .enquiry import Enquiry
 from .home_page import HomePage
 from .information import InformationPage, PolicyIndexPage, PolicyPage, TopicIndexPage, TopicPage
 from .limits import UsageCount
