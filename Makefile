@@ -1,5 +1,8 @@
 # make run   set up .venv, migrate, load the demo content and serve http://127.0.0.1:8000/
-# make test  run the whole test suite (browser tests need Debian's chromium)
+#            (make run PORT=8080 HOST=0.0.0.0 for another port or address)
+# make test  run the whole test suite: on the PostgreSQL server DATABASE_URL names, or else a
+#            throwaway cluster of its own when PostgreSQL is installed (tests/with_postgres.sh)
+#            (browser tests need Debian's chromium; README, Testing)
 # make wheel  build the tracker's sdist and wheel into dist/ and check them (docs/plugin.md)
 # make messages  update the tracker's English translation catalogues (needs gettext)
 # make test-plugin  build the tracker's wheel and test it in bare Wagtail projects (docs/plugin.md)
@@ -13,6 +16,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test test-plugin wheel messages lint format bench install clean
 
@@ -29,14 +34,14 @@ install: $(STAMP)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	@echo "Serving the demo site on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
+	@echo "Serving the demo site on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo "The mail worker prints each email the site sends here."
 	$(BIN)/python manage.py send_queued_mail & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	tests/with_postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
 
 # The tracker alone as a package in dist/ (sdist and wheel), built from its own folder by
 # `python -m build` with nothing of the site's environment, and checked by twine: docs/plugin.md.
