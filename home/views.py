@@ -1,8 +1,13 @@
-"""Public views that are not pages: search, robots.txt, and the page for a refused form."""
+"""Public views that are not pages: search, robots.txt, the page for a refused form, and the
+page for the site's own failure."""
 
-from django.http import HttpResponse
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseServerError
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
@@ -45,3 +50,17 @@ def csrf_failure(request, reason=""):
     """A form sent without its security token (an old page, cookies blocked): the site's own
     page, with the helpline, instead of Django's bare one (settings.CSRF_FAILURE_VIEW)."""
     return TemplateResponse(request, "403_csrf.html", {"reason": reason}, status=403)
+
+
+def server_error(request):
+    """The site's 500 page: the one `manage.py write_error_pages` wrote at the last deploy, with
+    the helpline, the email address and the opening hours, read from the disk, since what failed
+    may be the database; without it (a development machine), the plain 500.html."""
+    if settings.STATIC_ROOT:
+        try:
+            written = (Path(settings.STATIC_ROOT) / "errors" / "500.html").read_text("utf-8")
+        except OSError:
+            pass
+        else:
+            return HttpResponseServerError(written)
+    return defaults.server_error(request)

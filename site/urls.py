@@ -9,6 +9,9 @@ from home import views as home_views
 
 from .documents import serve_document
 
+# The site's own failure: its page with the helpline (home.views.server_error).
+handler500 = home_views.server_error
+
 urlpatterns = [
     path(settings.ADMIN_PATH_PREFIX.strip("/") + "/", include(wagtailadmin_urls)),
     # Wagtail's document URLs, its serve view wrapped so that no cache keeps a document.

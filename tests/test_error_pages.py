@@ -57,3 +57,32 @@ def test_set_site_refuses_an_address_for_a_host_name(db):
         assert "Give the host name alone" in str(error)
     else:
         raise AssertionError("set_site took a URL for a host name")
+
+
+def test_the_sites_own_failure_shows_the_helpline_written_at_the_last_deploy(
+    home_page, settings, tmp_path
+):
+    """The 500 page is read from the disk (write_error_pages, at every deploy): what failed
+    may be the database, so nothing is asked of it."""
+    settings.ROOT_URLCONF = "tests.urls_with_a_forbidden_page"
+    settings.STATIC_ROOT = str(tmp_path)
+    call_command("write_error_pages", stdout=None)
+    visitor = Client(raise_request_exception=False)
+
+    response = visitor.get("/broken/")
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Sorry, something went wrong" in html
+    assert 'href="tel:01632960001"' in html
+
+
+def test_without_the_written_page_the_failure_is_the_plain_one(settings, tmp_path, db):
+    settings.ROOT_URLCONF = "tests.urls_with_a_forbidden_page"
+    settings.STATIC_ROOT = str(tmp_path)  # write_error_pages never ran
+    visitor = Client(raise_request_exception=False)
+
+    response = visitor.get("/broken/")
+
+    assert response.status_code == 500
+    assert "<h1>Sorry, something went wrong</h1>" in response.content.decode()
