@@ -19,6 +19,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from .people import name_of
+
 
 class StaleEdit(Exception):
     pass
@@ -27,7 +29,7 @@ class StaleEdit(Exception):
 def _last_changed_by(record) -> str | None:
     last = record.history.select_related("history_user").first()
     user = last.history_user if last else None
-    return (user.get_full_name() or user.get_username()) if user else None
+    return name_of(user) if user else None
 
 
 def stale_message(record) -> str:

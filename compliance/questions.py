@@ -123,6 +123,13 @@ def raised(start, end) -> list[Question]:
     found = Question.objects.filter(asked_at__lte=end)
     if start is not None:
         found = found.filter(asked_at__gt=start)
+    return sorted(described(found), key=lambda q: q.answered_at is not None)
+
+
+def described(found) -> list[Question]:
+    """The questions of a queryset, oldest first, each with its replies (`thread`) and its
+    subject (`about`), described (`about_text`) and linked (`about_url`): a fixed number of
+    queries (one per kind of subject), however many questions."""
     questions = list(with_replies(found).order_by("asked_at", "pk"))
     by_type = {}
     for question in questions:
@@ -139,7 +146,7 @@ def raised(start, end) -> list[Question]:
         kind = subject_of(question)
         question.about_text = kind.describe(question.about) if kind and question.about else "—"
         question.about_url = kind.url(question.about) if kind and question.about else ""
-    return sorted(questions, key=lambda q: q.answered_at is not None)
+    return questions
 
 
 def wants_emails(users) -> list:

@@ -9,7 +9,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Site and service settings"
 
     def ready(self):
-        from . import cache, sign_in  # noqa: F401 (sign_in counts failed sign-ins)
+        # sign_in counts failed sign-ins; workflows holds a system check (home.W001)
+        from . import cache, sign_in, workflows  # noqa: F401
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)

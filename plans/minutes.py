@@ -13,6 +13,7 @@ from docx import Document
 from docx.shared import Pt
 
 from wagtail_minimum_standards.compliance import questions
+from wagtail_minimum_standards.compliance.people import name_of
 from wagtail_minimum_standards.compliance.spreadsheets.cells import writable
 
 from .meeting_record import previous_meeting
@@ -37,7 +38,7 @@ class Minutes:
 
 def minutes_for(meeting) -> Minutes:
     previous = previous_meeting(meeting)
-    present = [u.get_full_name() or u.get_username() for u in meeting.attendees.all()]
+    present = [name_of(u) for u in meeting.attendees.all()]
     return Minutes(
         meeting=meeting,
         present=[*present, *meeting.lines("guests")],

@@ -7,8 +7,10 @@ from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from wagtail_minimum_standards.compliance.people import name_of
 from wagtail_minimum_standards.compliance.spreadsheets.cells import append_row
 
+from .question_list import open_questions
 from .spreadsheets import fit_sheet_title
 
 
@@ -21,15 +23,11 @@ def _sheet(book, title, headings, rows, widths):
         append_row(sheet, values)
 
 
-def _name(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else _("a former member")
-
-
 def _item(item):
     return [item.plan.title, item.area_of_work, item.objective, item.owners]
 
 
-def _summary(review) -> list[str]:
+def _summary(review, unanswered) -> list[str]:
     """The first sheet's lines: the title, then how much there is of each part."""
     meeting_date = date_format(review.meeting.date, "j F Y")
     if review.previous:
@@ -48,10 +46,15 @@ def _summary(review) -> list[str]:
         _("Actions completed: %(count)d") % {"count": len(review.completed_actions)},
         _("Rating changes: %(count)d") % {"count": len(review.rating_changes)},
         _("Overdue: %(count)d") % {"count": len(review.overdue)},
-        _("Due before %(date)s: %(count)d")
+        (
+            _("Due before the next meeting, %(date)s: %(count)d")
+            if review.next
+            else _("No next meeting recorded. Due in the 13 weeks to %(date)s: %(count)d")
+        )
         % {"date": date_format(review.next_date, "j F Y"), "count": len(review.due_before_next)},
         _("Questions: %(count)d (%(open)d open)")
         % {"count": len(review.questions), "open": len(review.open_questions)},
+        _("Unanswered questions, whenever asked: %(count)d") % {"count": len(unanswered)},
         _("Agreed at the last meeting: %(count)d") % {"count": len(review.agreed_last_time)},
         _("Evidence due for review: %(count)d") % {"count": len(review.evidence_due)},
     ]
@@ -61,7 +64,8 @@ def meeting_pack(review) -> Workbook:
     book = Workbook()
     summary = book.active
     summary.title = fit_sheet_title(_("Summary"))
-    lines = _summary(review)
+    unanswered = open_questions()  # whenever asked: the list the admin home counts
+    lines = _summary(review, unanswered)
     append_row(summary, lines[:1], Font(bold=True, size=14))
     for line in lines[1:]:
         append_row(summary, [line])
@@ -129,19 +133,37 @@ def meeting_pack(review) -> Workbook:
         [
             [
                 timezone.localdate(q.asked_at),
-                _name(q.asked_by),
+                name_of(q.asked_by),
                 q.about_text,
                 q.text,
                 timezone.localdate(q.answered_at)
                 if q.answered_at
                 else pgettext("a question's state", "open"),
                 "\n".join(
-                    f"{r.get_kind_display()} ({_name(r.written_by)}): {r.text}" for r in q.thread
+                    f"{r.get_kind_display()} ({name_of(r.written_by)}): {r.text}" for r in q.thread
                 ),
             ]
             for q in review.questions
         ],
         [12, 20, 30, 50, 12, 60],
+    )
+    _sheet(
+        book,
+        _("Unanswered questions"),
+        [_("Asked"), _("By"), _("About"), _("Question"), _("Replies")],
+        [
+            [
+                timezone.localdate(q.asked_at),
+                name_of(q.asked_by),
+                q.about_text,
+                q.text,
+                "\n".join(
+                    f"{r.get_kind_display()} ({name_of(r.written_by)}): {r.text}" for r in q.thread
+                ),
+            ]
+            for q in unanswered
+        ],
+        [12, 20, 30, 50, 60],
     )
     _sheet(
         book,

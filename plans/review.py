@@ -21,7 +21,7 @@ from wagtail_minimum_standards.compliance.models import (
 
 from .models import Decision, PlanAction, PlanItem, ProgressUpdate
 
-NEXT_MEETING_DEFAULT = datetime.timedelta(days=91)  # when no next meeting is set
+NEXT_MEETING_DEFAULT = datetime.timedelta(days=91)  # the horizon when no next meeting is set
 
 
 @dataclass

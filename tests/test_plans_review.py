@@ -56,8 +56,8 @@ def test_the_review_page_and_the_pack(client, plans_demo, advisory_member):
     )  # the print stylesheet
     assert pack.sheetnames == [
         "Summary", "New items", "Status changes", "Progress updates", "Actions completed",
-        "Rating changes", "Questions", "Agreed last time", "Evidence due for review", "Overdue",
-        "Due before next meeting",
+        "Rating changes", "Questions", "Unanswered questions", "Agreed last time",
+        "Evidence due for review", "Overdue", "Due before next meeting",
     ]  # fmt: skip
     assert pack["Rating changes"].max_row == 5
     assert pack["Summary"]["A1"].value.startswith(

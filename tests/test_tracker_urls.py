@@ -42,6 +42,7 @@ ADVISORY_GROUP_READS = {
     "minimum_standards_plans_meeting_history",
     "minimum_standards_question",
     "minimum_standards_question_ask",
+    "minimum_standards_plans_questions",
 }
 # What the Advisory Group may send: its questions, comments and corrections; nothing else.
 ADVISORY_GROUP_WRITES = {"minimum_standards_question", "minimum_standards_question_ask"}

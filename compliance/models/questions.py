@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..history import TrackerHistoricalRecords
+from ..people import name_of
 
 WORDS_LIMIT = 3000
 
@@ -48,7 +49,7 @@ class Question(models.Model):
     def __str__(self):
         return gettext("Question %(number)s by %(person)s") % {
             "number": self.pk,
-            "person": self.asked_by,
+            "person": name_of(self.asked_by),
         }
 
     @property

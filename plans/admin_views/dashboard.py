@@ -1,4 +1,7 @@
-"""The admin home's panel: plan status counts, overdue items, the next meeting."""
+"""The admin home's panel: plan status counts, overdue items, open questions, the next
+meeting. Each count it shows is the length of the list it stands for, read by the same
+function (overdue_items, question_list.open_questions), and the next meeting is one recorded,
+never a date worked out."""
 
 import datetime
 
@@ -8,7 +11,22 @@ from wagtail.admin.ui.components import Component
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 
 from ..models import PlanItem
-from .access import can_read
+from ..question_list import open_questions
+from .access import can_read, can_run
+
+
+def overdue_items(today: datetime.date) -> list[PlanItem]:
+    """Open items of active plans due before `today`, soonest first: every one of them."""
+    return list(
+        PlanItem.objects.filter(plan__status="active", due_date__lt=today, status__in=PlanItem.OPEN)
+        .select_related("plan")
+        .order_by("due_date", "pk")
+    )
+
+
+def next_meeting(today: datetime.date) -> AdvisoryGroupMeeting | None:
+    """The next meeting recorded, today or later; None when none is."""
+    return AdvisoryGroupMeeting.objects.filter(date__gte=today).order_by("date", "pk").first()
 
 
 class PlansPanel(Component):
@@ -27,12 +45,10 @@ class PlansPanel(Component):
         counts = dict(
             active.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
         )
-        overdue = active.filter(due_date__lt=today, status__in=PlanItem.OPEN).select_related("plan")
         return {
             "counts": [(label, counts.get(value, 0)) for value, label in PlanItem.Status.choices],
-            "overdue": list(overdue.order_by("due_date")[:5]),
-            "overdue_count": overdue.count(),
-            "next_meeting": AdvisoryGroupMeeting.objects.filter(date__gte=today)
-            .order_by("date")
-            .first(),
+            "overdue": overdue_items(today),
+            "open_questions": open_questions(),
+            "next_meeting": next_meeting(today),
+            "may_record": can_run(parent_context["request"].user),
         }

@@ -20,6 +20,7 @@ from wagtail_minimum_standards.compliance.concurrency import (
     StaleEdit,
     locked,
 )
+from wagtail_minimum_standards.compliance.people import name_people
 
 from ..models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome, ProgressUpdate
 from ..spreadsheets import export_plan
@@ -37,7 +38,10 @@ ITEM_FIELDS = [
 
 
 class PlanItemForm(OptimisticLockFormMixin, WagtailAdminModelForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "owner_users" in self.fields:
+            name_people(self, "owner_users")  # people by name, not username
 
 
 def _plan_url(item):

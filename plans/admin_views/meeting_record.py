@@ -34,6 +34,7 @@ from wagtail_minimum_standards.compliance.models import (
     SelfAssessment,
     Standard,
 )
+from wagtail_minimum_standards.compliance.people import PeopleChoiceField, name_of, name_people
 
 from ..meeting_record import NewAction, decide, previous_meeting
 from ..minutes import minutes_docx, minutes_for
@@ -62,8 +63,9 @@ class AttendanceForm(OptimisticLockFormMixin, WagtailAdminModelForm):
         if self.instance.pk:
             people |= Q(pk__in=self.instance.attendees.values("pk"))
         self.fields["attendees"].queryset = (
-            get_user_model().objects.filter(people).order_by("first_name", "username")
+            get_user_model().objects.filter(people).order_by("first_name", "last_name", "username")
         )
+        name_people(self, "attendees")
 
 
 @requires(can_read)
@@ -155,7 +157,11 @@ class RatifyForm(DrawnVersionsMixin, DecisionForm):
                 "the ratings listed, or tick to ratify them as they are.",
                 len(carried),
             )
-            self.add_error(None, message % {"count": len(carried), "codes": ", ".join(carried)})
+            # On the box itself, so the message is said once, beside what it asks for (the
+            # page's note about carried-over ratings gives way to it).
+            self.fields["ratify_carried_over"].widget = forms.CheckboxInput()
+            codes = ", ".join(carried)
+            self.add_error("ratify_carried_over", message % {"count": len(carried), "codes": codes})
         return cleaned
 
     def targets(self):
@@ -196,7 +202,7 @@ class NewActionForm(DecisionForm):
         required=False,
         help_text=gettext_lazy('As written, e.g. "Manager".'),
     )
-    owner_users = forms.ModelMultipleChoiceField(
+    owner_users = PeopleChoiceField(
         get_user_model().objects.none(),
         required=False,
         label=gettext_lazy("Owners (people with an account)"),
@@ -362,8 +368,7 @@ def _with_attendance(rows):
     found = attendance.objects.filter(history_id__in=[row.history_id for row in rows])
     for entry in found.select_related("user").order_by("user__first_name", "user__username"):
         if entry.user is not None:
-            person = entry.user.get_full_name() or entry.user.get_username()
-            names.setdefault(entry.history_id, []).append(person)
+            names.setdefault(entry.history_id, []).append(name_of(entry.user))
     for row in rows:
         row.attended = "; ".join(names.get(row.history_id, []))
     return rows

@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail_modeladmin.options import ModelAdminGroup
 from wagtail_modeladmin.views import EditView
@@ -21,7 +22,8 @@ from wagtail_minimum_standards.compliance.concurrency import OptimisticLockFormM
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 
 from ..models import DeliveryPlan, PlanItem
-from . import items, meeting_record, plan_view, ratify, review_views
+from . import items, meeting_record, plan_view, question_list, ratify, review_views
+from .access import can_read
 
 # (route under /admin/minimum_standards_plans/, view, URL name after "minimum_standards_plans_")
 EXTRA_VIEWS = [
@@ -38,6 +40,7 @@ EXTRA_VIEWS = [
     ("meeting/<int:pk>/history/", meeting_record.meeting_history, "meeting_history"),
     ("meeting/<int:pk>/minutes.docx", meeting_record.minutes_word, "meeting_minutes_word"),
     ("assessment/<int:pk>/ratify/", ratify.ratify, "assessment_ratify"),
+    ("questions/", question_list.question_list_view, "questions"),
 ]
 
 
@@ -179,3 +182,22 @@ class DeliveryPlansGroup(ModelAdminGroup):
     menu_icon = "list-ol"
     menu_order = 260
     items = (DeliveryPlanAdmin, MeetingAdmin, PlanItemAdmin)
+
+    def get_submenu_items(self):
+        return [*super().get_submenu_items(), QuestionsMenuItem()]
+
+
+class QuestionsMenuItem(MenuItem):
+    """The Advisory Group's questions, for those who read the plans."""
+
+    def __init__(self):
+        super().__init__(
+            gettext_lazy("Advisory Group questions"),
+            reverse_lazy("minimum_standards_plans_questions"),
+            name="advisory-group-questions",
+            icon_name="help",
+            order=10,
+        )
+
+    def is_shown(self, request):
+        return can_read(request.user)

@@ -10,15 +10,21 @@ from wagtail_minimum_standards.compliance.admin_views.responses import xlsx_resp
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 
 from ..pack import meeting_pack
+from ..question_list import open_questions
 from ..review import review_for
-from .access import can_read, requires
+from .access import can_read, can_run, requires
 
 
 @requires(can_read)
 @require_safe
 def review(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
-    context = {"review": review_for(meeting), "may_ask": questions.may_ask(request.user)}
+    context = {
+        "review": review_for(meeting),
+        "may_ask": questions.may_ask(request.user),
+        "may_record": can_run(request.user),
+        "open_questions": open_questions(),
+    }
     return TemplateResponse(request, "minimum_standards_plans/admin/review.html", context)
 
 

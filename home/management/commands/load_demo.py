@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home import demo
-from home.demo import delivery_plans, meetings, self_assessments
+from home.demo import delivery_plans, meetings, self_assessments, workflow
 from home.demo import users as demo_users
 
 
@@ -34,6 +34,7 @@ class Command(BaseCommand):
             )
         home = demo.load()
         users = demo_users.load()
+        workflow.load()  # page moderation the Service manager approves
         self_assessments.load()
         delivery_plans.load()
         demo_users.link_plan_owners()
