@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -289,9 +290,15 @@ class Rating(ClusterableModel):
             raise ValidationError({"level": gettext("Choose a level from this framework's scale.")})
 
     def save(self, *args, **kwargs):
-        if SelfAssessment.objects.filter(pk=self.assessment_id, status="ratified").exists():
-            raise AssessmentLocked(self.assessment)
-        super().save(*args, **kwargs)
+        """Saved with its assessment's row locked: refused once the assessment is ratified
+        (however close the two come), and the assessment's version moved on, so that a
+        decision on it drawn before (ratifying what the Advisory Group saw) is refused."""
+        with transaction.atomic():
+            assessments = SelfAssessment.objects.select_for_update().filter(pk=self.assessment_id)
+            if list(assessments.values_list("status", flat=True)) == ["ratified"]:
+                raise AssessmentLocked(self.assessment)
+            assessments.update(version=F("version") + 1)
+            super().save(*args, **kwargs)
 
     def mark_reviewed(self, user):
         self.reviewed_by, self.reviewed_at, self.carried_over = user, timezone.now(), False

@@ -81,6 +81,49 @@ def test_a_ratification_is_refused_if_the_self_assessment_changed_after_the_form
     assert not assessment.is_locked and not Decision.objects.exists()
 
 
+def test_a_ratification_is_refused_if_a_rating_changed_after_the_form_was_drawn(
+    client, manager, other, assessment, meetings
+):
+    """The Advisory Group ratifies the ratings it saw: one changed meanwhile (here rated
+    compliant in the admin by someone else) moves the self-assessment's version on."""
+    winter = meetings[1]
+    client.force_login(manager)
+    url = decision_url(winter, "ratify") + f"?assessment={assessment.pk}"
+    form = drawn(client, url)
+    rating = assessment.ratings.get(standard__code="1.3")
+    edit = reverse("minimum_standards_rating_modeladmin_edit", args=[rating.pk])
+    rated = other.post(
+        edit,
+        nested_form_data(
+            {
+                "level": assessment.framework.levels.get(code="C").pk,
+                "evidence_notes": "Answerphone checked weekly.",
+                "public_summary": "",
+                "next_steps": "",
+                "version": drawn(other, edit)["version"],
+                "evidence_links": inline_formset([]),
+            }
+        ),
+    )
+    assert rated.status_code == 302
+
+    refused = client.post(url, {**form, "assessment": assessment.pk, "text": "Ratified."})
+
+    assert refused.status_code == 200 and "changed after you opened this form" in html.unescape(
+        refused.content.decode()
+    )
+    assessment.refresh_from_db()
+    assert not assessment.is_locked and not Decision.objects.exists()
+    rating.refresh_from_db()
+    assert rating.level.code == "C"  # their rating, kept
+    again = client.post(
+        url, {**drawn(client, url), "assessment": assessment.pk, "text": "Ratified."}
+    )  # drawn afresh, it goes through
+    assert again.status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.is_locked
+
+
 def test_a_ratification_changes_only_the_status_and_where_and_when(
     client, manager, assessment, meetings
 ):
