@@ -56,7 +56,7 @@ from wagtail_minimum_standards.compliance.models import (
 from .models.content_version import ContentVersion
 from .models.service_settings import ServiceSettings
 
-SITE_PATHS = ("/sitemap.xml", "/robots.txt")
+SITE_PATHS = ("/sitemap.xml", "/robots.txt", "/site-address.css")
 # Seconds. A change made through the app moves the content version on and shows at once; one
 # made around it (SQL, a data migration) shows within this.
 KEPT_FOR = 5 * 60

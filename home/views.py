@@ -1,6 +1,7 @@
-"""Public views that are not pages: search, robots.txt, the page for a refused form, and the
-page for the site's own failure."""
+"""Public views that are not pages: search, robots.txt, the site's address for print, the
+page for a refused form, and the page for the site's own failure."""
 
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -38,6 +39,17 @@ def robots_txt(request):
         f"Sitemap: {_site_url(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def site_address_css(request):
+    """The site's public address as a CSS string (--site-address), for print: site.css writes
+    it before each internal link's path, so a printed "/contact-us/" reads as the full address
+    a reader can type. A stylesheet, as the public pages allow no inline style."""
+    address = _site_url(request).replace("\\", "\\\\").replace('"', '\\"')
+    address = re.sub(r"[\x00-\x1f\x7f]", "", address)
+    css = f':root {{ --site-address: "{address}"; }}\n'
+    return HttpResponse(css, content_type="text/css; charset=utf-8")
 
 
 def _site_url(request) -> str:

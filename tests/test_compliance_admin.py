@@ -52,7 +52,7 @@ def test_the_advisory_group_sees_the_checks_without_links_it_cannot_use(
     draft = compliance_demo["draft"]
 
     html = client.get(f"{ADMIN}/assessment/{draft.pk}/?section=3").content.decode()
-    html = html.split('<table class="compliance-table">', 1)[1]
+    html = html.split('<table class="compliance-table', 1)[1]
 
     assert "Opening hours: present" in html
     assert "Signposting to the Local Offer: present" in html
@@ -290,3 +290,28 @@ def test_the_rating_form_shows_the_standard_and_says_saving_re_checks_it(
     assert rating.standard.text[:60] in html
     assert "Carried over from the previous self-assessment, not re-checked yet." in html
     assert "Saving this form marks the rating as re-checked by you" in html
+
+
+def test_the_reports_markup_groups_sections_and_starts_cells_with_their_text(
+    client, compliance_demo, advisory_member
+):
+    import re
+
+    client.force_login(advisory_member)
+    ratified = compliance_demo["ratified"]
+
+    html = client.get(f"{ADMIN}/assessment/{ratified.pk}/").content.decode()
+    table = html.split('<table class="compliance-table', 1)[1].split("</table>", 1)[0]
+
+    # Each section is its own row group, so its heading's scope="rowgroup" is true.
+    assert table.count("<tbody>") == table.count('scope="rowgroup"') == 4
+    # A cell's own text keeps its line breaks; the template's white space does not.
+    assert re.search(r'class="notes">\s', table) is None
+    # The history link does not print.
+    assert re.search(r'<div class="no-print"><a href="[^"]*/history/">History', table)
+
+    history = client.get(f"{ADMIN}/assessment/{ratified.pk}/history/").content.decode()
+    stamps = re.findall(r'<time datetime="([^"]+)"', history)
+    assert stamps
+    for stamp in stamps:  # a whole second and its offset, never microseconds
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", stamp), stamp

@@ -379,3 +379,16 @@ def test_every_demo_group_can_be_reached(demo_site):
 
     assert len(signposts) >= 9
     assert all(s.url or s.phone for s in signposts), [s.name for s in signposts]
+
+
+def test_the_sites_address_for_printed_links_is_a_stylesheet(client, demo_site):
+    from wagtail.models import Site
+
+    response = client.get("/site-address.css")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/css")
+    root = Site.objects.get(is_default_site=True).root_url
+    assert response.content.decode() == f':root {{ --site-address: "{root}"; }}\n'
+    page = client.get("/").content.decode()
+    assert '<link rel="stylesheet" href="/site-address.css" media="print">' in page

@@ -68,7 +68,11 @@ def comparison(request):
         first, second = form.cleaned_data["first"], form.cleaned_data["second"]
         levels, rows = counts_across(first.framework)
         context.update(
-            comparison=compare(first, second), levels=levels, rows=rows, chart=chart(levels, rows)
+            comparison=compare(first, second),
+            levels=levels,
+            # Each count beside its level, so that a stacked row names its column.
+            rows=[(row, list(zip(levels, counts, strict=True))) for row, counts in rows],
+            chart=chart(levels, rows),
         )
     return TemplateResponse(request, "minimum_standards/admin/comparison.html", context)
 

@@ -59,9 +59,11 @@ class TrackerModelAdmin(ModelAdmin):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Every listing loads the tracker's stylesheet (its reflow rules); one with an import
+        # gets the button too.
+        self.index_template_name = "minimum_standards/admin/index_with_import.html"
         if self.import_view:
             self.index_view_class = ImportButtonIndexView
-            self.index_template_name = "minimum_standards/admin/index_with_import.html"
 
 
 class SelfAssessmentCreateView(CreateView):

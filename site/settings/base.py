@@ -234,5 +234,5 @@ ENQUIRY_RETENTION_DAYS = 365
 # production.py) and kept for at most HTTP_CACHE_SECONDS whatever happens (production: 5 s,
 # the most a page can be stale). 0: nothing is marked for a cache.
 HTTP_CACHE_SECONDS = 0
-HTTP_CACHE_URL_NAMES = ["wagtail_serve", "sitemap", "robots_txt"]
+HTTP_CACHE_URL_NAMES = ["wagtail_serve", "sitemap", "robots_txt", "site_address_css"]
 WAGTAILFRONTENDCACHE = {}

@@ -97,3 +97,19 @@ def test_a_parent_sends_an_enquiry_with_the_keyboard_alone(browser, demo_server)
     assert (enquiry.role, enquiry.age_group, enquiry.contact_method) == ("parent", "5-10", "email")
     assert enquiry.topic == "sen-support" and enquiry.email == "jo@example.org"
     context.close()
+
+
+def test_a_refused_enquiry_puts_the_focus_on_the_error_summary(browser, demo_server):
+    """autofocus, not a script: it works with JavaScript off too."""
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript, **VIEWPORTS["phone"])
+        page = context.new_page()
+        page.goto(demo_server + "/contact-us/")
+        page.get_by_role("button", name="Send my enquiry").click()
+
+        focused = page.locator(":focus")
+        assert focused.get_attribute("class") == "error-summary", javascript
+        assert focused.get_by_role("heading", name="There is a problem").is_visible()
+        page.keyboard.press("Tab")  # on to the first error's link
+        assert page.evaluate("document.activeElement.closest('.error-summary') !== null")
+        context.close()

@@ -29,6 +29,8 @@ FIRST_SCREEN = 844
 # The heading must be well inside the first screen, not just on it; with the
 # demo notice it starts at 500-545px (it started at 713-764px before).
 HEADING_WITHIN = 600
+# The demo notice and the header together: at most a quarter of the screen (207px; 470 before).
+HEADER_WITHIN = FIRST_SCREEN / 4
 
 BLACK = "rgb(0, 0, 0)"
 NO_BACKGROUND = {"rgba(0, 0, 0, 0)", "rgb(255, 255, 255)"}
@@ -178,7 +180,10 @@ def test_the_heading_and_helpline_are_on_a_phones_first_screen(phone_page, demo_
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
+        header = page.locator(".site-header").bounding_box()
         found = []
+        if header["y"] + header["height"] > HEADER_WITHIN:
+            found.append(f"the header ends at {header['y'] + header['height']:.0f}px")
         if not notice.is_visible() or "example data" not in notice.inner_text():
             found.append("the demo notice is not shown")
         if heading["y"] >= HEADING_WITHIN:
@@ -195,3 +200,54 @@ def test_the_heading_and_helpline_are_on_a_phones_first_screen(phone_page, demo_
         if found:
             problems[path] = found
     assert problems == {}
+
+
+def test_a_keyboard_user_opens_the_menu_on_a_phone_without_javascript(browser, demo_server):
+    context = browser.new_context(java_script_enabled=False, **PHONE_390)
+    page = context.new_page()
+    page.goto(demo_server + "/")
+    menu = page.get_by_role("navigation", name="Main")
+    assert not menu.get_by_role("link", name="About us").is_visible()  # folded away
+
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            break
+    button = page.locator(":focus")
+    assert button.inner_text().strip().startswith("Menu")
+    page.keyboard.press("Enter")
+
+    assert menu.get_by_role("link", name="About us").is_visible()
+    assert page.locator(".phone-menu").get_by_text("help@sendias-bathnes.example").is_visible()
+    page.keyboard.press("Tab")  # the strapline, then the email address, then the menu
+    page.keyboard.press("Tab")
+    assert (
+        page.evaluate("document.activeElement.closest('nav')?.getAttribute('aria-label')") == "Main"
+    )
+    context.close()
+
+
+def test_a_printed_internal_link_has_its_full_address_inside_the_margins(print_page, demo_server):
+    from wagtail.models import Site
+
+    page = print_page
+    page.goto(demo_server + "/about-us/")
+    page.emulate_media(media="print")
+    path = page.locator("main a[href^='/']").evaluate_all(
+        "all => all.find((a) => !a.closest('.breadcrumbs')).getAttribute('href')"
+    )
+    reader = PdfReader(BytesIO(page.pdf(format="A4")))
+    text = squashed("\n".join(sheet.extract_text() for sheet in reader.pages))
+
+    assert squashed(f"({Site.objects.get(is_default_site=True).root_url}{path})") in text
+    lefts, tops = [], []
+
+    def where(text, cm, tm, font, size):
+        if text.strip():
+            lefts.append(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
+            tops.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    reader.pages[0].extract_text(visitor_text=where)
+    margin = 15 / 25.4 * 72  # @page's 15 mm, in points
+    assert min(lefts) >= margin
+    assert float(reader.pages[0].mediabox.height) - max(tops) >= margin

@@ -7,6 +7,7 @@ Chromium and the PDF's text is read back: the page count, the last section's con
 """
 
 import io
+import math
 import re
 import unicodedata
 
@@ -232,3 +233,27 @@ def test_the_comparison_chart_shows_each_assessments_full_title(advisor_page):
             assert inside["y"] + inside["height"] <= box["y"] + box["height"] + 0.5
             assert inside["height"] >= 12  # readable: 13px at 1280, about 14px on A4
     assert page.problems.messages == []
+
+
+def test_the_plan_prints_no_text_smaller_than_9pt(advisor_page):
+    page = advisor_page
+    plan = DeliveryPlan.objects.get(title__startswith="SPS")
+    page.goto(f"{page.server}/admin/minimum_standards_plans/plan/{plan.pk}/")
+    page.emulate_media(media="print")
+    reader, _ = print_to_pdf(page)
+    sizes = []
+
+    def size_of(text, cm, tm, font, size):
+        if text.strip():  # the font's size, scaled as the page draws it
+            matrix = [
+                tm[0] * cm[0] + tm[1] * cm[2],
+                tm[0] * cm[1] + tm[1] * cm[3],
+                tm[2] * cm[0] + tm[3] * cm[2],
+                tm[2] * cm[1] + tm[3] * cm[3],
+            ]
+            sizes.append((round(size * math.hypot(matrix[2], matrix[3]), 1), text.strip()))
+
+    for sheet in reader.pages:
+        sheet.extract_text(visitor_text=size_of)
+    assert sizes
+    assert [(size, text) for size, text in sizes if size < 9] == []
