@@ -9,11 +9,12 @@ class HomeConfig(AppConfig):
     verbose_name = "Site and service settings"
 
     def ready(self):
-        from . import cache, sign_in  # noqa: F401 (sign_in counts failed sign-ins)
+        from . import cache, dates, sign_in  # noqa: F401 (sign_in counts failed sign-ins)
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)
         cache.connect()
+        dates.register()
 
 
 class WagtailUsersAppConfig(BaseWagtailUsersAppConfig):

@@ -13,7 +13,6 @@ from wagtail_modeladmin.views import CreateView, EditView
 
 from wagtail_minimum_standards.compliance.admin_views.history import entries, history_page
 from wagtail_minimum_standards.compliance.admin_views.responses import xlsx_response
-from wagtail_minimum_standards.compliance.admin_views.widgets import date_input
 from wagtail_minimum_standards.compliance.concurrency import (
     DrawnVersionsMixin,
     OptimisticLockFormMixin,
@@ -78,7 +77,6 @@ class ProgressUpdateForm(DrawnVersionsMixin, forms.ModelForm):
         model = ProgressUpdate
         fields = ["date", "text", "new_status"]
         widgets = {
-            "date": date_input(),
             "text": forms.Textarea(attrs={"rows": 4}),
         }
 
