@@ -22,6 +22,7 @@ from wagtail_minimum_standards.compliance.concurrency import (
 
 from ..models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome, ProgressUpdate
 from ..spreadsheets import export_plan
+from ..timescales import impossible_date, not_a_date
 from .access import can_read, can_run, requires
 
 ITEM_FIELDS = [
@@ -36,7 +37,12 @@ ITEM_FIELDS = [
 
 
 class PlanItemForm(OptimisticLockFormMixin, WagtailAdminModelForm):
-    pass
+    def clean_timescale(self):
+        timescale = self.cleaned_data["timescale"]
+        wrong = impossible_date(timescale)
+        if wrong:
+            raise forms.ValidationError(not_a_date(wrong))
+        return timescale
 
 
 def _plan_url(item):
