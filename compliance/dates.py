@@ -17,6 +17,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import AdminDateInput
 
@@ -35,6 +36,23 @@ def read(text: str) -> datetime.date | None:
         except ValueError:
             continue
     return None
+
+
+def in_words(value) -> str:
+    """30 June 2027, its month named in the active language; "" for no date."""
+    return date_format(value, "j F Y") if value else ""
+
+
+def column(name: str, label):
+    """A list column (modeladmin's list_display) showing a model's date as 30 June 2027,
+    whatever the host's DATE_FORMAT, and sorting by it."""
+
+    def shown(model_admin, obj) -> str:
+        return in_words(getattr(obj, name))
+
+    shown.short_description = label
+    shown.admin_order_field = name
+    return shown
 
 
 class DateInput(AdminDateInput):
