@@ -220,3 +220,12 @@ def test_the_trackers_lists_show_dates_in_words_whatever_the_hosts_format(
         assert "30 June 2027" in html and "2027-06-30" not in html
     sorted_by_date = client.get("/admin/minimum_standards/advisorygroupmeeting/?o=1")
     assert sorted_by_date.status_code == 200
+
+
+@pytest.mark.parametrize("typed", ["30/06/2027 09:15", "30 June 2027 09:15", "2027-06-30 09:15"])
+def test_a_pages_go_live_date_and_time_is_read_the_british_way(db, typed):
+    go_live_at = page_form_field(NewsArticlePage, "go_live_at")
+    when = go_live_at.clean(typed)
+    assert (when.date(), when.hour, when.minute) == (DAY, 9, 15)
+    assert go_live_at.widget.get_config()["validateOnBlur"] is False
+    assert 'value="30/06/2027 09:15"' in go_live_at.widget.render("go_live_at", when)
