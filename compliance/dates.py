@@ -12,13 +12,14 @@ site sets it), and when it cannot read it, it puts today's date in its place (th
 a form error that names the field (nothing else typed is lost).
 """
 
+import argparse
 import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import date_format
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.widgets import AdminDateInput
 
 SHOWN = "%d/%m/%Y"  # 30/06/2027
@@ -36,6 +37,18 @@ def read(text: str) -> datetime.date | None:
         except ValueError:
             continue
     return None
+
+
+def argument(text: str) -> datetime.date:
+    """A date given to a command (argparse's `type`), in the same forms; else the command
+    stops, saying so."""
+    date = read(text)
+    if date is None:
+        raise argparse.ArgumentTypeError(
+            gettext("“%(typed)s” is not a date we can read: give it as 30/06/2027 or 2027-06-30")
+            % {"typed": text}
+        )
+    return date
 
 
 def in_words(value) -> str:
@@ -58,7 +71,7 @@ def column(name: str, label):
 class DateInput(AdminDateInput):
     """Wagtail's date picker, showing 30/06/2027 and leaving what was typed as it was typed."""
 
-    def __init__(self, attrs=None, format=None):
+    def __init__(self, attrs=None, format=None):  # whatever format is asked for: SHOWN
         super().__init__(attrs=attrs, format=SHOWN)
 
     def get_config(self):

@@ -3,8 +3,10 @@ British way (or ISO), shows it as 30/06/2027, and refuses one it cannot read wit
 naming the field: never a replacement, and nothing else typed is lost."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.admin.panels import get_edit_handler
 
@@ -24,6 +26,7 @@ from wagtail_minimum_standards.compliance.models import (
     Rating,
     SelfAssessment,
 )
+from wagtail_minimum_standards.compliance.spreadsheets.assessments import export_assessment
 from wagtail_minimum_standards.plans.admin_views.items import ProgressUpdateForm
 from wagtail_minimum_standards.plans.admin_views.modeladmins import (
     DeliveryPlanAdmin,
@@ -229,3 +232,15 @@ def test_a_pages_go_live_date_and_time_is_read_the_british_way(db, typed):
     assert (when.date(), when.hour, when.minute) == (DAY, 9, 15)
     assert go_live_at.widget.get_config()["validateOnBlur"] is False
     assert 'value="30/06/2027 09:15"' in go_live_at.widget.render("go_live_at", when)
+
+
+def test_the_import_command_reads_its_date_the_british_way_or_stops(compliance_demo, tmp_path):
+    workbook = tmp_path / "draft.xlsx"
+    export_assessment(compliance_demo["draft"]).save(workbook)
+    command = ["minimum_standards_import_assessment", str(workbook), "--framework", "iass-2018"]
+
+    call_command(*command, "--title", "Typed", "--date", "30/06/2027", stdout=io.StringIO())
+    assert SelfAssessment.objects.get(title="Typed").assessed_on == DAY
+    with pytest.raises(CommandError, match="“06/30/2027” is not a date we can read"):
+        call_command(*command, "--title", "Wrong", "--date", "06/30/2027")
+    assert not SelfAssessment.objects.filter(title="Wrong").exists()
