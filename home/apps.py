@@ -9,12 +9,14 @@ class HomeConfig(AppConfig):
     verbose_name = "Site and service settings"
 
     def ready(self):
-        # sign_in counts failed sign-ins; workflows holds a system check (home.W001)
-        from . import cache, sign_in, workflows  # noqa: F401
+        # sign_in counts failed sign-ins; workflows holds a system check (home.W001); dates
+        # puts British date fields in the admin (below)
+        from . import cache, dates, sign_in, workflows  # noqa: F401
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)
         cache.connect()
+        dates.register()
 
 
 class WagtailUsersAppConfig(BaseWagtailUsersAppConfig):

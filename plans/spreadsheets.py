@@ -30,6 +30,7 @@ from wagtail_minimum_standards.compliance.spreadsheets.workbooks import (
 )
 
 from .models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome
+from .timescales import impossible_date, not_a_date
 
 HEADING_FIELDS = [
     "area_heading",
@@ -216,6 +217,8 @@ def import_plan(file, framework: Framework | None = None, title: str = "") -> De
             (6, timescale, "timescale"),
         ):
             check_length(errors, sheet.title, number, column, value, PlanItem, name)
+        if wrong := impossible_date(timescale):
+            errors.add(sheet.title, number, 6, not_a_date(wrong))
         if status and status.casefold() not in statuses:
             known = ", ".join(str(label) for label in PlanItem.Status.labels)
             message = _("“%(status)s” is not a status (%(known)s)")

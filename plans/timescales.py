@@ -16,9 +16,10 @@ The rule (docs/delivery-plans.md):
 Month names may also be written in the active language ("12 Ionawr 2023" in Welsh), as a
 spreadsheet's date cell reads when the site speaks it; the other words are English.
 
-Anything else ("2023/24", "Q1 2023", "45000", "31/02/2023", "soon") gets no due date and is
-flagged "timescale not understood", never given a wrong date. The due date can be changed by
-hand.
+A date written in numbers that is no real date ("31/02/2023", "06/30/2023" written month
+first) is refused where it is typed or imported (impossible_date), naming it. Anything else
+("2023/24", "Q1 2023", "45000", "soon") gets no due date and is flagged "timescale not
+understood", never given a wrong date. The due date can be changed by hand.
 """
 
 import calendar
@@ -29,6 +30,7 @@ from functools import cache
 
 from django.utils import dates
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 MONTHS = {
     name + stop: number
@@ -88,18 +90,43 @@ class Timescale:
     understood: bool
 
 
-def read_timescale(text: str) -> Timescale:
-    """What a timescale as written says about when the item is due."""
+def _parts(text: str) -> list[str]:
+    """A timescale's dates: one, or a range's two, without "by", "end of" and the like."""
     words = " ".join(text.lower().replace(",", " ").split()).rstrip(".;:!")
     if not words or words in OPEN_ENDED:
+        return []
+    return [LEADING_WORDS.sub("", part) for part in RANGE.split(words)]
+
+
+def read_timescale(text: str) -> Timescale:
+    """What a timescale as written says about when the item is due."""
+    parts = _parts(text)
+    if not parts:
         return Timescale(None, True)
-    parts = [LEADING_WORDS.sub("", part) for part in RANGE.split(words)]
     due = None
     for part in parts:  # a range is due at its end; every part must still be a date
         due = _date(part)
         if due is None:
             return Timescale(None, False)
     return Timescale(due, True)
+
+
+def impossible_date(text: str) -> str | None:
+    """The part of a timescale written as a date in numbers (30/06/2027, 2027-06-30) that is no
+    real date ("31/02/2027"; "06/30/2027", month first), or None."""
+    for part in _parts(text):
+        numeric = DAY_FIRST.fullmatch(part) or YEAR_FIRST.fullmatch(part)
+        if numeric and _date(part) is None:
+            return part
+    return None
+
+
+def not_a_date(text: str) -> str:
+    """What is wrong with impossible_date's answer, in the active language."""
+    return _(
+        "“%(text)s” is not a real date: write the day first, then the month, then the year, "
+        "such as 30/06/2027 or 30 June 2027"
+    ) % {"text": text}
 
 
 def due_date_for(timescale: str) -> datetime.date | None:

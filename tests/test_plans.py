@@ -356,7 +356,7 @@ def test_the_progress_form_starts_at_today(plans_demo, service_manager, client):
 
     html = client.get(f"/admin/minimum_standards_plans/item/{item.pk}/progress/").content.decode()
 
-    assert f'name="date" value="{datetime.date.today().isoformat()}"' in html
+    assert f'name="date" value="{datetime.date.today():%d/%m/%Y}"' in html  # 30/06/2027
 
 
 def test_each_standards_rating_says_where_it_comes_from(plans_demo, advisory_member, client):

@@ -13,10 +13,11 @@ from wagtail_minimum_standards.compliance.models import Framework, SelfAssessmen
 from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors
 from wagtail_minimum_standards.compliance.spreadsheets.frameworks import import_framework
 from wagtail_minimum_standards.plans.models import DeliveryPlan
-from wagtail_minimum_standards.plans.spreadsheets import import_plan
+from wagtail_minimum_standards.plans.spreadsheets import export_plan, import_plan
 
 from . import workbook_files as files
 from .test_compliance_spreadsheets import NUMERIC_SCALE, framework_workbook, saved
+from .test_plans import rows
 
 ASSESSMENT_IMPORT = "/admin/minimum_standards/assessment/import/"
 FRAMEWORK_IMPORT = "/admin/minimum_standards/framework/import/"
@@ -219,7 +220,7 @@ def test_timescales_give_their_date_or_say_they_were_not_understood(
         "Sept 2022 - July 2023",
         45000,
         "2023/24",
-        "31/02/2023",
+        "Q1 2023",
         "On-going",
     ]
     plan = import_plan(plan_with_timescales(written))
@@ -237,6 +238,46 @@ def test_timescales_give_their_date_or_say_they_were_not_understood(
     client.force_login(service_manager)
     html = client.get(f"/admin/minimum_standards_plans/plan/{plan.pk}/").content.decode()
     assert html.count("Timescale not understood") == 3
+
+
+def test_a_timescale_written_as_a_date_that_is_no_date_refuses_the_file(db):
+    written = ["30/06/2027", "31/02/2027", "By 06/30/2027", "Sept 2026 - 2027-02-30"]
+
+    with pytest.raises(SheetErrors) as refused:
+        import_plan(plan_with_timescales(written))
+
+    not_a_date = (
+        "is not a real date: write the day first, then the month, then the year, such as "
+        "30/06/2027 or 30 June 2027"
+    )
+    assert refused.value.errors == [
+        f"Sheet “Sheet”, row 4, column F: “31/02/2027” {not_a_date}",
+        f"Sheet “Sheet”, row 5, column F: “06/30/2027” {not_a_date}",
+        f"Sheet “Sheet”, row 6, column F: “2027-02-30” {not_a_date}",
+    ]
+    assert not DeliveryPlan.objects.exists()
+
+
+def test_typed_and_date_cell_timescales_survive_export_import_export(db):
+    written = [
+        datetime.datetime(2027, 6, 30),  # a real Excel date cell: taken as it is
+        "30/06/2027",
+        "30/6/2027",
+        "30 June 2027",
+        "30 Jun 2027",
+        "2027-06-30",
+    ]
+    plan = import_plan(plan_with_timescales(written))
+    items = list(plan.items.order_by("position"))
+    assert [item.due_date for item in items] == [datetime.date(2027, 6, 30)] * 6
+
+    exported = rows(saved(export_plan(plan)))
+    again = import_plan(saved(export_plan(plan)))
+    assert rows(saved(export_plan(again))) == exported
+    assert [row[5] for row in exported[2:]] == ["30 June 2027", *written[1:]]
+    assert [i.due_date for i in again.items.order_by("position")] == [
+        datetime.date(2027, 6, 30)
+    ] * 6
 
 
 def test_an_import_command_names_the_file_it_cannot_open(db):

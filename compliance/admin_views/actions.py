@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from .. import dates
 from ..concurrency import DrawnVersionsMixin, StaleEdit
 from ..models import Framework, SelfAssessment
 from ..spreadsheets.assessments import export_assessment, import_assessment
@@ -21,7 +22,6 @@ from ..spreadsheets.frameworks import import_framework
 from ..spreadsheets.workbooks import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
 from .access import can_import_framework, can_read, can_run, requires
 from .responses import xlsx_response
-from .widgets import date_input
 
 
 def _report(assessment):
@@ -76,9 +76,7 @@ def unlock(request, pk):
 
 class StartNextForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
-    assessed_on = forms.DateField(
-        label=gettext_lazy("Date"), initial=datetime.date.today, widget=date_input()
-    )
+    assessed_on = dates.DateField(label=gettext_lazy("Date"), initial=datetime.date.today)
 
 
 @requires(can_run)
@@ -120,9 +118,7 @@ class AssessmentUploadForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Defaults to the sheet's title row."),
     )
-    assessed_on = forms.DateField(
-        label=gettext_lazy("Date"), initial=datetime.date.today, widget=date_input()
-    )
+    assessed_on = dates.DateField(label=gettext_lazy("Date"), initial=datetime.date.today)
     file = forms.FileField(
         label=gettext_lazy("File"),
         help_text=gettext_lazy("The annual report's layout: Standard | rating | Notes."),

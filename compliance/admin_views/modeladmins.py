@@ -15,6 +15,7 @@ from wagtail_modeladmin.menus import ModelAdminMenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from wagtail_modeladmin.views import CreateView, EditView, IndexView
 
+from .. import dates
 from ..concurrency import OptimisticLockFormMixin, StaleEdit
 from ..models import Framework, Rating, SelfAssessment, Standard
 from . import actions, comparison, history, questions, report
@@ -115,7 +116,8 @@ class SelfAssessmentAdmin(TrackerModelAdmin):
     menu_label = gettext_lazy("Self-assessments")
     menu_item_name = "self-assessments"  # a name for code: the same in every language
     menu_icon = "tasks"
-    list_display = ("report_link", "framework", "assessed_on", "status")
+    list_display = ("report_link", "framework", "day", "status")
+    day = dates.column("assessed_on", gettext_lazy("Date"))
     list_filter = ("framework", "status")
     create_view_class = SelfAssessmentCreateView
     edit_view_class = SelfAssessmentEditView

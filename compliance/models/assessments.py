@@ -13,6 +13,7 @@ from simple_history.utils import bulk_create_with_history
 from wagtail.documents import get_document_model_string
 
 from ..concurrency import locked, write
+from ..dates import ModelDateField
 from ..history import InlineHistoricalRecords, TrackerHistoricalRecords
 from ..spreadsheets.cells import CELL_LIMIT
 from .frameworks import Framework, RatingLevel, Standard
@@ -44,11 +45,11 @@ class SelfAssessment(models.Model):
         verbose_name=_("framework"),
     )
     title = models.CharField(_("title"), max_length=200)
-    assessed_on = models.DateField(_("Date"))
+    assessed_on = ModelDateField(_("Date"))
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    ratified_on = models.DateField(_("ratified on"), null=True, blank=True)
+    ratified_on = ModelDateField(_("ratified on"), null=True, blank=True)
     ratified_at = models.ForeignKey(
         "minimum_standards.AdvisoryGroupMeeting",
         null=True,
@@ -321,7 +322,7 @@ class EvidenceLink(models.Model):
         related_name="+",
         verbose_name=_("document"),
     )
-    review_by = models.DateField(
+    review_by = ModelDateField(
         _("Review by"),
         null=True,
         blank=True,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..concurrency import locked, write
+from ..dates import ModelDateField
 from ..history import TrackerHistoricalRecords
 from ..spreadsheets.cells import CELL_LIMIT
 
@@ -33,7 +34,7 @@ class AdvisoryGroupMeeting(models.Model):
     Its record: who came (members of the site and named guests), apologies, notes, and (in
     plans) its decisions. Once a later meeting approves its minutes, the record is locked."""
 
-    date = models.DateField(_("date"))
+    date = ModelDateField(_("date"))
     title = models.CharField(_("title"), max_length=200)
     attendees = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

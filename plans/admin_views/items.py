@@ -13,7 +13,6 @@ from wagtail_modeladmin.views import CreateView, EditView
 
 from wagtail_minimum_standards.compliance.admin_views.history import entries, history_page
 from wagtail_minimum_standards.compliance.admin_views.responses import xlsx_response
-from wagtail_minimum_standards.compliance.admin_views.widgets import date_input
 from wagtail_minimum_standards.compliance.concurrency import (
     DrawnVersionsMixin,
     OptimisticLockFormMixin,
@@ -24,6 +23,7 @@ from wagtail_minimum_standards.compliance.people import name_people
 
 from ..models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome, ProgressUpdate
 from ..spreadsheets import export_plan
+from ..timescales import impossible_date, not_a_date
 from .access import can_read, can_run, requires
 
 ITEM_FIELDS = [
@@ -42,6 +42,13 @@ class PlanItemForm(OptimisticLockFormMixin, WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if "owner_users" in self.fields:
             name_people(self, "owner_users")  # people by name, not username
+
+    def clean_timescale(self):
+        timescale = self.cleaned_data["timescale"]
+        wrong = impossible_date(timescale)
+        if wrong:
+            raise forms.ValidationError(not_a_date(wrong))
+        return timescale
 
 
 def _plan_url(item):
@@ -82,7 +89,6 @@ class ProgressUpdateForm(DrawnVersionsMixin, forms.ModelForm):
         model = ProgressUpdate
         fields = ["date", "text", "new_status"]
         widgets = {
-            "date": date_input(),
             "text": forms.Textarea(attrs={"rows": 4}),
         }
 

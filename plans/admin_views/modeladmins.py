@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectL
 from wagtail_modeladmin.options import ModelAdminGroup
 from wagtail_modeladmin.views import EditView
 
+from wagtail_minimum_standards.compliance import dates
 from wagtail_minimum_standards.compliance.admin_views.modeladmins import (
     HiddenMenuItem,
     TrackerModelAdmin,
@@ -48,7 +49,9 @@ class DeliveryPlanAdmin(TrackerModelAdmin):
     model = DeliveryPlan
     menu_label = gettext_lazy("Plans")
     menu_icon = "list-ol"
-    list_display = ("plan_link", "period_start", "period_end", "status")
+    list_display = ("plan_link", "starts", "ends", "status")
+    starts = dates.column("period_start", gettext_lazy("period start"))
+    ends = dates.column("period_end", gettext_lazy("period end"))
     list_filter = ("status",)
     panels = [
         FieldPanel("title"),
@@ -158,7 +161,8 @@ class MeetingAdmin(TrackerModelAdmin):
     model = AdvisoryGroupMeeting
     menu_label = gettext_lazy("Advisory Group meetings")
     menu_icon = "date"
-    list_display = ("title", "date", "links")
+    list_display = ("title", "day", "links")
+    day = dates.column("date", gettext_lazy("date"))
     edit_view_class = MeetingEditView
     # the record has its own page
     edit_handler = ObjectList(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from wagtail_minimum_standards.compliance.dates import ModelDateField
 from wagtail_minimum_standards.compliance.history import (
     InlineHistoricalRecords,
     TrackerHistoricalRecords,
@@ -28,8 +29,8 @@ class DeliveryPlan(models.Model):
         CLOSED = "closed", _("Closed")
 
     title = models.CharField(_("title"), max_length=200)
-    period_start = models.DateField(_("period start"), null=True, blank=True)
-    period_end = models.DateField(_("period end"), null=True, blank=True)
+    period_start = ModelDateField(_("period start"), null=True, blank=True)
+    period_end = ModelDateField(_("period end"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
     )
@@ -121,7 +122,7 @@ class PlanItem(ClusterableModel):
     timescale = models.CharField(
         _("timescale"), max_length=60, blank=True, help_text=_('As written, e.g. "Summer 2023".')
     )
-    due_date = models.DateField(
+    due_date = ModelDateField(
         _("due date"),
         null=True,
         blank=True,
@@ -176,7 +177,7 @@ class PlanAction(models.Model):
     )
     number = models.PositiveIntegerField(_("number"))
     text = models.TextField(_("text"), max_length=CELL_LIMIT)
-    done_on = models.DateField(
+    done_on = ModelDateField(
         _("done on"), null=True, blank=True, help_text=_("When it was done, if it is.")
     )
 
@@ -215,7 +216,7 @@ class ProgressUpdate(models.Model):
     item = models.ForeignKey(
         PlanItem, on_delete=models.CASCADE, related_name="updates", verbose_name=_("item")
     )
-    date = models.DateField(_("date"), default=datetime.date.today)
+    date = ModelDateField(_("date"), default=datetime.date.today)
     text = models.TextField(_("What happened"), max_length=CELL_LIMIT)
     new_status = models.CharField(
         _("new status"), max_length=20, choices=PlanItem.Status.choices, blank=True

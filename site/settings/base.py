@@ -150,6 +150,11 @@ MAIL_RETRY_FIRST = 15  # seconds after a failure; doubling ...
 MAIL_RETRY_MOST = 600  # ... to at most ten minutes
 
 LANGUAGE_CODE = "en-gb"
+# British dates: typed 30/06/2027 (also 30/6/2027, 30 June 2027, 2027-06-30), shown 30/06/2027
+# in the admin's date inputs and 30 June 2027 in text (config/formats/en_GB/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"  # Python's strftime form, as Wagtail's docs say
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -9,7 +9,11 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
-from wagtail_minimum_standards.compliance.checks import admin_base_url, roles_setting
+from wagtail_minimum_standards.compliance.checks import (
+    admin_base_url,
+    roles_setting,
+    wagtail_date_formats,
+)
 
 
 def ids(problems) -> list[str]:
@@ -138,3 +142,41 @@ def test_with_the_checks_skipped_a_malformed_setting_still_makes_no_group(db):
         ensure_roles()
 
     assert Group.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("settings", "shown"),
+    [
+        ({"WAGTAIL_DATE_FORMAT": "d/m/Y"}, "“d/m/Y”"),  # Django's template form, not Python's
+        ({"WAGTAIL_DATE_FORMAT": "%d/%m/%Y", "LANGUAGE_CODE": "en-us"}, "“05/06/2027”"),
+        ({"WAGTAIL_DATETIME_FORMAT": "%m/%d/%Y %H:%M", "LANGUAGE_CODE": "en-gb"}, "06/05/2027"),
+    ],
+)
+def test_a_wagtail_date_format_the_site_would_misread_is_a_warning(settings, shown):
+    unset = {"WAGTAIL_DATE_FORMAT": None, "WAGTAIL_DATETIME_FORMAT": None}
+    with override_settings(FORMAT_MODULE_PATH=None, **{**unset, **settings}):
+        problems = wagtail_date_formats()
+
+    assert ids(problems) == ["minimum_standards.W003"]
+    assert shown in problems[0].msg and "tracker's own date fields are not affected" in (
+        problems[0].msg
+    )
+    assert not problems[0].is_serious()
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},  # Wagtail's defaults, 2027-06-05 and 2027-06-05 14:30
+        {"WAGTAIL_DATE_FORMAT": "%d/%m/%Y", "WAGTAIL_DATETIME_FORMAT": "%d/%m/%Y %H:%M"},
+        {"WAGTAIL_DATE_FORMAT": "%m/%d/%Y", "LANGUAGE_CODE": "en-us"},
+    ],
+)
+def test_a_wagtail_date_format_the_site_reads_back_is_fine(settings):
+    unset = {"WAGTAIL_DATE_FORMAT": None, "WAGTAIL_DATETIME_FORMAT": None}
+    with override_settings(FORMAT_MODULE_PATH=None, **{**unset, **settings}):
+        assert wagtail_date_formats() == []
+
+
+def test_this_sites_british_date_formats_pass_the_check():
+    assert wagtail_date_formats() == []

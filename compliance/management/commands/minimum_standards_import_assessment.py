@@ -1,8 +1,7 @@
-import datetime
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from wagtail_minimum_standards.compliance import dates
 from wagtail_minimum_standards.compliance.models import Framework
 from wagtail_minimum_standards.compliance.spreadsheets.assessments import import_assessment
 from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors
@@ -21,7 +20,11 @@ class Command(BaseCommand):
             "--framework", required=True, help=_("the framework's code, e.g. iass-2018")
         )
         parser.add_argument("--title", default="", help=_("defaults to the sheet's title row"))
-        parser.add_argument("--date", type=datetime.date.fromisoformat, help=_("YYYY-MM-DD; today"))
+        parser.add_argument(
+            "--date",
+            type=dates.argument,
+            help=_("the self-assessment's date, such as 30/06/2027 or 2027-06-30; today"),
+        )
 
     def handle(self, *args, **options):
         framework = Framework.objects.filter(code=options["framework"]).first()
