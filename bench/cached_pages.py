@@ -8,8 +8,8 @@ workers -> a fresh PostgreSQL database on the server DATABASE_URL names, with th
 content) and, beside it, bench/minimal_app.py served by gunicorn with the same configuration.
 Then, with wrk (2 threads, a request given up on after 10 s), at 8 and at 32 connections:
 
-- each public page from nginx's cache, and a rotation over them, against the same bytes as
-  static files (bench/page_rates.py);
+- each public page from nginx's cache, and a rotation over them, against the same responses
+  (HTML and headers) as static files (bench/page_rates.py);
 - the home page that cannot be cached against the minimal view (bench/uncached_rates.py);
 - the same home page while each gunicorn worker in turn is recycled, as max_requests does
   (bench/recycling.py); with --cold, again without warming new workers up.
@@ -43,8 +43,8 @@ from page_rates import (  # noqa: E402
     ROTATION_SECONDS,
     ROUNDS,
     TURN_SECONDS,
+    StaticCopies,
     measure_pages,
-    save_static_copies,
     seconds_a_concurrency,
 )
 from processes import resident  # noqa: E402
@@ -72,13 +72,15 @@ def main():
         return
     server = os.environ["DATABASE_URL"]
     started, load_before = time.monotonic(), os.getloadavg()[0]
-    stack = deployment.start(server, by_address=True)
+    copies = StaticCopies()
+    stack = deployment.start(server, by_address=True, nginx_changes=copies.nginx_changes())
     try:
         with minimal_app(stack) as minimal:
-            measurements, notes = measure(stack, minimal, args)
+            measurements, notes = measure(stack, minimal, copies, args)
         warm_ups = re.findall(r"Warmed up: (\d+) pages in ([\d.]+) s", stack.log("gunicorn-1.log"))
     finally:
         deployment.stop(stack, server)
+        shutil.rmtree(copies.folder, ignore_errors=True)
     seconds, load_after = time.monotonic() - started, os.getloadavg()[0]
     print()
     print(
@@ -102,19 +104,16 @@ def main():
         print(note)
 
 
-def measure(stack, minimal: minimal_app, args) -> tuple[Measurements, list[str]]:
+def measure(stack, minimal: minimal_app, copies, args) -> tuple[Measurements, list[str]]:
     visitor = Browser(stack, "127.0.0.91")
-    bodies = {}
-    for _, path in PAGES:
-        page = visitor.get(path)
-        assert page.status == 200, path
-        bodies[path] = page.body
-    save_static_copies(stack, bodies)
+    pages = {path: visitor.get(path) for _, path in PAGES}
+    assert all(page.status == 200 for page in pages.values()), pages
+    copies.save(stack, pages)
     site = stack.apps[stack.app_ports[0]].pid
     memory = resident(site)
     measurements = Measurements(args)
     print(f"Measuring (about {estimate(args) / 60:.0f} minutes):", flush=True)
-    measure_pages(stack, measurements, bodies)
+    measure_pages(stack, measurements, pages, copies)
     measure_uncached(stack, measurements, minimal)
     served = stack.log("gunicorn-1.log").count(" HTTP/1.")
     notes = [

@@ -156,12 +156,14 @@ def start(
     shared: bool = False,
     code: Path = ROOT,
     nginx: bool = True,
+    nginx_changes: dict | None = None,
 ) -> Stack:
     """The stack on loopback. `by_address`: the site also answers to 127.0.0.1 (for load
     generators such as wrk, which can only name the host they connect to). `app_servers`:
     how many gunicorn instances nginx spreads requests over; `shared`: the cache in Redis
     and uploads in object storage, as several servers need. `code`: the checkout to run;
-    `nginx=False`: its gunicorn alone."""
+    `nginx=False`: its gunicorn alone; `nginx_changes`: replacements in nginx's site file
+    (bench/page_rates.py adds a location of its own)."""
     workdir = Path(tempfile.mkdtemp(prefix="sendias-deploy-"))
     workdir.chmod(0o755)  # nginx's workers read the static files and images here
     name = f"sendias_deploy_{secrets.token_hex(4)}"
@@ -204,7 +206,7 @@ def start(
             _start_gunicorn(stack, port)
         _start_mail_worker(stack)
         if nginx:
-            _start_nginx(stack, by_address)
+            _start_nginx(stack, by_address, nginx_changes)
         _wait_until_serving(stack, through=None if nginx else 0)
     except BaseException:
         stop(stack, database_server)
@@ -448,3 +450,9 @@ def stop(stack: Stack, database_server: str) -> None:
             process.kill()
     drop_database(database_server, stack.database)
     shutil.rmtree(stack.workdir, ignore_errors=True)
+
+
+def reload_nginx(stack: Stack) -> None:
+    """nginx reads its configuration again (and any file it includes)."""
+    command = [_which("nginx"), "-p", str(stack.workdir), "-c", str(stack.workdir / "nginx.conf")]
+    stack.run([*command, "-s", "reload"])
