@@ -93,14 +93,14 @@ class StaticCopies:
 def measure_pages(stack, measurements: Measurements, pages: dict, copies: StaticCopies) -> None:
     base = f"https://127.0.0.1:{stack.https_port}"
     args = measurements.args
-    pages = [path for _, path in PAGES]
+    paths = [path for _, path in PAGES]
     static_paths = [copies.path(number) for number in range(len(PAGES))]
     # No warming up before each measurement: wrk's connections are its own in each, and each
     # page is in nginx's cache (kept for a day, served while it is renewed once it has
     # expired). Only once, the pages in turn for a second: wrk names the host 127.0.0.1, so
     # its copies in nginx's cache are not those the checks made (the key is host and path),
     # and the first requests of a run would find none and wait for nginx's lock.
-    load(base, args, connections=8, duration=1, warmup=0, paths=pages)
+    load(base, args, connections=8, duration=1, warmup=0, paths=paths)
     for connections in args.connections:
         for number, (label, path) in enumerate(PAGES):
             measurements.alternate(
@@ -112,7 +112,7 @@ def measure_pages(stack, measurements: Measurements, pages: dict, copies: Static
                 duration=TURN_SECONDS,
             )
         measurements.alternate(
-            (ROTATION, base, pages),
+            (ROTATION, base, paths),
             (STATIC_ROTATION, base, static_paths),
             connections,
             ROUNDS,
