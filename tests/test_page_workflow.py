@@ -110,3 +110,18 @@ def test_an_editor_submits_a_page_and_the_service_manager_approves_it(client, de
     page.refresh_from_db()
     assert page.introduction == "Checked by the manager."  # published on approval
     assert "Checked by the manager." in client.get(page.url).content.decode()
+
+
+def test_on_a_flushed_database_the_demo_makes_the_workflow_itself(demo_with_users):
+    """`manage.py flush` (and the browser tests' live server) undoes the starter workflow's
+    migration: the demo makes its own, so that a page can still be submitted and approved."""
+    Workflow.objects.all().delete()
+
+    demo_workflow.load()
+
+    workflow = Page.get_first_root_node().get_workflow()
+    (task,) = [step.task.specific for step in workflow.workflow_tasks.all()]
+    assert workflow.name == task.name == "Service manager approval" and workflow.active
+    assert [group.name for group in task.groups.all()] == ["Service manager"]
+    assert TopicIndexPage.objects.get().get_workflow() == workflow
+    assert workflows_can_finish() == []
