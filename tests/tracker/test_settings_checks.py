@@ -168,7 +168,11 @@ def test_a_wagtail_date_format_the_site_would_misread_is_a_warning(settings, sho
     "settings",
     [
         {},  # Wagtail's defaults, 2027-06-05 and 2027-06-05 14:30
-        {"WAGTAIL_DATE_FORMAT": "%d/%m/%Y", "WAGTAIL_DATETIME_FORMAT": "%d/%m/%Y %H:%M"},
+        {
+            "WAGTAIL_DATE_FORMAT": "%d/%m/%Y",
+            "WAGTAIL_DATETIME_FORMAT": "%d/%m/%Y %H:%M",
+            "LANGUAGE_CODE": "en-gb",  # a host's own may be en-us (wagtail start's)
+        },
         {"WAGTAIL_DATE_FORMAT": "%m/%d/%Y", "LANGUAGE_CODE": "en-us"},
     ],
 )
