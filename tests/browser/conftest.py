@@ -106,3 +106,21 @@ def sign_in(page, server: str, username: str, password: str) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(server + "/admin/")
+
+
+@pytest.fixture
+def person(browser, demo_server):
+    """person(who): a desktop browser of their own, signed in as the demo's `who` (its
+    password is demo-`who`-pass); each closed after the test."""
+    contexts = []
+
+    def signed_in(who):
+        contexts.append(browser.new_context(**VIEWPORTS["desktop"]))
+        page = contexts[-1].new_page()
+        page.problems = PageProblems(page)
+        sign_in(page, demo_server, who, f"demo-{who}-pass")
+        return page
+
+    yield signed_in
+    for context in contexts:
+        context.close()

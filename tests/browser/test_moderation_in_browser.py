@@ -11,29 +11,11 @@ from axe_playwright_python.sync_playwright import Axe
 
 from home.models import TopicIndexPage
 
-from .conftest import VIEWPORTS, PageProblems, sign_in
 from .test_home_page_in_browser import WCAG_22_AA
 
 pytestmark = pytest.mark.browser
 
 CHANGE = "Checked by the Service manager before it went live."
-
-
-@pytest.fixture
-def person(browser, demo_server):
-    """person(who): a desktop browser of their own, signed in as the demo's `who`."""
-    contexts = []
-
-    def signed_in(who):
-        contexts.append(browser.new_context(**VIEWPORTS["desktop"]))
-        page = contexts[-1].new_page()
-        page.problems = PageProblems(page)
-        sign_in(page, demo_server, who, f"demo-{who}-pass")
-        return page
-
-    yield signed_in
-    for context in contexts:
-        context.close()
 
 
 def axe_violations(page, context=None) -> str:

@@ -21,28 +21,9 @@ from wagtail_minimum_standards.compliance.models import (
 from wagtail_minimum_standards.compliance.spreadsheets.assessments import export_assessment
 from wagtail_minimum_standards.plans.models import DeliveryPlan, PlanAction, ProgressUpdate
 
-from .conftest import VIEWPORTS, PageProblems, sign_in
-
 pytestmark = pytest.mark.browser
 
 DAY = datetime.date(2027, 6, 30)
-
-
-@pytest.fixture
-def signed_in(browser, demo_server):
-    contexts = []
-
-    def sign_in_as(who):
-        context = browser.new_context(**VIEWPORTS["desktop"])
-        contexts.append(context)
-        page = context.new_page()
-        page.problems = PageProblems(page)
-        sign_in(page, demo_server, who, f"demo-{who}-pass")
-        return page
-
-    yield sign_in_as
-    for context in contexts:
-        context.close()
 
 
 def type_date(page, selector: str, text: str) -> None:
@@ -63,8 +44,8 @@ def submit(page, button: str) -> None:
         page.keyboard.press("Enter")
 
 
-def test_typed_dates_are_saved_and_shown_in_the_tracker(signed_in, demo_server):
-    page = signed_in("manager")
+def test_typed_dates_are_saved_and_shown_in_the_tracker(person, demo_server):
+    page = person("manager")
     admin = demo_server + "/admin"
 
     page.goto(f"{admin}/minimum_standards/advisorygroupmeeting/create/")
@@ -158,8 +139,8 @@ def test_typed_dates_are_saved_and_shown_in_the_tracker(signed_in, demo_server):
     assert page.problems.messages == []
 
 
-def test_a_date_that_cannot_be_read_is_refused_and_nothing_typed_is_lost(signed_in, demo_server):
-    page = signed_in("manager")
+def test_a_date_that_cannot_be_read_is_refused_and_nothing_typed_is_lost(person, demo_server):
+    page = person("manager")
     page.goto(demo_server + "/admin/minimum_standards/advisorygroupmeeting/create/")
     for typed in ["31/02/2027", "06/30/2027", "tomorrow"]:
         type_date(page, "#id_date", typed)
@@ -171,8 +152,8 @@ def test_a_date_that_cannot_be_read_is_refused_and_nothing_typed_is_lost(signed_
     assert not AdvisoryGroupMeeting.objects.filter(title="Kept title").exists()
 
 
-def test_typed_dates_are_saved_and_shown_in_the_sites_pages(signed_in, demo_server):
-    page = signed_in("editor")
+def test_typed_dates_are_saved_and_shown_in_the_sites_pages(person, demo_server):
+    page = person("editor")
     admin = demo_server + "/admin"
     for model, field, typed in [
         (NewsArticlePage, "date", "30/6/2027"),
