@@ -90,6 +90,12 @@ def test_six_password_resets_at_once_from_one_address_take_three(db):
     assert QueuedPasswordReset.objects.count() == 3
 
 
+def start_of_this_hour():
+    """A moment at the start of a sign-in window: the windows are fixed (home.limits), so a
+    test run at 09:29:50 would otherwise see its count start again at 09:30."""
+    return timezone.now().replace(minute=0, second=0, microsecond=0)
+
+
 def sign_in(client, username, password, address="192.0.2.50"):
     return client.post(
         "/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=address
@@ -101,7 +107,7 @@ def test_a_password_sprayer_is_slowed_then_stopped_and_a_colleague_still_signs_i
     ServiceManagerFactory(username="sam", password=PASSWORD)
     for number in range(40):
         UserFactory(username=f"person{number}")
-    now = timezone.now()
+    now = start_of_this_hour()  # every step below falls in one sign-in window (15 minutes)
     statuses = []
 
     with mock.patch("django.utils.timezone.now") as clock:
@@ -134,8 +140,9 @@ def test_a_password_sprayer_is_slowed_then_stopped_and_a_colleague_still_signs_i
 def test_after_thirty_failures_an_address_is_stopped_for_the_rest_of_the_window(client, db):
     ServiceManagerFactory(username="sam", password=PASSWORD)
 
-    statuses = [sign_in(client, f"person{n}", "Winter2026!").status_code for n in range(32)]
-    stopped = sign_in(client, "sam", PASSWORD)
+    with mock.patch("django.utils.timezone.now", return_value=start_of_this_hour()):
+        statuses = [sign_in(client, f"person{n}", "Winter2026!").status_code for n in range(32)]
+        stopped = sign_in(client, "sam", PASSWORD)
 
     assert statuses == [200] * 30 + [429] * 2
     assert stopped.status_code == 429
