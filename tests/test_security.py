@@ -86,7 +86,9 @@ def test_public_pages_carry_a_strict_content_security_policy(client, home_page):
     policy = client.get("/")["Content-Security-Policy"]
 
     assert "default-src 'self'" in policy
-    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    # Scripts and styles fall back to default-src: only the site's own, never inline.
+    assert "script-src" not in policy and "style-src" not in policy
+    assert "unsafe-inline" not in policy
     assert "object-src 'none'" in policy
     assert "frame-ancestors 'self'" in policy
 
