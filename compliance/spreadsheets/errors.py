@@ -72,6 +72,22 @@ def cell_text(value) -> str:
     return writable(str(value)).strip()
 
 
+def kept_text(value) -> str:
+    """A cell's value as text, every character kept: nothing stripped, line breaks and spaces
+    as written ("" for an empty cell). A date cell is written the British way (30/06/2027),
+    a whole number without ".0". Characters a workbook cannot hold never reach here: the XML
+    check before parsing refuses them."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        value = value.date()
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return format_date(value, "d/m/Y")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
 def check_length(errors, sheet: str, row: int, column: int | None, value: str, model, field: str):
     """Report a cell longer than the model field it fills, instead of a database error."""
     limit = model._meta.get_field(field).max_length

@@ -150,9 +150,10 @@ def _check_parts(archive) -> None:
         (p.filename for p in parts if not p.filename.lower().endswith(NOT_XML) and p.file_size),
         key=lambda name: name not in (WORKBOOK, WORKBOOK_RELS),
     )
-    titles, budget = _SheetTitles(), _Budget()
+    titles, budget, formulas = _SheetTitles(), _Budget(), SheetErrors()
     for name in names:
-        _scan(archive, name, titles, budget)
+        _scan(archive, name, titles, budget, formulas)
+    formulas.raise_if_any()
 
 
 WORKBOOK, WORKBOOK_RELS = "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
@@ -182,10 +183,11 @@ class _Budget:
         self.elements = 0
 
 
-def _scan(archive, name: str, titles: _SheetTitles, budget: _Budget) -> None:
+def _scan(archive, name: str, titles: _SheetTitles, budget: _Budget, formulas) -> None:
     """Stream one XML part through expat: well-formed, no DTD, not too deep, not too many
-    elements, and its cells within the limits."""
-    shape = _SheetShape(name, titles, budget)
+    elements, and its cells within the limits. Each formula cell is added to `formulas`: an
+    import keeps text as it was written, and a formula's text is not what the cell shows."""
+    shape = _SheetShape(name, titles, budget, formulas)
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartDoctypeDeclHandler = shape.refuse_doctype
     parser.StartElementHandler = shape.start
@@ -219,8 +221,8 @@ class _SheetShape:
     """Follows a part's elements, and a worksheet's rows and cells, which must come in order;
     refuses what lies beyond the limits."""
 
-    def __init__(self, name: str, titles: _SheetTitles, budget: _Budget):
-        self.name, self.titles, self.budget = name, titles, budget
+    def __init__(self, name: str, titles: _SheetTitles, budget: _Budget, formulas: SheetErrors):
+        self.name, self.titles, self.budget, self.formulas = name, titles, budget, formulas
         self.depth = 0
         self.elements = 0
         self.root = ""
@@ -280,6 +282,17 @@ class _SheetShape:
             self._row(attributes.get("r"))
         elif local == "c":
             self._cell(attributes.get("r"))
+        elif local == "f" and self.root == "worksheet":
+            self.formulas.add(
+                self.titles.title(self.name),
+                max(self.row, 1),
+                self.column,
+                _(
+                    "this cell is a formula, and an import keeps only what was written. Copy "
+                    "the cells and paste them as values (Paste Special, Values), then upload "
+                    "the workbook again."
+                ),
+            )
 
     def _row(self, number) -> None:
         row = self._number(number, self.row + 1)
