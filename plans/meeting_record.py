@@ -10,6 +10,7 @@ record changed after the form was drawn (`drawn_version`, compliance.concurrency
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail_minimum_standards.compliance.concurrency import locked
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting, MeetingLocked
 
-from .models import Decision, PlanItem, ProgressUpdate
+from .models import Decision, PlanItem, ProgressUpdate, StatusMeaning
 
 
 @dataclass
@@ -46,13 +47,19 @@ def decide(meeting, kind, text, user, *, assessment=None, plan_item=None, minute
         decision.plan_item = _agree(new_action, meeting, text)
     elif kind in (Decision.Kind.CHANGE_ITEM, Decision.Kind.CLOSE_ITEM):
         closing = kind == Decision.Kind.CLOSE_ITEM
+        done = plan_item.plan.word_for(StatusMeaning.DONE)
+        if closing and not done:
+            raise ValidationError(
+                _("“%(plan)s” has no status word that means done: add one to the plan first.")
+                % {"plan": plan_item.plan}
+            )
         plan_item = locked(plan_item, drawn_version)  # its status is written with the update
         ProgressUpdate.objects.create(
             item=plan_item,
             date=meeting.date,
             text=_("Advisory Group, %(date)s: %(text)s")
             % {"date": date_format(meeting.date, "j F Y"), "text": text},
-            new_status=PlanItem.Status.COMPLETE if closing else "",
+            new_status=done if closing else "",
             by=user,
         )
         decision.plan_item = plan_item
@@ -71,6 +78,7 @@ def _agree(action: NewAction, meeting, text) -> PlanItem:
         objective=action.objective,
         owners=action.owners,
         timescale=action.timescale,
+        status=action.plan.word_for(StatusMeaning.OPEN),  # agreed: open from today
         completion_notes=_("Agreed at %(meeting)s: %(text)s") % {"meeting": meeting, "text": text},
     )
     item.standards.set(action.standards)

@@ -94,7 +94,7 @@ def meeting_pack(review) -> Workbook:
         _("Progress updates"),
         [_("Date"), _("Plan"), _("Objective"), _("What happened"), _("New status")],
         [
-            [u.date, u.item.plan.title, u.item.objective, u.text, u.get_new_status_display()]
+            [u.date, u.item.plan.title, u.item.objective, u.text, u.new_status]
             for u in review.updates
         ],
         [12, 30, 50, 60, 14],
@@ -170,7 +170,7 @@ def meeting_pack(review) -> Workbook:
         _("Agreed last time"),
         [_("Decision"), *item_headings, _("Status now")],
         [
-            [d.text, *_item(d.plan_item), d.plan_item.get_status_display()]
+            [d.text, *_item(d.plan_item), d.plan_item.status_or_none]
             for d in review.agreed_last_time
             if d.plan_item
         ],
@@ -194,7 +194,7 @@ def meeting_pack(review) -> Workbook:
             book,
             title,
             [*item_headings, _("Timescale"), _("Due"), _("Status")],
-            [[*_item(i), i.timescale, i.due_date, i.get_status_display()] for i in items],
+            [[*_item(i), i.timescale, i.due_date, i.status_or_none] for i in items],
             [30, 30, 50, 24, 14, 12, 12],
         )
     return book

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail_minimum_standards.compliance import questions
 from wagtail_minimum_standards.compliance.lookups import by_pk
@@ -19,7 +20,7 @@ from wagtail_minimum_standards.compliance.models import (
     SelfAssessment,
 )
 
-from .models import Decision, PlanAction, PlanItem, ProgressUpdate
+from .models import OPEN_MEANINGS, Decision, PlanAction, PlanItem, ProgressUpdate
 
 NEXT_MEETING_DEFAULT = datetime.timedelta(days=91)  # the horizon when no next meeting is set
 
@@ -77,7 +78,7 @@ def changed_fields(model, window, field_name):
     )
     changes = []
     start = window.get("history_date__gt")
-    for _, versions in groupby(rows, key=lambda r: r.id):
+    for _id, versions in groupby(rows, key=lambda r: r.id):
         versions = list(versions)
         before = [v for v in versions if start is not None and v.history_date <= start]
         during = [v for v in versions if start is None or v.history_date > start]
@@ -96,12 +97,11 @@ def review_for(meeting: AdvisoryGroupMeeting) -> Review:
     if previous:
         window["history_date__gt"] = end_of(previous.date)
     open_items = PlanItem.objects.filter(
-        plan__status="active", status__in=PlanItem.OPEN
+        plan__status="active", status_meaning__in=OPEN_MEANINGS
     ).select_related("plan")
 
     created = PlanItem.history.filter(history_type="+", **window).values_list("id", flat=True)
     review.new_items = list(PlanItem.objects.filter(pk__in=list(created)).select_related("plan"))
-    labels = {value: str(label) for value, label in PlanItem.Status.choices}  # text, for the pack
     status_changes = changed_fields(PlanItem, window, "status")
     ids = [record.id for record, *_ in status_changes]
     items = by_pk(PlanItem.objects.select_related("plan"), ids)
@@ -110,8 +110,8 @@ def review_for(meeting: AdvisoryGroupMeeting) -> Review:
             record.history_date,
             record.history_user,
             items.get(record.id),
-            labels.get(old, old),
-            labels.get(new, new),
+            old or _("No status"),  # the plan's own words
+            new or _("No status"),
         )
         for record, old, new in status_changes
     ]

@@ -36,7 +36,7 @@ def plan_items_serving(standard_ids) -> dict:
                 url=reverse("minimum_standards_plans_plan_view", args=[item.plan_id])
                 + f"#item-{item.pk}",
                 text=Truncator(item.objective).words(10),
-                note=item.get_status_display(),
+                note=item.status_or_none,
             )
         )
     return links

@@ -21,7 +21,7 @@ from wagtail_minimum_standards.compliance.models import (
     SelfAssessment,
 )
 from wagtail_minimum_standards.plans import meeting_record
-from wagtail_minimum_standards.plans.models import Decision, PlanItem
+from wagtail_minimum_standards.plans.models import OPEN_MEANINGS, Decision
 
 MEETING = "/admin/minimum_standards_plans/meeting"
 
@@ -242,7 +242,7 @@ def test_changing_and_closing_an_item_are_written_into_its_progress(
     client, plans_demo, service_manager
 ):
     october = plans_demo["october"]
-    first, second = plans_demo["plan"].items.filter(status__in=PlanItem.OPEN)[:2]
+    first, second = plans_demo["plan"].items.filter(status_meaning__in=OPEN_MEANINGS)[:2]
     client.force_login(service_manager)
 
     decide(client, october, "change-item", {"text": "Widen the survey", "plan_item": first.pk})
@@ -250,7 +250,7 @@ def test_changing_and_closing_an_item_are_written_into_its_progress(
 
     assert first.updates.first().text == "Advisory Group, 12 October 2022: Widen the survey"
     second.refresh_from_db()
-    assert second.status == "complete"
+    assert second.status == "Complete"
     assert [d.kind for d in october.decisions.all()] == ["change-item", "close-item"]
 
 

@@ -96,9 +96,9 @@ def test_review_queries_do_not_grow_with_the_plan(plans_demo):
     plan = plans_demo["plan"]
     for n in range(40):
         item = PlanItem.objects.create(
-            plan=plan, objective=f"Extra {n}", timescale="Jan 2023", status="on-track"
+            plan=plan, objective=f"Extra {n}", timescale="Jan 2023", status="On track"
         )
-        item.status = "at-risk"
+        item.status = "At risk"
         item.save()
 
     with CaptureQueriesContext(connection) as many:
@@ -113,7 +113,7 @@ def test_the_first_meetings_review_shows_every_change_to_date(plans_demo):
 
     assert before.previous is None
     assert len(before.status_changes) == 8  # set from Appendix 4's completion notes, April 2022
-    assert all(change.before == "Not started" for change in before.status_changes)
+    assert all(change.before == "No status" for change in before.status_changes)
 
 
 def test_review_items_link_to_the_item_in_its_plan(client, plans_demo, advisory_member):

@@ -97,7 +97,7 @@ def test_the_overdue_count_is_the_overdue_list(client, plans_demo, service_manag
     plan = plans_demo["plan"]
     for n in range(7):
         PlanItem.objects.create(
-            plan=plan, objective=f"Late {n}", status="on-track", position=900 + n,
+            plan=plan, objective=f"Late {n}", status="On track", position=900 + n,
             due_date=datetime.date.today() - datetime.timedelta(days=n + 1),
         )  # fmt: skip
     client.force_login(service_manager)

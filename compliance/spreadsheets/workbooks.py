@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from openpyxl.utils import column_index_from_string, get_column_letter
 
+from .cells import CELL_LIMIT
 from .errors import SheetErrors
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -148,15 +149,16 @@ def _check_parts(archive) -> None:
     # the workbook's own parts first: they say which part is which sheet.
     names = sorted(
         (p.filename for p in parts if not p.filename.lower().endswith(NOT_XML) and p.file_size),
-        key=lambda name: name not in (WORKBOOK, WORKBOOK_RELS),
+        key=lambda name: (name not in (WORKBOOK, WORKBOOK_RELS), name != SHARED_STRINGS),
     )
-    titles, budget, formulas = _SheetTitles(), _Budget(), SheetErrors()
+    titles, budget, problems = _SheetTitles(), _Budget(), SheetErrors()
     for name in names:
-        _scan(archive, name, titles, budget, formulas)
-    formulas.raise_if_any()
+        _scan(archive, name, titles, budget, problems)
+    problems.raise_if_any()
 
 
 WORKBOOK, WORKBOOK_RELS = "xl/workbook.xml", "xl/_rels/workbook.xml.rels"
+SHARED_STRINGS = "xl/sharedStrings.xml"
 
 
 class _SheetTitles:
@@ -177,21 +179,24 @@ class _SheetTitles:
 
 
 class _Budget:
-    """Elements across the whole workbook: what parsing it will cost, bounded."""
+    """Elements across the whole workbook: what parsing it will cost, bounded; and which of
+    its shared strings are longer than a cell holds (openpyxl would cut them short)."""
 
     def __init__(self):
         self.elements = 0
+        self.long_strings: set[int] = set()
 
 
-def _scan(archive, name: str, titles: _SheetTitles, budget: _Budget, formulas) -> None:
+def _scan(archive, name: str, titles: _SheetTitles, budget: _Budget, problems) -> None:
     """Stream one XML part through expat: well-formed, no DTD, not too deep, not too many
-    elements, and its cells within the limits. Each formula cell is added to `formulas`: an
+    elements, and its cells within the limits. Each formula cell is added to `problems`: an
     import keeps text as it was written, and a formula's text is not what the cell shows."""
-    shape = _SheetShape(name, titles, budget, formulas)
+    shape = _SheetShape(name, titles, budget, problems)
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartDoctypeDeclHandler = shape.refuse_doctype
     parser.StartElementHandler = shape.start
     parser.EndElementHandler = shape.end
+    parser.CharacterDataHandler = shape.text
     try:
         with archive.open(name) as source:
             while chunk := source.read(CHUNK):
@@ -221,13 +226,22 @@ class _SheetShape:
     """Follows a part's elements, and a worksheet's rows and cells, which must come in order;
     refuses what lies beyond the limits."""
 
-    def __init__(self, name: str, titles: _SheetTitles, budget: _Budget, formulas: SheetErrors):
-        self.name, self.titles, self.budget, self.formulas = name, titles, budget, formulas
+    def __init__(self, name: str, titles: _SheetTitles, budget: _Budget, problems: SheetErrors):
+        self.name, self.titles, self.budget, self.problems = name, titles, budget, problems
         self.depth = 0
         self.elements = 0
         self.root = ""
         self.row = 0
         self.column = 0
+        # Text in a shared string (<si>) or an inline one (<is>), and a cell's value (<v>).
+        self.in_text, self.in_value = False, False
+        self.length, self.strings, self.value, self.cell_type = 0, -1, "", ""
+
+    def text(self, data: str) -> None:
+        if self.in_text:
+            self.length += len(data)
+        elif self.in_value:
+            self.value += data
 
     def refuse_doctype(self, *args):
         _refuse(
@@ -240,6 +254,29 @@ class _SheetShape:
 
     def end(self, tag: str) -> None:
         self.depth -= 1
+        local = tag.rsplit(" ", 1)[-1]
+        if local == "t":
+            self.in_text = False
+        elif local == "v":
+            self.in_value = False
+        elif local == "si" and self.length > CELL_LIMIT:
+            self.budget.long_strings.add(self.strings)
+        elif local == "c" and self.root == "worksheet":
+            shared = self.cell_type == "s" and self.value.strip().isdigit()
+            if self.length > CELL_LIMIT or (
+                shared and int(self.value) in self.budget.long_strings
+            ):
+                self.problems.add(
+                    self.titles.title(self.name),
+                    max(self.row, 1),
+                    self.column,
+                    _(
+                        "this cell holds more than %(limit)s characters, more than Excel keeps "
+                        "in a cell, and an import keeps every character: split it over two "
+                        "cells or shorten it"
+                    )
+                    % {"limit": f"{CELL_LIMIT:,}"},
+                )
 
     def start(self, tag: str, attributes: dict) -> None:
         self.depth += 1
@@ -282,8 +319,15 @@ class _SheetShape:
             self._row(attributes.get("r"))
         elif local == "c":
             self._cell(attributes.get("r"))
+            self.cell_type, self.value, self.length = attributes.get("t", ""), "", 0
+        elif local == "t":
+            self.in_text = True
+        elif local == "v":
+            self.in_value = True
+        elif local == "si":
+            self.strings, self.length = self.strings + 1, 0
         elif local == "f" and self.root == "worksheet":
-            self.formulas.add(
+            self.problems.add(
                 self.titles.title(self.name),
                 max(self.row, 1),
                 self.column,

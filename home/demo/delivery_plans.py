@@ -25,8 +25,10 @@ from wagtail_minimum_standards.compliance.models import (
 from wagtail_minimum_standards.plans.models import (
     DeliveryPlan,
     PlanAction,
+    PlanColumn,
     PlanItem,
     PlanOutcome,
+    PlanStatus,
     ProgressUpdate,
 )
 from wagtail_minimum_standards.plans.spreadsheets import import_plan
@@ -41,7 +43,15 @@ MEETINGS = [
     (datetime.date(2023, 1, 18), "Advisory Group meeting, January 2023"),
     (datetime.date(2023, 4, 19), "Advisory Group meeting, April 2023"),
 ]
-HISTORIES = [DeliveryPlan, PlanItem, PlanAction, PlanOutcome, ProgressUpdate]
+HISTORIES = [
+    DeliveryPlan,
+    PlanColumn,
+    PlanStatus,
+    PlanItem,
+    PlanAction,
+    PlanOutcome,
+    ProgressUpdate,
+]
 
 
 def at(day: datetime.date) -> datetime.datetime:
@@ -58,10 +68,12 @@ def dated(day: datetime.date):
 
 
 def status_from(completion: str) -> str:
+    """Appendix 4 has no status column: a status word read from what its "Actual Completion"
+    says, and none where it says nothing."""
     text = completion.lower()
     if "on-going" in text or "ongoing" in text:
-        return PlanItem.Status.ONGOING
-    return PlanItem.Status.ON_TRACK if text else PlanItem.Status.NOT_STARTED
+        return "Ongoing"
+    return "On track" if text else ""
 
 
 @transaction.atomic
@@ -116,12 +128,12 @@ def _between_meetings(plan):
         (
             "1.1",
             "SLA for 1.4.22 to 31.3.25 signed off by the LA and ICB (example).",
-            PlanItem.Status.COMPLETE,
+            "Complete",
         ),
         (
             "4.1",
             "Two IPSEA courses cancelled; waiting for new dates (example).",
-            PlanItem.Status.AT_RISK,
+            "At risk",
         ),
     ]:
         ProgressUpdate.objects.create(
@@ -137,11 +149,13 @@ def _between_meetings(plan):
         objective="Produce key information in easy read and audio formats (example).",
         owners="I&A Officer leading CYP offer",
         timescale="Summer 2023",
-        status=PlanItem.Status.ON_TRACK,
+        status="On track",
     )
     new.standards.set(plan.framework.sections.get(number="3").standards.filter(code="3.2"))
     new.save()
-    PlanAction.objects.create(item=new, number=1, text="Agree formats with young people (example).")
+    PlanAction.objects.create(
+        item=new, number=1, lead="1. ", text="Agree formats with young people (example)."
+    )
 
 
 def _compliance_timeline():

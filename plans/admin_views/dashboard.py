@@ -6,11 +6,12 @@ never a date worked out."""
 import datetime
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 
-from ..models import PlanItem
+from ..models import OPEN_MEANINGS, PlanItem, StatusMeaning
 from ..question_list import open_questions
 from .access import can_read, can_run
 
@@ -18,7 +19,9 @@ from .access import can_read, can_run
 def overdue_items(today: datetime.date) -> list[PlanItem]:
     """Open items of active plans due before `today`, soonest first: every one of them."""
     return list(
-        PlanItem.objects.filter(plan__status="active", due_date__lt=today, status__in=PlanItem.OPEN)
+        PlanItem.objects.filter(
+            plan__status="active", due_date__lt=today, status_meaning__in=OPEN_MEANINGS
+        )
         .select_related("plan")
         .order_by("due_date", "pk")
     )
@@ -43,10 +46,13 @@ class PlansPanel(Component):
         today = datetime.date.today()
         active = PlanItem.objects.filter(plan__status="active")
         counts = dict(
-            active.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+            active.values_list("status_meaning")
+            .annotate(n=Count("pk"))
+            .values_list("status_meaning", "n")
         )
+        meanings = [*StatusMeaning.choices, ("", _("No status"))]
         return {
-            "counts": [(label, counts.get(value, 0)) for value, label in PlanItem.Status.choices],
+            "counts": [(label, counts.get(value, 0)) for value, label in meanings],
             "overdue": overdue_items(today),
             "open_questions": open_questions(),
             "next_meeting": next_meeting(today),

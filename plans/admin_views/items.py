@@ -21,20 +21,36 @@ from wagtail_minimum_standards.compliance.concurrency import (
 )
 from wagtail_minimum_standards.compliance.people import name_people
 
-from ..models import DeliveryPlan, PlanAction, PlanItem, PlanOutcome, ProgressUpdate
+from ..models import (
+    DeliveryPlan,
+    PlanAction,
+    PlanItem,
+    PlanOutcome,
+    PlanStatus,
+    ProgressUpdate,
+)
 from ..spreadsheets import export_plan
 from ..timescales import impossible_date, not_a_date
 from .access import can_read, can_run, requires
 
 ITEM_FIELDS = [
     "area_of_work",
+    "standards_text",
     "objective",
     "owners",
     "timescale",
     "due_date",
+    "progress",
     "completion_notes",
     "status",
 ]
+
+
+def status_choices(plan: DeliveryPlan | None, blank: str):
+    """The plan's status words (every plan's, before one is chosen) after `blank`."""
+    statuses = PlanStatus.objects.filter(plan=plan) if plan else PlanStatus.objects.all()
+    words = dict.fromkeys(statuses.order_by("plan", "position").values_list("label", flat=True))
+    return [("", blank), *((word, word) for word in words)]
 
 
 class PlanItemForm(OptimisticLockFormMixin, WagtailAdminModelForm):
@@ -42,6 +58,23 @@ class PlanItemForm(OptimisticLockFormMixin, WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if "owner_users" in self.fields:
             name_people(self, "owner_users")  # people by name, not username
+        if "status" in self.fields:
+            plan = self.instance.plan if self.instance.plan_id else None
+            self.fields["status"] = forms.ChoiceField(
+                label=self.fields["status"].label,
+                choices=status_choices(plan, _("No status")),
+                required=False,
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        plan, status = cleaned.get("plan") or self.instance.plan, cleaned.get("status")
+        if plan and status and status not in plan.status_meanings:
+            self.add_error(
+                "status",
+                _("“%(status)s” is not one of this plan's status words.") % {"status": status},
+            )
+        return cleaned
 
     def clean_timescale(self):
         timescale = self.cleaned_data["timescale"]
@@ -53,6 +86,26 @@ class PlanItemForm(OptimisticLockFormMixin, WagtailAdminModelForm):
 
 def _plan_url(item):
     return reverse("minimum_standards_plans_plan_view", args=[item.plan_id]) + f"#item-{item.pk}"
+
+
+class PlanCreateView(CreateView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        self.instance.add_defaults()  # Appendix 4's columns and the 2018 words, unless given
+        return response
+
+
+class PlanEditView(EditView):
+    def form_valid(self, form):
+        before = dict(self.instance.statuses.values_list("pk", "label"))
+        with transaction.atomic():
+            response = super().form_valid(form)
+            after = dict(self.instance.statuses.values_list("pk", "label"))
+            renamed = {
+                before[pk]: word for pk, word in after.items() if before.get(pk, word) != word
+            }
+            self.instance.apply_status_words(renamed)
+        return response
 
 
 class PlanItemCreateView(CreateView):
@@ -91,6 +144,14 @@ class ProgressUpdateForm(DrawnVersionsMixin, forms.ModelForm):
         widgets = {
             "text": forms.Textarea(attrs={"rows": 4}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_status"] = forms.ChoiceField(
+            label=self.fields["new_status"].label,
+            choices=status_choices(self.record.plan, _("As it is")),
+            required=False,
+        )
 
     def record_decided(self):
         return self.record if self.cleaned_data.get("new_status") else None
@@ -154,28 +215,15 @@ def item_history(request, pk):
 @requires(can_read)
 @require_safe
 def plan_export(request, pk):
+    """The plan in its own shape; ?full=1 a full copy (progress updates, actions done, due
+    dates and owners), which imports back to an identical plan."""
     plan = get_object_or_404(DeliveryPlan, pk=pk)
-    return xlsx_response(export_plan(plan), plan.title)
+    full = request.GET.get("full") == "1"
+    name = _("%(plan)s (full copy)") % {"plan": plan.title} if full else plan.title
+    return xlsx_response(export_plan(plan, full=full), name)
 
 
-HEADINGS = [
-    "area",
-    "objective",
-    "actions",
-    "outcomes",
-    "owners",
-    "timescale",
-    "completion",
-    "status",
-]
-PLAN_FIELDS = [
-    "title",
-    "period_start",
-    "period_end",
-    "status",
-    "framework_id",
-    *(f"{heading}_heading" for heading in HEADINGS),
-]
+PLAN_FIELDS = ["title", "period_start", "period_end", "status", "framework_id"]
 
 
 @requires(can_read)

@@ -38,7 +38,7 @@ from wagtail_minimum_standards.compliance.people import PeopleChoiceField, name_
 
 from ..meeting_record import NewAction, decide, previous_meeting
 from ..minutes import minutes_docx, minutes_for
-from ..models import Decision, DeliveryPlan, PlanItem
+from ..models import OPEN_MEANINGS, Decision, DeliveryPlan, PlanItem
 from .access import can_read, can_run, requires
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -249,9 +249,9 @@ class NewActionForm(DecisionForm):
 class ItemForm(DrawnVersionsMixin, DecisionForm):
     decides_on = "plan_item"
     plan_item = forms.ModelChoiceField(
-        PlanItem.objects.filter(plan__status="active", status__in=PlanItem.OPEN).select_related(
-            "plan"
-        ),
+        PlanItem.objects.filter(
+            plan__status="active", status_meaning__in=OPEN_MEANINGS
+        ).select_related("plan"),
         label=gettext_lazy("Plan item"),
     )
 

@@ -58,15 +58,28 @@ class DeliveryPlanAdmin(TrackerModelAdmin):
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
         FieldPanel("status"),
         FieldPanel("framework"),
-        FieldPanel("area_heading"),
-        FieldPanel("objective_heading"),
-        FieldPanel("actions_heading"),
-        FieldPanel("outcomes_heading"),
-        FieldPanel("owners_heading"),
-        FieldPanel("timescale_heading"),
-        FieldPanel("completion_heading"),
-        FieldPanel("status_heading"),
+        InlinePanel(
+            "columns",
+            label=gettext_lazy("Columns"),
+            help_text=gettext_lazy(
+                "The plan's columns in order, each heading as the plan writes it (up to 255 "
+                "characters, or none) and what it holds. A new plan starts with Appendix 4's."
+            ),
+            panels=[FieldPanel("position"), FieldPanel("heading"), FieldPanel("meaning")],
+        ),
+        InlinePanel(
+            "statuses",
+            label=gettext_lazy("Status words"),
+            help_text=gettext_lazy(
+                "The plan's own status words (e.g. Red, Amber, Green) and what each means: "
+                "open items are overdue once past their due date. A new plan starts with "
+                "the 2018 words."
+            ),
+            panels=[FieldPanel("position"), FieldPanel("label"), FieldPanel("meaning")],
+        ),
     ]
+    create_view_class = items.PlanCreateView
+    edit_view_class = items.PlanEditView
 
     def plan_link(self, obj):
         return format_html(
@@ -96,6 +109,7 @@ class PlanItemAdmin(TrackerModelAdmin):
             FieldPanel("plan"),
             FieldPanel("position"),
             FieldPanel("area_of_work"),
+            FieldPanel("standards_text"),
             FieldPanel("standards"),
             FieldPanel("objective"),
             InlinePanel(
@@ -111,6 +125,7 @@ class PlanItemAdmin(TrackerModelAdmin):
             FieldPanel("owners"),
             FieldPanel("owner_users"),
             FieldRowPanel([FieldPanel("timescale"), FieldPanel("due_date")]),
+            FieldPanel("progress"),
             FieldPanel("completion_notes"),
             FieldPanel("status"),
         ],

@@ -11,7 +11,7 @@ from wagtail_minimum_standards.compliance import questions
 from wagtail_minimum_standards.compliance.models import Rating, SelfAssessment
 from wagtail_minimum_standards.compliance.reports import latest_ratified
 
-from ..models import DeliveryPlan, PlanItem, ProgressUpdate
+from ..models import OPEN_MEANINGS, DeliveryPlan, Meaning, ProgressUpdate
 from .access import can_read, can_run, requires
 
 
@@ -68,10 +68,12 @@ def plan_view(request, pk):
         items = items.filter(status=filters["status"])
     today = datetime.date.today()
     if filters["overdue"]:
-        items = items.filter(due_date__lt=today, status__in=PlanItem.OPEN)
+        items = items.filter(due_date__lt=today, status_meaning__in=OPEN_MEANINGS)
     if filters["mine"]:
         items = items.filter(owner_users=request.user)
     items = list(items.distinct())
+    columns = list(plan.columns.all())
+    meanings = {column.meaning for column in columns}
     standard_ids = {s.pk for item in items for s in item.standards.all()}
     sources = ratings_of_standards(plan.framework_id, standard_ids)
     open_questions = questions.about(items)
@@ -81,6 +83,7 @@ def plan_view(request, pk):
             (s, *sources["ratings"].get(s.pk, (None, None))) for s in item.standards.all()
         ]
         item.overdue, item.due_soon = item.is_overdue(today), item.is_due_soon(today)
+        item.row = [(column, item.text_in(column)) for column in columns]
     return TemplateResponse(
         request,
         "minimum_standards_plans/admin/plan.html",
@@ -88,7 +91,14 @@ def plan_view(request, pk):
             "plan": plan,
             "items": items,
             "filters": filters,
-            "statuses": PlanItem.Status.choices,
+            "statuses": [status.label for status in plan.statuses.all()],
+            "columns": columns,
+            "has_status_column": Meaning.STATUS in meanings,
+            "has_standards_column": Meaning.STANDARDS in meanings,
+            # The latest progress shows under the plan's completion notes, else its progress.
+            "latest_updates_in": Meaning.COMPLETION
+            if Meaning.COMPLETION in meanings
+            else Meaning.PROGRESS,
             "standards": sorted(
                 {
                     s.code

@@ -1,11 +1,17 @@
 """Delivery plans, their items and progress (the Advisory Group's meetings are compliance's)."""
 
 from .decisions import Decision
+from .layout import OPEN_MEANINGS, Meaning, PlanColumn, PlanStatus, StatusMeaning
 from .plans import DeliveryPlan, PlanAction, PlanItem, PlanOutcome, ProgressUpdate
 
 __all__ = [
+    "OPEN_MEANINGS",
     "Decision",
     "DeliveryPlan",
+    "Meaning",
+    "PlanColumn",
+    "PlanStatus",
+    "StatusMeaning",
     "PlanAction",
     "PlanItem",
     "PlanOutcome",

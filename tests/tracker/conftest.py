@@ -70,15 +70,16 @@ def assessment(framework):
 @pytest.fixture
 def plan(framework):
     plan = DeliveryPlan.objects.create(title="Delivery plan 2024-25", framework=framework)
+    plan.add_defaults()  # Appendix 4's columns, the 2018 status words
     item = PlanItem(
         plan=plan,
         area_of_work="Governance",
         objective="Recruit two parent members to the Advisory Group",
         owners="Service manager",
         timescale="Spring 2025",
-        status=PlanItem.Status.ON_TRACK,
+        status="On track",
     )
     item.standards.set(framework.sections.get(number="1").standards.filter(code="1.7"))
     item.save()
-    PlanAction.objects.create(item=item, number=1, text="Ask the parent carer forum")
+    PlanAction.objects.create(item=item, number=1, lead="1. ", text="Ask the parent carer forum")
     return plan

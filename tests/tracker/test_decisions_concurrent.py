@@ -345,7 +345,7 @@ def test_a_decision_on_a_plan_item_is_refused_if_the_item_changed_after_the_form
 
     assert refused.status_code == 200 and REFUSED in html.unescape(refused.content.decode())
     item.refresh_from_db()
-    assert item.owners == "Service manager and the forum's chair" and item.status == "on-track"
+    assert item.owners == "Service manager and the forum's chair" and item.status == "On track"
     assert not item.updates.exists() and not winter.decisions.exists()
 
 
@@ -361,7 +361,7 @@ def test_closing_an_item_changes_only_its_status(client, manager, plan, meetings
     assert closed.status_code == 302
     after = PlanItem.objects.values().get(pk=item.pk)
     assert {name for name in after if after[name] != before[name]} == {"status", "version"}
-    assert after["status"] == "complete"
+    assert after["status"] == "Complete"
     assert latest_history(item).owners == before["owners"]
     assert item.updates.get().text == "Advisory Group, 15 January 2025: Done well."
 
@@ -374,14 +374,14 @@ def test_a_new_status_from_a_progress_update_is_refused_if_the_item_changed(
     url = reverse("minimum_standards_plans_item_update", args=[item.pk])
     form = {**drawn(client, url), "date": "2025-02-01", "text": "Forum agreed"}
 
-    edit_item(other, item, status="at-risk", owners="The forum")
-    refused = client.post(url, {**form, "new_status": "complete"})
+    edit_item(other, item, status="At risk", owners="The forum")
+    refused = client.post(url, {**form, "new_status": "Complete"})
     noted = client.post(url, {**form, "new_status": ""})  # a note alone writes nothing of it
 
     assert refused.status_code == 200 and REFUSED in html.unescape(refused.content.decode())
     assert noted.status_code == 302
     item.refresh_from_db()
-    assert (item.status, item.owners) == ("at-risk", "The forum")
+    assert (item.status, item.owners) == ("At risk", "The forum")
     assert [update.new_status for update in item.updates.all()] == [""]
 
 
@@ -393,7 +393,7 @@ def test_a_progress_update_moves_the_item_on_changing_only_its_status(client, ma
     before = PlanItem.objects.values().get(pk=item.pk)
 
     moved = client.post(
-        url, {**form, "date": "2025-02-01", "text": "Two recruited", "new_status": "complete"}
+        url, {**form, "date": "2025-02-01", "text": "Two recruited", "new_status": "Complete"}
     )
 
     assert moved.status_code == 302

@@ -10,7 +10,9 @@ class Command(BaseCommand):
     # A command's module is imported when it runs, with translation set up; argparse, which
     # shows the help, takes text and not lazy translations.
     help = _(
-        "Write a delivery plan to an .xlsx file in Appendix 4's layout, for the annual report."
+        "Write a delivery plan to an .xlsx file in its own shape (Appendix 4's, for the annual "
+        "report, or the plan's own columns); --full for a full copy that imports back to an "
+        "identical plan on another installation."
     )
 
     def add_arguments(self, parser):
@@ -20,6 +22,11 @@ class Command(BaseCommand):
             "--latest", action="store_true", help=_("the active plan that started last")
         )
         parser.add_argument("-o", "--output", required=True, help=_("the .xlsx file to write"))
+        parser.add_argument(
+            "--full",
+            action="store_true",
+            help=_("also progress updates, actions done, due dates and owners who are users"),
+        )
 
     def handle(self, *args, **options):
         plans = DeliveryPlan.objects.all()
@@ -29,6 +36,6 @@ class Command(BaseCommand):
             plan = plans.filter(pk=options["id"]).first()
         if plan is None:
             raise CommandError(_("No such delivery plan."))
-        save_workbook(export_plan(plan), options["output"])
+        save_workbook(export_plan(plan, full=options["full"]), options["output"])
         wrote = _("Wrote “%(plan)s” to %(path)s.") % {"plan": plan, "path": options["output"]}
         self.stdout.write(self.style.SUCCESS(wrote))
