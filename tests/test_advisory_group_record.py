@@ -248,7 +248,9 @@ def test_changing_and_closing_an_item_are_written_into_its_progress(
     decide(client, october, "change-item", {"text": "Widen the survey", "plan_item": first.pk})
     decide(client, october, "close-item", {"text": "Done well", "plan_item": second.pk})
 
-    assert first.updates.first().text == "Advisory Group, 12 October 2022: Widen the survey"
+    assert first.updates.get(date=october.date).text == (
+        "Advisory Group, 12 October 2022: Widen the survey"
+    )
     second.refresh_from_db()
     assert second.status == "Complete"
     assert [d.kind for d in october.decisions.all()] == ["change-item", "close-item"]

@@ -555,13 +555,19 @@ def plan_import(data: bytes, framework=None, title=""):
             "minimum_standards_plans.PlanItem_standards": sum(
                 item.standards.count() for item in plan.items.all()
             ),
+            "minimum_standards_plans.PlanColumn": plan.columns.count(),
+            "minimum_standards_plans.PlanStatus": plan.statuses.count(),
         }
 
     def sheet_says():
-        (rows,) = list(read_back(data).values())[:1]
-        cells = [[cell_text(value) for value in (list(row) + [None] * 8)[:8]] for row in rows]
-        heading = next(n for n, row in enumerate(cells) if row[0].lower().startswith("area"))
-        return {"minimum_standards_plans.PlanItem": sum(any(row) for row in cells[heading + 1 :])}
+        """Items: the rows with anything in them under the headings, the first row with two
+        cells or more (docs/spreadsheets.md)."""
+        rows = list(read_back(data).values())[0]
+        written = [sum(value is not None and str(value) != "" for value in row) for row in rows]
+        heading = next((n for n, count in enumerate(written) if count >= 2), None)
+        if heading is None:
+            heading = next((n for n, count in enumerate(written) if count), 0)
+        return {"minimum_standards_plans.PlanItem": sum(map(bool, written[heading + 1 :]))}
 
     def items_match(plan):
         counted = owned(plan)

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from home.models import Enquiry
+from wagtail_minimum_standards.plans.spreadsheets import import_plan
 
 from .test_compliance_admin import rating_form
 from .test_enquiries import answers
@@ -138,10 +139,14 @@ def test_a_cell_that_would_overflow_carries_on_across_cells_whole(plans_demo, tm
     row = next(r for r in sheet.iter_rows(min_row=3, values_only=True) if r[2] and "111" in r[2])
     assert all(len(v) <= 32_767 for v in row if isinstance(v, str))
     first, *rest = [v for v in row[2:] if isinstance(v, str) and v[:1] in "123" and len(v) > 1000]
-    assert first.endswith(" … (continued in column I)")
+    assert first.endswith(" … (continued in column H)")  # after Appendix 4's seven
     whole = "".join(part.split(" … (continued in column")[0] for part in [first, *rest])
     for text in texts:
         assert text in whole
+    # Imported again, the text is joined whole, and the plan's columns are its own again.
+    again = import_plan(tmp_path / "plan.xlsx", plans_demo["framework"])
+    assert [a.text for a in again.items.get(position=item.position).actions.all()][:3] == texts
+    assert again.columns.count() == plans_demo["plan"].columns.count()
 
 
 def test_an_export_command_that_cannot_write_ends_with_one_line(compliance_demo):

@@ -112,8 +112,9 @@ def test_the_first_meetings_review_shows_every_change_to_date(plans_demo):
     before = review_for(first)
 
     assert before.previous is None
-    assert len(before.status_changes) == 8  # set from Appendix 4's completion notes, April 2022
-    assert all(change.before == "No status" for change in before.status_changes)
+    # Each of Appendix 4's 11 items, its status set from its completion notes, April 2022.
+    assert len(before.status_changes) == 11
+    assert all(change.before == "No status" for change in before.status_changes)  # imported
 
 
 def test_review_items_link_to_the_item_in_its_plan(client, plans_demo, advisory_member):

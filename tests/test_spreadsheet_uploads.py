@@ -233,7 +233,7 @@ def test_timescales_give_their_date_or_say_they_were_not_understood(
         None,
         None,
     ]
-    assert items[0].timescale == "12 January 2023"
+    assert items[0].timescale == "12/01/2023"  # a date cell, written the British way
     assert [item.timescale_not_understood for item in items] == [False] * 6 + [True] * 3 + [False]
     client.force_login(service_manager)
     html = client.get(f"/admin/minimum_standards_plans/plan/{plan.pk}/").content.decode()
@@ -274,7 +274,7 @@ def test_typed_and_date_cell_timescales_survive_export_import_export(db):
     exported = rows(saved(export_plan(plan)))
     again = import_plan(saved(export_plan(plan)))
     assert rows(saved(export_plan(again))) == exported
-    assert [row[5] for row in exported[2:]] == ["30 June 2027", *written[1:]]
+    assert [row[5] for row in exported[2:]] == ["30/06/2027", *written[1:]]
     assert [i.due_date for i in again.items.order_by("position")] == [
         datetime.date(2027, 6, 30)
     ] * 6

@@ -8,6 +8,7 @@
   further cells at the end of its row, each saying where it continues.
 """
 
+import functools
 import re
 from copy import copy
 
@@ -17,7 +18,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 CELL_LIMIT = 32_767  # characters (UTF-16 code units) in one Excel cell
 REPLACEMENT = "\ufffd"
@@ -103,6 +104,39 @@ def _fitted(values) -> list:
         row[index] = texts[0]
         overflow += texts[1:]
     return row + overflow
+
+
+@functools.lru_cache
+def _continued_pattern(language) -> re.Pattern:
+    """A continued note at the end of a cell, in any of languages() (`language`, the active
+    one, is the cache's key)."""
+    notes = in_each_language(lambda: re.escape(_continued("@COLUMN@")))
+    either = "|".join(note.replace("@COLUMN@", "([A-Z]{1,3})") for note in notes)
+    return re.compile(f"(?:{either})\\Z")
+
+
+def rejoined(cells: list[str]) -> list[str]:
+    """A row as an export wrote it, read back: text carried on in cells at the end of the row
+    (_fitted) is joined again, and those cells are gone. A note names the column it carries on
+    in, in any language an export may have been made in."""
+    if not any(cell.endswith(")") for cell in cells):
+        return cells
+    pattern = _continued_pattern(translation.get_language())
+    if not any(pattern.search(cell) for cell in cells):
+        return cells
+    cells, used = list(cells), set()
+    for index in range(len(cells)):
+        if index in used:
+            continue
+        while found := pattern.search(cells[index]):
+            target = column_index_from_string(next(g for g in found.groups() if g)) - 1
+            if not index < target < len(cells) or target in used:
+                break
+            cells[index] = cells[index][: found.start()] + cells[target]
+            cells[target] = ""
+            used.add(target)
+    last = max((n for n in range(len(cells)) if n not in used), default=-1)
+    return cells[: last + 1]
 
 
 def append_row(sheet, values, font=None) -> list:

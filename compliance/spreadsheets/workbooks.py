@@ -263,9 +263,7 @@ class _SheetShape:
             self.budget.long_strings.add(self.strings)
         elif local == "c" and self.root == "worksheet":
             shared = self.cell_type == "s" and self.value.strip().isdigit()
-            if self.length > CELL_LIMIT or (
-                shared and int(self.value) in self.budget.long_strings
-            ):
+            if self.length > CELL_LIMIT or (shared and int(self.value) in self.budget.long_strings):
                 self.problems.add(
                     self.titles.title(self.name),
                     max(self.row, 1),

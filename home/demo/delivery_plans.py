@@ -68,12 +68,12 @@ def dated(day: datetime.date):
 
 
 def status_from(completion: str) -> str:
-    """Appendix 4 has no status column: a status word read from what its "Actual Completion"
-    says, and none where it says nothing."""
+    """Appendix 4 has no status column: the demo's manager sets each item's status from what
+    its "Actual Completion" says (the importer itself never invents one)."""
     text = completion.lower()
     if "on-going" in text or "ongoing" in text:
         return "Ongoing"
-    return "On track" if text else ""
+    return "On track" if text else "Not started"
 
 
 @transaction.atomic

@@ -68,7 +68,8 @@ class PlanItemForm(OptimisticLockFormMixin, WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        plan, status = cleaned.get("plan") or self.instance.plan, cleaned.get("status")
+        plan = cleaned.get("plan") or (self.instance.plan if self.instance.plan_id else None)
+        status = cleaned.get("status")
         if plan and status and status not in plan.status_meanings:
             self.add_error(
                 "status",
@@ -149,7 +150,7 @@ class ProgressUpdateForm(DrawnVersionsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["new_status"] = forms.ChoiceField(
             label=self.fields["new_status"].label,
-            choices=status_choices(self.record.plan, _("As it is")),
+            choices=status_choices(self.record and self.record.plan, _("As it is")),
             required=False,
         )
 

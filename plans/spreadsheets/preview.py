@@ -180,18 +180,20 @@ def _item(preview: PlanPreview, number: int, cells: list[str], standards) -> Ite
     for column, (cell, (_heading, meaning)) in enumerate(
         zip(cells, preview.columns, strict=True), start=1
     ):
-        if len(cell) > CELL_LIMIT:
+        lines = split_listed(cell) if meaning in LISTED else [("", cell)]
+        longest = max((len(text) for _lead, text in lines), default=0)
+        if longest > CELL_LIMIT:  # a text carried on across cells (export.py), joined again
             preview.errors.add(
                 preview.sheet,
                 number,
                 column,
-                _("a cell may hold at most %(limit)s characters; this one has %(length)s")
-                % {"limit": f"{CELL_LIMIT:,}", "length": f"{len(cell):,}"},
+                _("a text may hold at most %(limit)s characters; this one has %(length)s")
+                % {"limit": f"{CELL_LIMIT:,}", "length": f"{longest:,}"},
             )
         if meaning in FIELDS:
             item.fields[FIELDS[meaning]] = cell
         elif meaning in LISTED:
-            setattr(item, LISTED[meaning], split_listed(cell))
+            setattr(item, LISTED[meaning], lines)
         else:
             item.extra[str(column - 1)] = cell
     area, listed_codes = item.fields.get("area_of_work", ""), item.fields.get("standards_text")

@@ -6,6 +6,8 @@ that say what it holds, so that it imports back exactly (docs/spreadsheets.md):
 
 - "Columns": each column's letter, heading and what it holds; "Status words": each word and
   what it means. With them, the headings' row is the one that matches and nothing is guessed.
+- A text longer than a cell holds carries on in cells at the end of its row, each saying where
+  (compliance/spreadsheets/cells.py): it is joined again.
 - A full copy also has "Item details" (due dates, owners who are users, linked standards),
   "Progress updates" and "Actions done" (each action ticked off, with its date), each row
   naming its item by its row on the plan's sheet.
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from wagtail_minimum_standards.compliance.spreadsheets.cells import rejoined
 from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors, kept_text
 from wagtail_minimum_standards.compliance.spreadsheets.workbooks import (
     first_sheet,
@@ -59,7 +62,7 @@ def read_workbook(file, errors: SheetErrors, heading_row: int | None = None) -> 
     book = open_workbook(file)
     sheet = first_sheet(book)
     rows = [
-        (number, [kept_text(value) for value in values])
+        (number, rejoined([kept_text(value) for value in values]))
         for number, values in enumerate(sheet_rows(sheet), start=1)
     ]
     tables = {

@@ -360,7 +360,11 @@ def test_closing_an_item_changes_only_its_status(client, manager, plan, meetings
 
     assert closed.status_code == 302
     after = PlanItem.objects.values().get(pk=item.pk)
-    assert {name for name in after if after[name] != before[name]} == {"status", "version"}
+    assert {name for name in after if after[name] != before[name]} == {
+        "status",
+        "status_meaning",
+        "version",
+    }
     assert after["status"] == "Complete"
     assert latest_history(item).owners == before["owners"]
     assert item.updates.get().text == "Advisory Group, 15 January 2025: Done well."
@@ -398,7 +402,11 @@ def test_a_progress_update_moves_the_item_on_changing_only_its_status(client, ma
 
     assert moved.status_code == 302
     after = PlanItem.objects.values().get(pk=item.pk)
-    assert {name for name in after if after[name] != before[name]} == {"status", "version"}
+    assert {name for name in after if after[name] != before[name]} == {
+        "status",
+        "status_meaning",
+        "version",
+    }
 
 
 # An edit while a decision holds the row
