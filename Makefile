@@ -90,6 +90,7 @@ bench: install
 	$(BIN)/python bench/uploads.py
 	$(BIN)/python bench/cached_pages.py
 	$(BIN)/python bench/plan_export.py
+	$(BIN)/python bench/plan_import.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

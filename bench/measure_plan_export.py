@@ -29,7 +29,8 @@ def grow(plan, items: int) -> None:
         PlanItem(
             plan=plan, position=n, area_of_work="Operational functions",
             objective=f"{WORDS}objective {n}", owners="Manager, I&A Officers",
-            timescale="Sept 2022 - July 2023", completion_notes=WORDS * 3, status="on-track",
+            timescale="Sept 2022 - July 2023", completion_notes=WORDS * 3, status="On track",
+            status_meaning="open",
         )
         for n in range(have, items)
     )  # fmt: skip
@@ -39,12 +40,16 @@ def grow(plan, items: int) -> None:
         for s in standards
     )
     PlanAction.objects.bulk_create(
-        PlanAction(item=item, number=k, text=f"{WORDS}action {k}")
+        PlanAction(
+            item=item, number=k, lead=f"\n{k}. " if k > 1 else "1. ", text=f"{WORDS}action {k}"
+        )
         for item in new
         for k in (1, 2, 3)
     )
     PlanOutcome.objects.bulk_create(
-        PlanOutcome(item=item, number=k, text=f"Outcome {k}: {WORDS}")
+        PlanOutcome(
+            item=item, number=k, lead=f"\n{k}. " if k > 1 else "1. ", text=f"Outcome {k}: {WORDS}"
+        )
         for item in new
         for k in (1, 2)
     )

@@ -197,6 +197,8 @@ def _scan(archive, name: str, titles: _SheetTitles, budget: _Budget, problems) -
     parser.StartElementHandler = shape.start
     parser.EndElementHandler = shape.end
     parser.CharacterDataHandler = shape.text
+    parser.buffer_text = True  # a cell's text in one call, not one a line or entity
+    parser.buffer_size = CHUNK
     try:
         with archive.open(name) as source:
             while chunk := source.read(CHUNK):

@@ -1,11 +1,13 @@
 """A previewed upload saved as a delivery plan: all of it in one transaction, or nothing.
 
 A plan of 1,000 items is a few queries per table, not per item: the items, their actions and
-outcomes, their links and their change history are each created in bulk.
+outcomes and their links are each created in bulk, and each table's change history ("created",
+by whoever uploaded it) in one statement (compliance/history.py).
 """
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
+
+from wagtail_minimum_standards.compliance.history import record_created
 
 from ..models import (
     DeliveryPlan,
@@ -20,25 +22,21 @@ from .preview import PlanPreview
 
 
 @transaction.atomic
-def save(preview: PlanPreview) -> DeliveryPlan:
+def save(preview: PlanPreview, user=None) -> DeliveryPlan:
     preview.errors.raise_if_any()
-    plan = DeliveryPlan.objects.create(title=preview.title, framework=preview.framework)
-    bulk_create_with_history(
-        [
-            PlanColumn(plan=plan, position=n, heading=heading, meaning=meaning)
-            for n, (heading, meaning) in enumerate(preview.columns)
-        ],
-        PlanColumn,
+    plan = DeliveryPlan(title=preview.title, framework=preview.framework)
+    plan._history_user = user
+    plan.save()
+    PlanColumn.objects.bulk_create(
+        PlanColumn(plan=plan, position=n, heading=heading, meaning=meaning)
+        for n, (heading, meaning) in enumerate(preview.columns)
     )
-    bulk_create_with_history(
-        [
-            PlanStatus(plan=plan, position=n, label=word, meaning=meaning)
-            for n, (word, meaning) in enumerate(preview.statuses)
-        ],
-        PlanStatus,
+    PlanStatus.objects.bulk_create(
+        PlanStatus(plan=plan, position=n, label=word, meaning=meaning)
+        for n, (word, meaning) in enumerate(preview.statuses)
     )
     meanings = dict(preview.statuses)
-    items = bulk_create_with_history(
+    items = PlanItem.objects.bulk_create(
         [
             PlanItem(
                 plan=plan,
@@ -49,27 +47,31 @@ def save(preview: PlanPreview) -> DeliveryPlan:
                 due_date=found.due_date,
             )
             for position, found in enumerate(preview.items, start=1)
-        ],
-        PlanItem,
+        ]
     )
     if not all(item.pk for item in items):  # a database that returns no ids (not PostgreSQL)
         items = list(plan.items.order_by("position"))
     _links(items, preview)
     for model, listed in ((PlanAction, "actions"), (PlanOutcome, "outcomes")):
-        bulk_create_with_history(
-            [
-                model(item=item, number=number, lead=lead, text=text, **_done(model, found, number))
-                for item, found in zip(items, preview.items, strict=True)
-                for number, (lead, text) in enumerate(getattr(found, listed), start=1)
-            ],
-            model,
+        model.objects.bulk_create(
+            model(item=item, number=number, lead=lead, text=text, **_done(model, found, number))
+            for item, found in zip(items, preview.items, strict=True)
+            for number, (lead, text) in enumerate(getattr(found, listed), start=1)
         )
-    updates = [
+    ProgressUpdate.objects.bulk_create(  # as they were: the items' statuses are set above
         ProgressUpdate(item=item, **update)
         for item, found in zip(items, preview.items, strict=True)
         for update in found.updates
-    ]
-    bulk_create_with_history(updates, ProgressUpdate)  # as they were: statuses are the items'
+    )
+    for model, rows in (
+        (PlanColumn, plan.columns.all()),
+        (PlanStatus, plan.statuses.all()),
+        (PlanItem, plan.items.all()),
+        (PlanAction, PlanAction.objects.filter(item__plan=plan)),
+        (PlanOutcome, PlanOutcome.objects.filter(item__plan=plan)),
+        (ProgressUpdate, ProgressUpdate.objects.filter(item__plan=plan)),
+    ):
+        record_created(model, rows.order_by("pk"), user)
     return plan
 
 

@@ -10,8 +10,19 @@ from openpyxl import Workbook, load_workbook
 
 from wagtail_minimum_standards.compliance.spreadsheets.cells import write_text
 from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors
-from wagtail_minimum_standards.plans.models import DeliveryPlan, PlanItem
-from wagtail_minimum_standards.plans.spreadsheets import export_plan, import_plan, prepare
+from wagtail_minimum_standards.plans.models import (
+    DeliveryPlan,
+    PlanAction,
+    PlanColumn,
+    PlanItem,
+    PlanStatus,
+)
+from wagtail_minimum_standards.plans.spreadsheets import (
+    export_plan,
+    import_plan,
+    prepare,
+    save,
+)
 
 RAG_PLAN = [
     ["Anytown SEND Improvement Plan 2025-27 (RAG as at 1 May 2025)"],
@@ -252,3 +263,24 @@ def test_renaming_a_status_word_renames_it_on_the_items_and_keeps_its_history(db
         "Amber (at risk)",
         "Amber",
     ]
+
+
+def test_an_import_is_in_the_history_of_every_record_it_made(db, django_user_model):
+    manager = django_user_model.objects.create(username="sam")
+
+    plan = save(prepare(workbook(RAG_PLAN)), user=manager)
+
+    for model, rows in (
+        (PlanColumn, plan.columns.all()),
+        (PlanStatus, plan.statuses.all()),
+        (PlanItem, plan.items.all()),
+        (PlanAction, PlanAction.objects.filter(item__plan=plan)),
+    ):
+        history = model.history.filter(id__in=list(rows.values_list("pk", flat=True)))
+        assert history.count() == rows.count() > 0, model
+        assert {(h.history_type, h.history_user_id) for h in history} == {("+", manager.pk)}
+    transitions = PlanItem.history.get(area_of_work="Transitions")
+    assert (transitions.status, transitions.progress) == (
+        "Amber",
+        "Pathway mapped; training booked.",
+    )
