@@ -433,3 +433,72 @@ def test_my_actions_are_the_items_a_user_owns(db, client):
     assert written.count() >= 3
     shown = {int(pk) for pk in re.findall(r'<tr id="item-(\d+)"', html)}
     assert set(written.values_list("pk", flat=True)) == shown
+
+
+def plan_form(plan, columns=None, statuses=None):
+    """The plan's edit form as drawn, with `columns` and `statuses` changed: {position: ...}."""
+    columns, statuses = columns or {}, statuses or {}
+    return nested_form_data({
+        "title": plan.title, "period_start": "", "period_end": "", "status": plan.status,
+        "framework": plan.framework_id or "",
+        "columns": inline_formset(
+            [{"id": c.pk, "position": c.position, "heading": c.heading, "meaning": c.meaning,
+              **columns.get(c.position, {})} for c in plan.columns.all()],
+            initial=plan.columns.count(),
+        ),
+        "statuses": inline_formset(
+            [{"id": s.pk, "position": s.position, "label": s.label, "meaning": s.meaning,
+              **statuses.get(s.position, {})} for s in plan.statuses.all()],
+            initial=plan.statuses.count(),
+        ),
+    })  # fmt: skip
+
+
+def test_the_manager_renames_a_heading_and_a_status_word_and_the_items_follow(
+    plans_demo, service_manager, client
+):
+    client.force_login(service_manager)
+    plan = plans_demo["plan"]
+    on_track = plan.items.filter(status="On track").count()
+
+    response = client.post(
+        f"/admin/minimum_standards_plans/deliveryplan/edit/{plan.pk}/",
+        plan_form(
+            plan,
+            columns={4: {"heading": "Lead"}},
+            statuses={1: {"label": "Green", "meaning": "open"}, 2: {"meaning": "off-track"}},
+        ),
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert plan.columns.get(position=4).heading == "Lead"
+    assert plan.items.filter(status="Green", status_meaning="open").count() == on_track > 0
+    assert not plan.items.filter(status="On track").exists()
+    assert set(plan.items.filter(status="At risk").values_list("status_meaning", flat=True)) <= {
+        "off-track"
+    }
+    page = client.get(f"/admin/minimum_standards_plans/plan/{plan.pk}/").content.decode()
+    assert '<th scope="col">Lead</th>' in page
+    history = client.get(f"/admin/minimum_standards_plans/plan/{plan.pk}/history/").content.decode()
+    assert "<del>Who?</del> → <ins>Lead</ins>" in history
+    assert "<del>On track</del> → <ins>Green</ins>" in history
+
+
+def test_a_new_plan_starts_with_appendix_4s_columns_and_the_2018_words(db, service_manager, client):
+    client.force_login(service_manager)
+
+    response = client.post(
+        "/admin/minimum_standards_plans/deliveryplan/create/",
+        nested_form_data({
+            "title": "Plan 2027", "period_start": "", "period_end": "", "status": "draft",
+            "framework": "", "columns": inline_formset([]), "statuses": inline_formset([]),
+        }),
+    )  # fmt: skip
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    plan = DeliveryPlan.objects.get(title="Plan 2027")
+    assert [c.heading for c in plan.columns.all()][:2] == [
+        "Area of work (link to Standard)",
+        "Task objective",
+    ]
+    assert plan.word_for("done") == "Complete"

@@ -24,6 +24,7 @@ from wagtail_minimum_standards.compliance.people import name_people
 from ..models import (
     DeliveryPlan,
     PlanAction,
+    PlanColumn,
     PlanItem,
     PlanOutcome,
     PlanStatus,
@@ -239,6 +240,16 @@ def plan_history(request, pk):
             DeliveryPlan.history.filter(id=pk).select_related("history_user"),
             PLAN_FIELDS,
             lambda r: _("Plan"),
+        ),
+        *entries(
+            PlanColumn.history.filter(plan_id=pk).select_related("history_user"),
+            ["position", "heading", "meaning"],
+            lambda r: _("Column “%(heading)s”") % {"heading": r.heading},
+        ),
+        *entries(
+            PlanStatus.history.filter(plan_id=pk).select_related("history_user"),
+            ["position", "label", "meaning"],
+            lambda r: _("Status word “%(word)s”") % {"word": r.label},
         ),
         *entries(
             added_or_removed.select_related("history_user"),
