@@ -21,6 +21,8 @@ from wagtail_minimum_standards.plans.models import (
 )
 from wagtail_minimum_standards.plans.spreadsheets import export_plan, import_plan
 
+from .tracker.test_plan_shapes import RAG_PLAN, cells, workbook
+
 DEMO = Path(__file__).resolve().parent.parent / "home" / "demo" / "files"
 
 
@@ -239,6 +241,7 @@ def item_form(item, **changes):
         "completion_notes": item.completion_notes,
         "status": item.status,
         "version": item.version,
+        **{f"extra_{position}": text for position, text in item.extra.items()},
     }
     data.update(changes)
     return nested_form_data(data)
@@ -502,3 +505,25 @@ def test_a_new_plan_starts_with_appendix_4s_columns_and_the_2018_words(db, servi
         "Task objective",
     ]
     assert plan.word_for("done") == "Complete"
+
+
+def test_a_column_the_plan_keeps_as_text_is_edited_under_its_own_heading(
+    db, service_manager, client
+):
+    plan = import_plan(workbook(RAG_PLAN))
+    item = plan.items.get(area_of_work="Transitions")
+    client.force_login(service_manager)
+    url = f"/admin/minimum_standards_plans/planitem/edit/{item.pk}/"
+
+    form = client.get(url).content.decode()
+    response = client.post(url, item_form(item, extra_0="1.2a", status="Red"))
+
+    assert '<label class="w-field__label" for="id_extra_0">Ref</label>' in form
+    assert response.status_code == 302, response.content.decode()[:3000]
+    item.refresh_from_db()
+    assert (item.extra, item.status, item.status_meaning) == ({"0": "1.2a"}, "Red", "off-track")
+    assert cells(saved(export_plan(plan)))[3][0] == "1.2a"
+    refused = client.post(url, item_form(item, status="Purple"))
+    assert "“Purple” is not one of this plan" in refused.content.decode() or (
+        "Select a valid choice" in refused.content.decode()
+    )

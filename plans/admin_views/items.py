@@ -33,6 +33,7 @@ from ..models import (
 from ..spreadsheets import export_plan
 from ..timescales import impossible_date, not_a_date
 from .access import can_read, can_run, requires
+from .text_columns import text_columns_field
 
 ITEM_FIELDS = [
     "area_of_work",
@@ -59,6 +60,8 @@ class PlanItemForm(OptimisticLockFormMixin, WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if "owner_users" in self.fields:
             name_people(self, "owner_users")  # people by name, not username
+        if "extra" in self.fields:
+            self.fields["extra"] = text_columns_field(self.instance, self.fields["extra"].label)
         if "status" in self.fields:
             plan = self.instance.plan if self.instance.plan_id else None
             self.fields["status"] = forms.ChoiceField(

@@ -128,6 +128,11 @@ class PlanItemAdmin(TrackerModelAdmin):
             FieldPanel("progress"),
             FieldPanel("completion_notes"),
             FieldPanel("status"),
+            FieldPanel(
+                "extra",
+                heading=gettext_lazy("The plan's other columns"),
+                help_text=gettext_lazy("Columns the plan keeps as text, under its own headings."),
+            ),
         ],
         base_form_class=items.PlanItemForm,
     )
