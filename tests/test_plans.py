@@ -527,3 +527,26 @@ def test_a_column_the_plan_keeps_as_text_is_edited_under_its_own_heading(
     assert "“Purple” is not one of this plan" in refused.content.decode() or (
         "Select a valid choice" in refused.content.decode()
     )
+
+
+def test_a_status_word_in_use_cannot_be_taken_away_nor_a_word_or_meaning_doubled(
+    plans_demo, service_manager, client
+):
+    client.force_login(service_manager)
+    plan = plans_demo["plan"]
+    url = f"/admin/minimum_standards_plans/deliveryplan/edit/{plan.pk}/"
+    in_use = plan.items.filter(status="On track").count()
+
+    removed = client.post(url, plan_form(plan, statuses={1: {"DELETE": "1"}}))
+    doubled = client.post(
+        url,
+        plan_form(plan, columns={1: {"meaning": "area"}}, statuses={2: {"label": "Complete"}}),
+    )
+
+    assert removed.status_code == doubled.status_code == 200
+    assert f"“On track” is the status of {in_use} item" in removed.content.decode()
+    page = doubled.content.decode()
+    assert "Only one column may hold the area of work" in page
+    assert "The status word “Complete” is there twice." in page
+    assert plan.statuses.filter(label="On track").exists()
+    assert plan.columns.get(position=1).meaning == "objective"

@@ -25,6 +25,7 @@ from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 from ..models import DeliveryPlan, PlanItem
 from . import items, meeting_record, plan_view, question_list, ratify, review_views
 from .access import can_read
+from .plan_form import DeliveryPlanForm
 
 # (route under /admin/minimum_standards_plans/, view, URL name after "minimum_standards_plans_")
 EXTRA_VIEWS = [
@@ -53,31 +54,34 @@ class DeliveryPlanAdmin(TrackerModelAdmin):
     starts = dates.column("period_start", gettext_lazy("period start"))
     ends = dates.column("period_end", gettext_lazy("period end"))
     list_filter = ("status",)
-    panels = [
-        FieldPanel("title"),
-        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
-        FieldPanel("status"),
-        FieldPanel("framework"),
-        InlinePanel(
-            "columns",
-            label=gettext_lazy("Columns"),
-            help_text=gettext_lazy(
-                "The plan's columns in order, each heading as the plan writes it (up to 255 "
-                "characters, or none) and what it holds. A new plan starts with Appendix 4's."
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+            FieldPanel("status"),
+            FieldPanel("framework"),
+            InlinePanel(
+                "columns",
+                label=gettext_lazy("Columns"),
+                help_text=gettext_lazy(
+                    "The plan's columns in order, each heading as the plan writes it (up to 255 "
+                    "characters, or none) and what it holds. A new plan starts with Appendix 4's."
+                ),
+                panels=[FieldPanel("position"), FieldPanel("heading"), FieldPanel("meaning")],
             ),
-            panels=[FieldPanel("position"), FieldPanel("heading"), FieldPanel("meaning")],
-        ),
-        InlinePanel(
-            "statuses",
-            label=gettext_lazy("Status words"),
-            help_text=gettext_lazy(
-                "The plan's own status words (e.g. Red, Amber, Green) and what each means: "
-                "open items are overdue once past their due date. A new plan starts with "
-                "the 2018 words."
+            InlinePanel(
+                "statuses",
+                label=gettext_lazy("Status words"),
+                help_text=gettext_lazy(
+                    "The plan's own status words (e.g. Red, Amber, Green) and what each means: "
+                    "open items are overdue once past their due date. A new plan starts with "
+                    "the 2018 words."
+                ),
+                panels=[FieldPanel("position"), FieldPanel("label"), FieldPanel("meaning")],
             ),
-            panels=[FieldPanel("position"), FieldPanel("label"), FieldPanel("meaning")],
-        ),
-    ]
+        ],
+        base_form_class=DeliveryPlanForm,
+    )
     create_view_class = items.PlanCreateView
     edit_view_class = items.PlanEditView
 
