@@ -6,6 +6,7 @@ import io
 import zipfile
 
 import pytest
+from django.core.management import call_command
 from openpyxl import Workbook, load_workbook
 
 from wagtail_minimum_standards.compliance.spreadsheets.cells import write_text
@@ -283,4 +284,27 @@ def test_an_import_is_in_the_history_of_every_record_it_made(db, django_user_mod
     assert (transitions.status, transitions.progress) == (
         "Amber",
         "Pathway mapped; training booked.",
+    )
+
+
+def test_the_import_command_says_what_it_kept_and_flagged(db, framework, tmp_path):
+    rows = [["Area of work", "Objective", "RAG"], ["Governance (1.1 and 9.9)", "Review", "Blue"]]
+    (tmp_path / "plan.xlsx").write_bytes(workbook(rows).getvalue())
+    out = io.StringIO()
+
+    call_command(
+        "minimum_standards_import_plan",
+        str(tmp_path / "plan.xlsx"),
+        "--framework",
+        framework.code,
+        "--status",
+        "Blue=done",
+        stdout=out,
+    )
+
+    said = out.getvalue()
+    assert "has no standard 9.9, so it is not linked; the text is kept as written." in said
+    assert "with 1 item." in said
+    assert DeliveryPlan.objects.get(title="Imported delivery plan").items.get().status_meaning == (
+        "done"
     )

@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 from wagtail_minimum_standards.compliance.models import Framework
 from wagtail_minimum_standards.compliance.spreadsheets.errors import SheetErrors
 from wagtail_minimum_standards.plans.models import Meaning, StatusMeaning
-from wagtail_minimum_standards.plans.spreadsheets import import_plan
+from wagtail_minimum_standards.plans.spreadsheets import prepare, save
 
 
 class Command(BaseCommand):
@@ -60,7 +60,7 @@ class Command(BaseCommand):
                 )
             status_meanings[word] = meaning
         try:
-            plan = import_plan(
+            preview = prepare(
                 options["file"],
                 framework,
                 options["title"],
@@ -68,8 +68,11 @@ class Command(BaseCommand):
                 status_meanings=status_meanings,
                 heading_row=options["heading_row"],
             )
+            plan = save(preview)
         except SheetErrors as errors:
             raise CommandError(f"{_('Nothing was imported.')}\n{errors}") from None
+        for warning in preview.warnings:  # kept as written, and flagged
+            self.stdout.write(self.style.WARNING(warning))
         count = plan.items.count()
         imported = ngettext(
             "Imported “%(plan)s” (id %(id)s) with %(count)d item.",
