@@ -16,8 +16,8 @@ from simple_history.utils import bulk_create_with_history
 
 from ..models import ChecklistItem, Rating, SelfAssessment, Standard
 from ..reports import by_section, compare, ratings_of
-from .cells import append_row, is_heading
-from .errors import SheetErrors, cell_text, check_length
+from .cells import append_row, is_heading, joined_row, writable
+from .errors import SheetErrors, cell_text, check_length, kept_text
 from .workbooks import first_sheet, open_workbook, sheet_rows
 
 CHECKBOX, TICKED = "☐", "☑"
@@ -92,15 +92,22 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
     standards = {s.code: s for s in Standard.objects.filter(section__framework=framework)}
     levels = {level.code.upper(): level for level in framework.levels.all()}
     heading_row, sheet_title, rows = None, "", []
-    for number, values in enumerate(sheet_rows(sheet, max_col=3), start=1):
-        cells = [cell_text(v) for v in (list(values) + [None, None, None])[:3]]
+    for number, raw in enumerate(sheet_rows(sheet), start=1):
+        values, _pieces = joined_row(raw)
+        values = (values + [None, None, None])[: max(len(values), 3)]
+        # The standard's cell and the notes are kept as written; the rating is a code.
+        cells = [kept_text(values[0]), cell_text(values[1]), kept_text(values[2])]
         if heading_row is None:
-            if is_heading(cells[0], "Standard"):
+            if is_heading(cell_text(values[0]), "Standard"):
                 heading_row = number
-            elif cells[0] and not sheet_title:
+            elif cells[0].strip() and not sheet_title:
                 sheet_title = cells[0]
             continue
-        if any(cells):
+        for column, extra in enumerate(values[3:], start=4):
+            if kept_text(extra) != "":
+                problem = _("only columns A to C are read (Standard, rating, Notes)")
+                errors.add(sheet.title, number, column, problem)
+        if any(cell.strip() for cell in cells):
             rows.append((number, cells))
     if heading_row is None:
         errors.add(
@@ -113,12 +120,12 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
     section_numbers = set(framework.sections.values_list("number", flat=True))
     checklists = {}
     for item in ChecklistItem.objects.filter(standard__section__framework=framework):
-        checklists.setdefault(item.standard_id, {})[item.text] = item.pk
+        checklists.setdefault(item.standard_id, []).append((item.text, item.pk))  # in order
     known = ", ".join(level.code for level in levels.values())
     for number, (text, code, notes) in rows:
         standard_code = _leading_code(text, standards)
         if standard_code is None:
-            if not code and SECTION_NUMBER.match(text).group(1) in section_numbers:
+            if not code and SECTION_NUMBER.match(text.strip()).group(1) in section_numbers:
                 continue  # a section's title row
             first = text.split()[0].rstrip(".") if text.split() else ""
             problem = (
@@ -145,20 +152,47 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
             problem = _("“%(code)s” is not a rating on this scale (%(known)s)")
             errors.add(sheet.title, number, 2, problem % {"code": code, "known": known})
             continue
-        ratings.append((standard, level, notes, _ticked(text, checklists.get(standard.pk, {}))))
-    title = cell_text(title) or sheet_title or _("Imported self-assessment")
+        ticked = _ticked(text, standard, checklists.get(standard.pk, []))
+        if ticked is None:
+            problem = _("a ticked line (☑) names no checklist item of standard %(code)s")
+            errors.add(sheet.title, number, 1, problem % {"code": standard.code})
+            continue
+        ratings.append((standard, level, notes, ticked))
+    if not (title and title.strip()):
+        title = sheet_title or _("Imported self-assessment")
+    title = writable(title)
     check_length(errors, sheet.title, 1, 1, title, SelfAssessment, "title")
     errors.raise_if_any()
     return _create(framework, title, assessed_on, ratings)
 
 
-def _ticked(text: str, items_by_text: dict) -> list[int]:
-    """The checklist items the cell marks ☑ (the export writes them so)."""
-    return [
-        items_by_text[line[1:].strip()]
-        for line in text.splitlines()[1:]
-        if line.startswith(TICKED) and line[1:].strip() in items_by_text
-    ]
+def _ticked(text: str, standard, items: list) -> list[int] | None:
+    """The checklist items the cell marks ☑ (the export writes them so), or None if a ☑ line
+    names no item of the standard.
+
+    The export's own layout is read item by item, so that an item's text may hold anything (a
+    line break, spaces around it); a cell edited by hand is read line by line."""
+    heading = f"{standard.code} {standard.text}"
+    if text.startswith(heading):
+        rest, ticked = text[len(heading) :], []
+        for item_text, pk in items:
+            for mark in (TICKED, CHECKBOX):
+                if rest.startswith(f"\n{mark} {item_text}"):
+                    rest = rest[len(f"\n{mark} {item_text}") :]
+                    ticked += [pk] if mark == TICKED else []
+                    break
+            else:
+                break
+        else:
+            if rest == "":
+                return ticked
+    ticked, items_by_text = [], dict(items)
+    for line in text.splitlines()[1:]:
+        if line.startswith(TICKED):
+            if line[1:].strip() not in items_by_text:
+                return None
+            ticked.append(items_by_text[line[1:].strip()])
+    return ticked
 
 
 def _leading_code(text: str, codes) -> str | None:
@@ -167,7 +201,7 @@ def _leading_code(text: str, codes) -> str | None:
     if first in codes:
         return first
     # A code with a space in it ("A 1") cannot be a first word: try those one by one.
-    spaced = (code for code in codes if " " in code and text.startswith(code))
+    spaced = (code for code in codes if " " in code and text.lstrip().startswith(code))
     return max(spaced, key=len, default=None)
 
 

@@ -8,6 +8,7 @@
   further cells at the end of its row, each saying where it continues.
 """
 
+import functools
 import re
 from copy import copy
 
@@ -17,7 +18,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from openpyxl.cell import Cell
 from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 CELL_LIMIT = 32_767  # characters (UTF-16 code units) in one Excel cell
 REPLACEMENT = "\ufffd"
@@ -151,3 +152,47 @@ def is_heading(text: str, english: str) -> bool:
         *(h.casefold() for h in in_each_language(lambda: gettext(english))),
     }
     return text.strip().casefold() in wanted
+
+
+@functools.lru_cache(maxsize=16)
+def _continued_pattern(codes: tuple[str, ...]) -> re.Pattern:
+    """The note that ends a carried-on cell, in each of the languages `codes`, as a pattern whose
+    group "column" is the column it carries on in."""
+    notes = set()
+    for code in codes:
+        with translation.override(code):
+            notes.add(_continued("\0COLUMN\0"))
+    alternatives = "|".join(
+        re.escape(note).replace(re.escape("\0COLUMN\0"), f"(?P<c{n}>[A-Z]{{1,3}})")
+        for n, note in enumerate(sorted(notes))
+    )
+    return re.compile(f"(?:{alternatives})\\Z")
+
+
+def joined_row(values) -> tuple[list, set[int]]:
+    """A row as an import reads it: text an export carried on in further cells ("… (continued
+    in column X)", in any of languages()) joined back into its first cell. Returns the row's
+    values and the indexes of the cells that were carried-on pieces (now None)."""
+    values = list(values)
+    pattern = _continued_pattern(tuple(languages()))
+    pieces: set[int] = set()
+    for index, value in enumerate(values):
+        if index in pieces or not isinstance(value, str):
+            continue
+        whole, current, seen = [], value, {index}
+        while (found := pattern.search(current)) is not None:
+            column = next(letters for letters in found.groups() if letters)
+            following = column_index_from_string(column) - 1
+            if following in seen or following >= len(values):
+                break
+            if not isinstance(values[following], str):
+                break
+            whole.append(current[: found.start()])
+            seen.add(following)
+            pieces.add(following)
+            current = values[following]
+        if whole:
+            values[index] = "".join([*whole, current])
+    for index in pieces:
+        values[index] = None
+    return values, pieces

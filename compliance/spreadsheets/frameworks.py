@@ -13,13 +13,26 @@ from simple_history.utils import bulk_create_with_history
 from ..models import ChecklistItem, Framework, RatingLevel, Section, Standard
 from ..models.frameworks import free_unrated_code, unrated_level_fields
 from ..site_checks import registered_checks
-from .errors import SheetErrors, cell_text, check_length
+from .cells import joined_row
+from .errors import SheetErrors, cell_text, check_length, kept_text
 from .workbooks import open_workbook, sheet_rows
 
 FRAMEWORK_KEYS = {"code", "name", "version", "source", "rating heading"}
 SCALE_COLUMNS = ["position", "code", "label", "meaning", "colour", "counts as met", "not yet rated"]
 STANDARD_COLUMNS = ["section", "section title", "code", "wording"]
 CHECKLIST_COLUMNS = ["standard", "item", "site check"]
+# Columns read without the spaces around them: codes and numbers that other cells and other
+# files name, colours and yes/no. Every other cell is kept exactly as written.
+KEYS = {
+    "position",
+    "code",
+    "colour",
+    "counts as met",
+    "not yet rated",
+    "section",
+    "standard",
+    "site check",
+}
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -55,7 +68,11 @@ def import_framework(file) -> Framework:
 
 def _rows(sheet, columns, errors, optional=()):
     """Data rows under a heading row that must name `columns` (and may name the `optional`
-    ones, "" where it does not), as (row number, {column: text}, {column: number})."""
+    ones, "" where it does not), as (row number, {column: text}, {column: number}).
+
+    Every cell's text is kept as written, spaces and line breaks included; only the KEYS
+    (codes, numbers, colours, yes/no) are read without the spaces around them. A heading the
+    template does not have, or a value under no heading, is refused: nothing is left unread."""
     rows = sheet_rows(sheet)
     heading = [cell_text(v).lower() for v in next(rows, ())]
     missing = [c for c in columns if c not in heading]
@@ -63,25 +80,58 @@ def _rows(sheet, columns, errors, optional=()):
         problem = _("the heading row needs the columns: %(columns)s")
         errors.add(sheet.title, 1, None, problem % {"columns": ", ".join(missing)})
         return
-    index = {name: heading.index(name) for name in [*columns, *optional] if name in heading}
-    for number, values in enumerate(rows, start=2):
-        cells = {name: cell_text(values[i]) if i < len(values) else "" for name, i in index.items()}
+    known = [*columns, *optional]
+    for number, name in enumerate(heading, start=1):
+        if name and name not in known:
+            problem = _("“%(heading)s” is not a column of this sheet (it has: %(columns)s)")
+            errors.add(
+                sheet.title, 1, number, problem % {"heading": name, "columns": ", ".join(known)}
+            )
+    index = {name: heading.index(name) for name in known if name in heading}
+    for number, raw in enumerate(rows, start=2):
+        values, _pieces = joined_row(raw)
+        _refuse_unheaded(sheet.title, number, values, heading, errors)
+        cells = {
+            name: _read(name, values[i] if i < len(values) else None) for name, i in index.items()
+        }
         cells.update({name: "" for name in optional if name not in index})
-        if any(cells.values()):
+        if any(value.strip() for value in cells.values()):
             yield number, cells, {name: i + 1 for name, i in index.items()}
+
+
+def _read(column: str, value) -> str:
+    """A key's text without the spaces around it; any other cell's text as written."""
+    return cell_text(value) if column in KEYS else kept_text(value)
+
+
+def _refuse_unheaded(sheet: str, row: int, values, heading, errors) -> None:
+    """A value in a column with no heading would be lost: refused, naming its cell."""
+    for number, value in enumerate(values, start=1):
+        named = number <= len(heading) and heading[number - 1]
+        if not named and kept_text(value) != "":
+            errors.add(sheet, row, number, _("this column has no heading, so it is not read"))
 
 
 def _framework_details(sheet, errors) -> dict:
     details, rows_of = {}, {}
-    for number, values in enumerate(sheet_rows(sheet), start=1):
+    for number, raw in enumerate(sheet_rows(sheet), start=1):
+        values, _pieces = joined_row(raw)
         key = cell_text(values[0] if values else "").lower()
+        value = values[1] if len(values) > 1 else None
         if key in FRAMEWORK_KEYS:
-            details[key] = cell_text(values[1] if len(values) > 1 else "")
+            details[key] = cell_text(value) if key == "code" else kept_text(value)
             rows_of[key] = number
             if key == "code":
                 details["_code_row"] = number
+        elif key or kept_text(value) != "":
+            problem = _("“%(key)s” is not a setting of this sheet (it has: %(keys)s)")
+            keys = ", ".join(sorted(FRAMEWORK_KEYS))
+            errors.add(sheet.title, number, 1, problem % {"key": key, "keys": keys})
+        for column, extra in enumerate(values[2:], start=3):
+            if kept_text(extra) != "":
+                errors.add(sheet.title, number, column, _("only columns A and B are read here"))
     for key in ("code", "name", "version"):
-        if not details.get(key):
+        if not details.get(key, "").strip():
             # Translators: %(key)s is "code", "name" or "version", words of the file format.
             problem = _("give the framework's %(key)s in a row “%(key)s”") % {"key": key}
             errors.add(sheet.title, 1, 2, problem)
@@ -111,7 +161,7 @@ def _scale(sheet, errors) -> list[dict]:
         if not position:
             problem = _("the position must be a whole number, 0 to 999")
             errors.add(sheet.title, row, col["position"], problem)
-        if not cells["code"] or not cells["label"]:
+        if not cells["code"] or not cells["label"].strip():
             errors.add(sheet.title, row, col["code"], _("each level needs a code and a label"))
         if cells["code"] in codes:
             problem = _("the code “%(code)s” is used twice") % {"code": cells["code"]}
@@ -166,7 +216,7 @@ def _standards(sheet, errors):
             errors.add(sheet.title, row, col["section"], _("give the section number"))
             continue
         if number not in sections:
-            if not cells["section title"]:
+            if not cells["section title"].strip():
                 problem = _("give section %(number)s's title") % {"number": number}
                 errors.add(sheet.title, row, col["section title"], problem)
             sections[number] = {
@@ -175,7 +225,7 @@ def _standards(sheet, errors):
                 "position": len(sections) + 1,
                 "row": row,
             }
-        elif cells["section title"] and cells["section title"] != sections[number]["title"]:
+        elif cells["section title"].strip() and cells["section title"] != sections[number]["title"]:
             first = sections[number]
             errors.add(
                 sheet.title,
@@ -194,7 +244,7 @@ def _standards(sheet, errors):
             errors, sheet.title, row, col["section title"], cells["section title"], Section, "title"
         )
         check_length(errors, sheet.title, row, col["code"], cells["code"], Standard, "code")
-        if not cells["code"] or not cells["wording"]:
+        if not cells["code"] or not cells["wording"].strip():
             problem = _("each standard needs a code and its wording")
             errors.add(sheet.title, row, col["code"], problem)
             continue
@@ -228,7 +278,7 @@ def _checklist(sheet, standards, errors) -> list[dict]:
                 # Translators: "Standards" names a sheet of the file format, which stays English.
                 _("no standard “%(code)s” on the Standards sheet") % {"code": cells["standard"]},
             )
-        if not cells["item"]:
+        if not cells["item"].strip():
             errors.add(sheet.title, row, col["item"], _("the item is empty"))
         check_length(errors, sheet.title, row, col["item"], cells["item"], ChecklistItem, "text")
         if cells["site check"] and not CHECK_NAME.fullmatch(cells["site check"]):
@@ -265,12 +315,13 @@ def with_unrated_level(levels: list[dict]) -> tuple[list[dict], str]:
 
 @transaction.atomic
 def _create(details, levels, sections, standards, checklist) -> Framework:
+    heading = details.get("rating heading", "")
     framework = Framework.objects.create(
         code=details["code"],
         name=details["name"],
         version=details["version"],
         source=details.get("source", ""),
-        rating_heading=details.get("rating heading") or _("Rating"),
+        rating_heading=heading if heading.strip() else _("Rating"),
     )
     levels, notice = with_unrated_level(levels)
     framework.import_notices = [notice] if notice else []
