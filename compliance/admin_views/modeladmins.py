@@ -34,6 +34,7 @@ EXTRA_VIEWS = [
     ("compare/export/", comparison.comparison_export, "compare_export"),
     ("rating/<int:pk>/history/", history.rating_history, "rating_history"),
     ("framework/import/", actions.upload_framework, "framework_import"),
+    ("framework/<int:pk>/export/", actions.framework_export, "framework_export"),
     ("question/ask/<str:subject>/<int:pk>/", questions.ask, "question_ask"),
     ("question/<int:pk>/", questions.thread, "question"),
 ]
@@ -152,7 +153,7 @@ class FrameworkAdmin(TrackerModelAdmin):
     menu_label = gettext_lazy("Frameworks")
     menu_item_name = "frameworks"
     menu_icon = "list-ul"
-    list_display = ("name", "version", "code", "rating_heading")
+    list_display = ("name", "version", "code", "rating_heading", "download")
     inspect_view_enabled = True
     permission_helper_class = FrameworkPermissionHelper
     import_view = ("minimum_standards_framework_import", can_import_framework)
@@ -163,6 +164,15 @@ class FrameworkAdmin(TrackerModelAdmin):
         FieldPanel("source"),
         FieldPanel("rating_heading"),
     ]
+
+    @admin.display(description=gettext_lazy("Spreadsheet"))
+    def download(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("minimum_standards_framework_export", args=[obj.pk]),
+            # Translators: a link that downloads the framework as its import template.
+            _("Download %(code)s (.xlsx)") % {"code": obj.code},
+        )
 
 
 class StandardPermissionHelper(PermissionHelper):
