@@ -12,6 +12,7 @@ from django.db.models import Count, Prefetch
 from django.utils.translation import pgettext_lazy
 
 from .models import ChecklistItem, Rating, RatingLevel, SelfAssessment
+from .models.assessments import NOT_ADOPTED_EXCLUDED
 
 
 def ratings_of(assessment: SelfAssessment, with_evidence=False):
@@ -37,8 +38,9 @@ def by_section(ratings):
 
 
 def level_counts(assessment_ratings, levels) -> list[tuple]:
-    """[(level, count)] for every level of the scale, best first."""
-    counts = Counter(r.level_id for r in assessment_ratings)
+    """[(level, count)] for every level of the scale, best first; an optional standard the
+    service did not adopt is in no count."""
+    counts = Counter(r.level_id for r in assessment_ratings if r.is_counted)
     return [(level, counts[level.pk]) for level in levels]
 
 
@@ -115,7 +117,7 @@ def counts_across(framework) -> tuple[list, list]:
     levels = list(framework.levels.order_by("-position"))
     assessments = list(framework.assessments.order_by("assessed_on", "pk"))
     grouped = (
-        Rating.objects.filter(assessment__framework=framework)
+        Rating.objects.filter(NOT_ADOPTED_EXCLUDED, assessment__framework=framework)
         .values("assessment_id", "level_id")
         .annotate(n=Count("pk"))
     )
@@ -142,6 +144,8 @@ def public_view(assessment) -> dict:
         .select_related("standard__section", "level")
         .only(
             "public_summary",
+            "adopted",
+            "standard__optional",
             "standard__code",
             "standard__text",
             "standard__public_text",

@@ -228,6 +228,7 @@ class RatingAdmin(TrackerModelAdmin):
     edit_view_class = RatingEditView
     edit_handler = ObjectList(
         [
+            FieldPanel("adopted"),
             FieldPanel("level"),
             FieldPanel("evidence_notes"),
             FieldPanel("public_summary"),

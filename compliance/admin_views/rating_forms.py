@@ -25,6 +25,8 @@ class RatingForm(OptimisticLockFormMixin, WagtailAdminModelForm):
             ).order_by("-position")
         if "ticked_items" in self.fields:
             self._checklist_field()
+        if "adopted" in self.fields and not self.instance.standard.optional:
+            del self.fields["adopted"]  # only an optional standard may be left unadopted
 
     def _checklist_field(self):
         """Ticks for the standard's checklist items that the site does not check itself; no

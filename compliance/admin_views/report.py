@@ -33,7 +33,7 @@ def assessment_report(request, pk):
         r
         for r in ratings
         if (not section_filter or r.standard.section.number == section_filter)
-        and (not level_filter or r.level.code == level_filter)
+        and (not level_filter or (r.is_counted and r.level.code == level_filter))
     ]
     links = links_for([r.standard_id for r in shown])
     open_questions = questions.about(shown)
@@ -62,7 +62,8 @@ def assessment_report(request, pk):
             "levels": levels,
             "counts": counts,
             "met": sum(n for level, n in counts if level.counts_as_met),
-            "total": len(ratings),
+            "total": sum(1 for r in ratings if r.is_counted),
+            "not_adopted": sum(1 for r in ratings if not r.is_counted),
             "grouped": by_section(shown),
             "section_filter": section_filter,
             "level_filter": level_filter,

@@ -16,7 +16,7 @@ from simple_history.utils import bulk_create_with_history
 
 from ..models import ChecklistItem, Rating, SelfAssessment, Standard
 from ..reports import by_section, compare, ratings_of
-from .cells import append_row, is_heading, joined_row, writable
+from .cells import append_row, in_each_language, is_heading, joined_row, writable
 from .errors import SheetErrors, cell_text, check_length, kept_text
 from .workbooks import first_sheet, open_workbook, sheet_rows
 
@@ -52,17 +52,40 @@ def export_assessment(assessment: SelfAssessment) -> Workbook:
     append_row(sheet, [assessment.title], font=Font(bold=True, size=14))
     # The import finds this heading row by its first cell, in English or in this language.
     heading = [_("Standard"), assessment.framework.rating_heading, _("Notes")]
+    # A framework with optional standards has a fourth column: whether each was adopted.
+    adoption = Standard.objects.filter(section__framework=assessment.framework, optional=True)
+    if adoption.exists():
+        sheet.column_dimensions["D"].width = 12
+        heading.append(_("Adopted"))
     append_row(sheet, heading, font=BOLD)
     for section, ratings in by_section(ratings_of(assessment)):
-        append_row(sheet, [f"{section.number}. {section.title}", None, None], font=BOLD)
+        append_row(sheet, [f"{section.number}. {section.title}"] + [None] * 2, font=BOLD)
         for rating in ratings:
             fill = PatternFill("solid", fgColor=rating.level.colour.lstrip("#"))
             text = standard_text(rating.standard, set(rating.ticked_items))
             row = [text, rating.level.code, rating.evidence_notes]
+            if len(heading) > 3:
+                row.append(_adopted_words(rating) if rating.standard.optional else None)
             level_cell = append_row(sheet, row)[1]
             level_cell.fill = fill
             level_cell.font = WHITE_BOLD
     return book
+
+
+def _adopted_words(rating) -> str:
+    return _("yes") if rating.adopted else _("no")
+
+
+def _adoption(text: str) -> bool | None:
+    """Whether a cell of the Adopted column says yes (True), no (False), or nothing (None);
+    in English or any language the site offers. Anything else is not an answer: ValueError."""
+    words = text.strip().casefold()
+    if not words:
+        return None
+    for english, answer in (("yes", True), ("no", False)):
+        if words in {english, *(w.casefold() for w in in_each_language(lambda e=english: _(e)))}:
+            return answer
+    raise ValueError(text)
 
 
 def export_comparison(first: SelfAssessment, second: SelfAssessment) -> Workbook:
@@ -91,24 +114,29 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
     errors = SheetErrors()
     standards = {s.code: s for s in Standard.objects.filter(section__framework=framework)}
     levels = {level.code.upper(): level for level in framework.levels.all()}
-    heading_row, sheet_title, rows = None, "", []
+    heading_row, sheet_title, rows, width = None, "", [], 3
     for number, raw in enumerate(sheet_rows(sheet), start=1):
         values, _pieces = joined_row(raw)
-        values = (values + [None, None, None])[: max(len(values), 3)]
+        values = (values + [None] * 4)[: max(len(values), 4)]
         # The standard's cell and the notes are kept as written; the rating is a code.
         cells = [kept_text(values[0]), cell_text(values[1]), kept_text(values[2])]
         if heading_row is None:
             if is_heading(cell_text(values[0]), "Standard"):
                 heading_row = number
+                width = 4 if is_heading(cell_text(values[3]), "Adopted") else 3
             elif cells[0].strip() and not sheet_title:
                 sheet_title = cells[0]
             continue
-        for column, extra in enumerate(values[3:], start=4):
+        for column, extra in enumerate(values[width:], start=width + 1):
             if kept_text(extra) != "":
-                problem = _("only columns A to C are read (Standard, rating, Notes)")
+                problem = (
+                    _("only columns A to D are read (Standard, rating, Notes, Adopted)")
+                    if width == 4
+                    else _("only columns A to C are read (Standard, rating, Notes)")
+                )
                 errors.add(sheet.title, number, column, problem)
-        if any(cell.strip() for cell in cells):
-            rows.append((number, cells))
+        if any(cell.strip() for cell in cells) or (width == 4 and cell_text(values[3])):
+            rows.append((number, [*cells, cell_text(values[3]) if width == 4 else ""]))
     if heading_row is None:
         errors.add(
             sheet.title,
@@ -122,7 +150,7 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
     for item in ChecklistItem.objects.filter(standard__section__framework=framework):
         checklists.setdefault(item.standard_id, []).append((item.text, item.pk))  # in order
     known = ", ".join(level.code for level in levels.values())
-    for number, (text, code, notes) in rows:
+    for number, (text, code, notes, adopted_text) in rows:
         standard_code = _leading_code(text, standards)
         if standard_code is None:
             if not code and SECTION_NUMBER.match(text.strip()).group(1) in section_numbers:
@@ -157,7 +185,17 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
             problem = _("a ticked line (☑) names no checklist item of standard %(code)s")
             errors.add(sheet.title, number, 1, problem % {"code": standard.code})
             continue
-        ratings.append((standard, level, notes, ticked))
+        try:
+            adopted = _adoption(adopted_text)
+        except ValueError:
+            problem = _("write yes or no, not “%(value)s”") % {"value": adopted_text}
+            errors.add(sheet.title, number, 4, problem)
+            continue
+        if adopted is False and not standard.optional:
+            problem = _("standard %(code)s is not optional: it cannot be left unadopted")
+            errors.add(sheet.title, number, 4, problem % {"code": standard.code})
+            continue
+        ratings.append((standard, level, notes, ticked, adopted is not False))
     if not (title and title.strip()):
         title = sheet_title or _("Imported self-assessment")
     title = writable(title)
@@ -212,8 +250,15 @@ def _create(framework, title, assessed_on, ratings) -> SelfAssessment:
     )
     bulk_create_with_history(
         [
-            Rating(assessment=assessment, standard=s, level=lv, evidence_notes=n, ticked_items=t)
-            for s, lv, n, t in ratings
+            Rating(
+                assessment=assessment,
+                standard=s,
+                level=lv,
+                evidence_notes=n,
+                ticked_items=t,
+                adopted=adopted,
+            )
+            for s, lv, n, t, adopted in ratings
         ],
         Rating,
         default_change_reason=_("Imported from a spreadsheet"),

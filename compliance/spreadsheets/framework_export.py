@@ -43,7 +43,7 @@ def export_framework(framework: Framework) -> Workbook:
         ])  # fmt: skip
 
     standards = book.create_sheet("Standards")
-    append_row(standards, [*STANDARD_COLUMNS, "public wording"], font=BOLD)
+    append_row(standards, [*STANDARD_COLUMNS, "public wording", "optional"], font=BOLD)
     titled = set()
     for section in Section.objects.filter(framework=framework).order_by("position", "pk"):
         for standard in Standard.objects.filter(section=section).order_by("position", "pk"):
@@ -51,7 +51,14 @@ def export_framework(framework: Framework) -> Workbook:
             titled.add(section.pk)
             append_row(
                 standards,
-                [section.number, title, standard.code, standard.text, standard.public_text],
+                [
+                    section.number,
+                    title,
+                    standard.code,
+                    standard.text,
+                    standard.public_text,
+                    _yes_no(standard.optional),
+                ],
             )
 
     items = ChecklistItem.objects.filter(standard__section__framework=framework).order_by(

@@ -32,6 +32,7 @@ KEYS = {
     "section",
     "standard",
     "site check",
+    "optional",
 }
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
@@ -210,7 +211,8 @@ def _scale(sheet, errors) -> list[dict]:
 
 def _standards(sheet, errors):
     sections, standards = {}, {}
-    for row, cells, col in _rows(sheet, STANDARD_COLUMNS, errors, optional=["public wording"]):
+    optional_columns = ["public wording", "optional"]
+    for row, cells, col in _rows(sheet, STANDARD_COLUMNS, errors, optional=optional_columns):
         number = cells["section"]
         if not number:
             errors.add(sheet.title, row, col["section"], _("give the section number"))
@@ -255,11 +257,16 @@ def _standards(sheet, errors):
         check_length(
             errors, sheet.title, row, col.get("public wording"), public, Standard, "public_text"
         )
+        if cells["optional"].lower() not in YES | NO:
+            # Translators: "yes" and "no" are words of the file format, which stays English.
+            problem = _("write yes or no, not “%(value)s”") % {"value": cells["optional"]}
+            errors.add(sheet.title, row, col["optional"], problem)
         standards[cells["code"]] = {
             "section": number,
             "code": cells["code"],
             "text": cells["wording"],
             "public_text": public,
+            "optional": cells["optional"].lower() in YES,
             "position": row,
         }
     if not standards:
@@ -362,6 +369,7 @@ def _create(details, levels, sections, standards, checklist) -> Framework:
                     code=code,
                     text=standard["text"],
                     public_text=standard["public_text"],
+                    optional=standard["optional"],
                     position=standard["position"],
                 )
                 for code, standard in standards.items()

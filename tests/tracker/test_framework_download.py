@@ -24,7 +24,14 @@ def test_the_manager_downloads_the_2018_framework_and_it_imports_back_the_same(
     book = load_workbook(io.BytesIO(download.content), read_only=True)
     assert book.sheetnames == ["Framework", "Scale", "Standards", "Checklist"]
     standards = list(book["Standards"].iter_rows(values_only=True))
-    assert standards[0] == ("section", "section title", "code", "wording", "public wording")
+    assert standards[0] == (
+        "section",
+        "section title",
+        "code",
+        "wording",
+        "public wording",
+        "optional",
+    )
     assert standards[1][:3] == ("1", "Commissioning, governance and management arrangements", "1.1")
     before = {
         s.code: (s.text, s.public_text, [i.text for i in s.checklist.all()])

@@ -73,7 +73,7 @@ def test_a_framework_keeps_every_character_of_its_texts(db):
         (
             {"Standards": [["section", "section title", "code", "wording", "notes"]]},
             "Sheet “Standards”, row 1, column E: “notes” is not a column of this sheet "
-            "(it has: section, section title, code, wording, public wording)",
+            "(it has: section, section title, code, wording, public wording, optional)",
         ),
         (
             {"Standards": [["section", "section title", "code", "wording"],

@@ -19,7 +19,9 @@ from wagtail_minimum_standards.compliance.spreadsheets.assessments import (
 from wagtail_minimum_standards.compliance.spreadsheets.framework_export import export_framework
 from wagtail_minimum_standards.compliance.spreadsheets.frameworks import import_framework
 
-from .framework_books import cell_values, framework_book, saved
+from .framework_books import STANDARDS_HEADING, cell_values, framework_book, saved
+
+HEADING = [*STANDARDS_HEADING, "optional"]
 
 ROUND_TRIPS = settings(
     max_examples=200,
@@ -80,7 +82,10 @@ def frameworks(draw):
         for position in range(1, draw(st.integers(1, 4)) + 1):
             code = f"{number}.{position}"
             wording, public = draw(texts(300, blank=False)), draw(texts(300))
-            standards.append([number, title if position == 1 else "", code, wording, public])
+            optional = draw(st.sampled_from(["yes", "no", ""]))
+            standards.append(
+                [number, title if position == 1 else "", code, wording, public, optional]
+            )
             items = draw(st.lists(texts(300, blank=False), max_size=3))
             checklist += [[code, item, ""] for item in items]
     return details, scale, standards, checklist
@@ -104,12 +109,20 @@ def assert_stored_as_written(framework, details, scale, standards, checklist):
         )
         assert (level.counts_as_met, level.is_unrated) == (met == "yes", unrated == "yes")
     stored = {
-        standard.code: (section.number, section.title, standard.text, standard.public_text)
+        standard.code: (
+            section.number,
+            section.title,
+            standard.text,
+            standard.public_text,
+            "yes" if standard.optional else "no",
+        )
         for section in framework.sections.all()
         for standard in section.standards.all()
     }
     titles = {row[0]: row[1] for row in standards if row[1]}
-    assert stored == {row[2]: (row[0], titles[row[0]], row[3], row[4]) for row in standards}
+    assert stored == {
+        row[2]: (row[0], titles[row[0]], row[3], row[4], row[5] or "no") for row in standards
+    }
     items = [
         [standard.code, item.text, item.site_check]
         for section in framework.sections.all()
@@ -125,7 +138,9 @@ def assert_stored_as_written(framework, details, scale, standards, checklist):
 def test_a_framework_round_trips_to_a_fixed_point_keeping_every_string(db, drawn):
     details, scale, standards, checklist = drawn
     try:
-        framework = import_framework(framework_book(standards, scale, checklist, details))
+        framework = import_framework(
+            framework_book(standards, scale, checklist, details, standards_heading=HEADING)
+        )
         assert_stored_as_written(framework, *drawn)
         first = export_framework(framework)
         framework.delete()  # its code is unique: the copy takes it
@@ -141,13 +156,14 @@ def test_a_framework_round_trips_to_a_fixed_point_keeping_every_string(db, drawn
 
 @st.composite
 def rated(draw, framework):
-    """For each standard: a level, notes and the checklist items ticked."""
+    """For each standard: a level, notes, the checklist items ticked, and whether adopted."""
     levels = list(framework.levels.all())
     return {
         standard: (
             draw(st.sampled_from(levels)),
             draw(texts(500)),
             [item.pk for item in standard.checklist.all() if draw(st.booleans())],
+            draw(st.booleans()) if standard.optional else True,
         )
         for section in framework.sections.all()
         for standard in section.standards.all()
@@ -170,15 +186,17 @@ def ratings_of(assessment):
 def test_a_self_assessment_round_trips_to_a_fixed_point_keeping_every_string(db, drawn, data):
     details, scale, standards, checklist = drawn
     try:
-        framework = import_framework(framework_book(standards, scale, checklist, details))
+        framework = import_framework(
+            framework_book(standards, scale, checklist, details, standards_heading=HEADING)
+        )
         title = data.draw(texts(200, blank=False).filter(lambda t: t.strip() != "Standard"))
         assessment = SelfAssessment.objects.create(
             framework=framework, title=title, assessed_on=datetime.date(2016, 3, 31)
         )
         assessment.add_missing_ratings()
-        for standard, (level, notes, ticked) in data.draw(rated(framework)).items():
+        for standard, (level, notes, ticked, adopted) in data.draw(rated(framework)).items():
             assessment.ratings.filter(standard=standard).update(
-                level=level, evidence_notes=notes, ticked_items=ticked
+                level=level, evidence_notes=notes, ticked_items=ticked, adopted=adopted
             )
         first = export_assessment(assessment)
         note(repr(cell_values(first)))
