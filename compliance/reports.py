@@ -11,7 +11,15 @@ from itertools import groupby
 from django.db.models import Count, Prefetch
 from django.utils.translation import pgettext_lazy
 
-from .models import ChecklistItem, Rating, RatingLevel, SelfAssessment
+from .models import (
+    ChecklistItem,
+    EvidenceLine,
+    LineRating,
+    LineScale,
+    Rating,
+    RatingLevel,
+    SelfAssessment,
+)
 from .models.assessments import NOT_ADOPTED_EXCLUDED
 
 
@@ -27,6 +35,27 @@ def ratings_of(assessment: SelfAssessment, with_evidence=False):
     if with_evidence:
         ratings = ratings.prefetch_related("evidence_links__document")
     return list(ratings)
+
+
+def with_evidence_lines(ratings, framework) -> None:
+    """Give each rating .evidence: [(line, [(line scale, level or None)], comment)] for its
+    standard's evidence lines, in order ([] for a standard without lines). Three queries."""
+    scales = list(LineScale.objects.filter(framework=framework).prefetch_related("levels"))
+    levels = {level.pk: level for scale in scales for level in scale.levels.all()}
+    lines = {}
+    for line in EvidenceLine.objects.filter(standard__section__framework=framework):
+        lines.setdefault(line.standard_id, []).append(line)
+    given = {
+        (lr.rating_id, lr.line_id): lr
+        for lr in LineRating.objects.filter(rating__in=[r.pk for r in ratings])
+    }
+    for rating in ratings:
+        rating.evidence = []
+        for line in lines.get(rating.standard_id, []):
+            line_rating = given.get((rating.pk, line.pk))
+            chosen = line_rating.level_ids() if line_rating else {}
+            scored = [(scale, levels.get(chosen.get(scale.pk))) for scale in scales]
+            rating.evidence.append((line, scored, line_rating.comment if line_rating else ""))
 
 
 def by_section(ratings):

@@ -20,6 +20,7 @@ from ..concurrency import OptimisticLockFormMixin, StaleEdit
 from ..models import Framework, Rating, SelfAssessment, Standard
 from . import actions, comparison, history, questions, report
 from .access import can_import_framework, can_run
+from .line_fields import EvidenceLinesPanel, RatingObjectList
 from .rating_forms import RatingEditView, RatingForm
 
 # (route under /admin/minimum_standards/, view, URL name after "minimum_standards_")
@@ -226,7 +227,7 @@ class RatingAdmin(TrackerModelAdmin):
     list_display = ("standard", "assessment", "level")
     list_select_related = ("standard", "assessment", "level")
     edit_view_class = RatingEditView
-    edit_handler = ObjectList(
+    edit_handler = RatingObjectList(
         [
             FieldPanel("adopted"),
             FieldPanel("level"),
@@ -234,6 +235,7 @@ class RatingAdmin(TrackerModelAdmin):
             FieldPanel("public_summary"),
             FieldPanel("next_steps"),
             FieldPanel("ticked_items"),
+            EvidenceLinesPanel(),
             InlinePanel(
                 "evidence_links",
                 label=gettext_lazy("Evidence"),

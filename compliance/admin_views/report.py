@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from .. import questions
 from ..assessment_actions import actions_for
 from ..models import AdvisoryGroupMeeting, SelfAssessment
-from ..reports import by_section, level_counts, ratings_of
+from ..reports import by_section, level_counts, ratings_of, with_evidence_lines
 from ..site_checks import check_items, registered_checks
 from ..standard_links import links_for
 from .access import can_read, can_run, requires
@@ -26,6 +26,7 @@ def assessment_report(request, pk):
     sections = list(assessment.framework.sections.order_by("position"))
     ratings = ratings_of(assessment, with_evidence=True)
     counts = level_counts(ratings, levels)
+    with_evidence_lines(ratings, assessment.framework)
 
     section_filter = request.GET.get("section", "")
     level_filter = request.GET.get("level", "")

@@ -177,6 +177,23 @@ class SelfAssessment(models.Model):
             EvidenceLink,
             default_change_reason=carried_over,
         )
+        from .evidence_lines import LineRating  # which needs this module first
+
+        bulk_create_with_history(
+            [
+                LineRating(
+                    rating_id=copies[line_rating.rating.standard_id],
+                    line_id=line_rating.line_id,
+                    levels=line_rating.levels,
+                    comment=line_rating.comment,
+                )
+                for line_rating in LineRating.objects.filter(
+                    rating__assessment=self
+                ).select_related("rating")
+            ],
+            LineRating,
+            default_change_reason=carried_over,
+        )
         draft.add_missing_ratings()
         return draft
 

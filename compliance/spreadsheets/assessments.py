@@ -16,6 +16,7 @@ from simple_history.utils import bulk_create_with_history
 
 from ..models import ChecklistItem, Rating, SelfAssessment, Standard
 from ..reports import by_section, compare, ratings_of
+from .assessment_lines import create_line_ratings, lines_sheet, read_lines, write_lines
 from .cells import append_row, in_each_language, is_heading, joined_row, writable
 from .errors import SheetErrors, cell_text, check_length, kept_text
 from .workbooks import first_sheet, open_workbook, sheet_rows
@@ -58,7 +59,8 @@ def export_assessment(assessment: SelfAssessment) -> Workbook:
         sheet.column_dimensions["D"].width = 12
         heading.append(_("Adopted"))
     append_row(sheet, heading, font=BOLD)
-    for section, ratings in by_section(ratings_of(assessment)):
+    every_rating = ratings_of(assessment)
+    for section, ratings in by_section(every_rating):
         append_row(sheet, [f"{section.number}. {section.title}"] + [None] * 2, font=BOLD)
         for rating in ratings:
             fill = PatternFill("solid", fgColor=rating.level.colour.lstrip("#"))
@@ -69,6 +71,7 @@ def export_assessment(assessment: SelfAssessment) -> Workbook:
             level_cell = append_row(sheet, row)[1]
             level_cell.fill = fill
             level_cell.font = WHITE_BOLD
+    write_lines(book, assessment, every_rating)
     return book
 
 
@@ -110,7 +113,8 @@ def export_comparison(first: SelfAssessment, second: SelfAssessment) -> Workbook
 
 def import_assessment(file, framework, title: str = "", assessed_on: date | None = None):
     """A new draft self-assessment from a sheet in the export's layout. All or nothing."""
-    sheet = first_sheet(open_workbook(file))
+    book = open_workbook(file)
+    sheet = first_sheet(book)
     errors = SheetErrors()
     standards = {s.code: s for s in Standard.objects.filter(section__framework=framework)}
     levels = {level.code.upper(): level for level in framework.levels.all()}
@@ -200,8 +204,10 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
         title = sheet_title or _("Imported self-assessment")
     title = writable(title)
     check_length(errors, sheet.title, 1, 1, title, SelfAssessment, "title")
+    evidence = lines_sheet(book)
+    found = read_lines(evidence, framework, standards, errors) if evidence is not None else {}
     errors.raise_if_any()
-    return _create(framework, title, assessed_on, ratings)
+    return _create(framework, title, assessed_on, ratings, found)
 
 
 def _ticked(text: str, standard, items: list) -> list[int] | None:
@@ -244,7 +250,7 @@ def _leading_code(text: str, codes) -> str | None:
 
 
 @transaction.atomic
-def _create(framework, title, assessed_on, ratings) -> SelfAssessment:
+def _create(framework, title, assessed_on, ratings, found) -> SelfAssessment:
     assessment = SelfAssessment.objects.create(
         framework=framework, title=title, assessed_on=assessed_on or date.today()
     )
@@ -264,4 +270,5 @@ def _create(framework, title, assessed_on, ratings) -> SelfAssessment:
         default_change_reason=_("Imported from a spreadsheet"),
     )
     assessment.add_missing_ratings()
+    create_line_ratings(assessment, found)
     return assessment

@@ -5,9 +5,15 @@ same framework (under another code, as codes are unique)."""
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ..models import ChecklistItem, Framework, Section, Standard
+from ..models import ChecklistItem, EvidenceLine, Framework, LineLevel, Section, Standard
 from .cells import append_row
-from .frameworks import CHECKLIST_COLUMNS, SCALE_COLUMNS, STANDARD_COLUMNS
+from .frameworks import (
+    CHECKLIST_COLUMNS,
+    EVIDENCE_LINE_COLUMNS,
+    LINE_SCALE_COLUMNS,
+    SCALE_COLUMNS,
+    STANDARD_COLUMNS,
+)
 
 BOLD = Font(bold=True)
 
@@ -69,4 +75,33 @@ def export_framework(framework: Framework) -> Workbook:
         append_row(checklist, CHECKLIST_COLUMNS, font=BOLD)
         for item in items.select_related("standard"):
             append_row(checklist, [item.standard.code, item.text, item.site_check])
+    _lines(book, framework)
     return book
+
+
+def _lines(book, framework) -> None:
+    """The "Line scales" and "Evidence lines" sheets, for a framework that has them."""
+    levels = LineLevel.objects.filter(scale__framework=framework).select_related("scale")
+    if levels.exists():
+        sheet = book.create_sheet("Line scales")
+        append_row(sheet, LINE_SCALE_COLUMNS, font=BOLD)
+        for level in levels.order_by("scale__position", "scale__pk", "-position", "pk"):
+            append_row(
+                sheet,
+                [
+                    level.scale.name,
+                    level.position,
+                    level.code,
+                    level.label,
+                    _yes_no(level.counts_as_met),
+                ],
+            )
+    lines = EvidenceLine.objects.filter(standard__section__framework=framework)
+    if lines.exists():
+        sheet = book.create_sheet("Evidence lines")
+        append_row(sheet, EVIDENCE_LINE_COLUMNS, font=BOLD)
+        ordered = lines.select_related("standard").order_by(
+            "standard__section__position", "standard__position", "position", "pk"
+        )
+        for line in ordered:
+            append_row(sheet, [line.standard.code, line.text])

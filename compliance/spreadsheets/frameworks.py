@@ -10,7 +10,16 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from ..models import ChecklistItem, Framework, RatingLevel, Section, Standard
+from ..models import (
+    ChecklistItem,
+    EvidenceLine,
+    Framework,
+    LineLevel,
+    LineScale,
+    RatingLevel,
+    Section,
+    Standard,
+)
 from ..models.frameworks import free_unrated_code, unrated_level_fields
 from ..site_checks import registered_checks
 from .cells import joined_row
@@ -21,6 +30,8 @@ FRAMEWORK_KEYS = {"code", "name", "version", "source", "rating heading"}
 SCALE_COLUMNS = ["position", "code", "label", "meaning", "colour", "counts as met", "not yet rated"]
 STANDARD_COLUMNS = ["section", "section title", "code", "wording"]
 CHECKLIST_COLUMNS = ["standard", "item", "site check"]
+LINE_SCALE_COLUMNS = ["scale", "position", "code", "label", "counts as met"]
+EVIDENCE_LINE_COLUMNS = ["standard", "line"]
 # Columns read without the spaces around them: codes and numbers that other cells and other
 # files name, colours and yes/no. Every other cell is kept exactly as written.
 KEYS = {
@@ -33,6 +44,7 @@ KEYS = {
     "standard",
     "site check",
     "optional",
+    "scale",
 }
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
@@ -56,6 +68,14 @@ def import_framework(file) -> Framework:
     checklist = (
         _checklist(book["Checklist"], standards, errors) if "Checklist" in book.sheetnames else []
     )
+    line_scales = (
+        _line_scales(book["Line scales"], errors) if "Line scales" in book.sheetnames else {}
+    )
+    lines = (
+        _evidence_lines(book["Evidence lines"], standards, errors)
+        if "Evidence lines" in book.sheetnames
+        else []
+    )
     if details.get("code") and Framework.objects.filter(code=details["code"]).exists():
         errors.add(
             "Framework",
@@ -64,7 +84,7 @@ def import_framework(file) -> Framework:
             _("a framework “%(code)s” exists already") % {"code": details["code"]},
         )
     errors.raise_if_any()
-    return _create(details, levels, sections, standards, checklist)
+    return _create(details, levels, sections, standards, checklist, line_scales, lines)
 
 
 def _rows(sheet, columns, errors, optional=()):
@@ -307,6 +327,62 @@ def _checklist(sheet, standards, errors) -> list[dict]:
     return items
 
 
+def _line_scales(sheet, errors) -> dict:
+    """{scale name: [levels]}, the scales in the order the sheet first names them."""
+    scales = {}
+    for row, cells, col in _rows(sheet, LINE_SCALE_COLUMNS, errors):
+        name = cells["scale"]
+        if not name:
+            errors.add(sheet.title, row, col["scale"], _("give the line scale's name"))
+            continue
+        check_length(errors, sheet.title, row, col["scale"], name, LineScale, "name")
+        levels = scales.setdefault(name, [])
+        if not POSITION.fullmatch(cells["position"]):
+            problem = _("the position must be a whole number, 0 to 999")
+            errors.add(sheet.title, row, col["position"], problem)
+        if not cells["code"] or not cells["label"].strip():
+            errors.add(sheet.title, row, col["code"], _("each level needs a code and a label"))
+        if cells["code"] in {level["code"] for level in levels}:
+            problem = _("the code “%(code)s” is used twice in the scale “%(scale)s”")
+            errors.add(
+                sheet.title, row, col["code"], problem % {"code": cells["code"], "scale": name}
+            )
+        check_length(errors, sheet.title, row, col["code"], cells["code"], LineLevel, "code")
+        check_length(errors, sheet.title, row, col["label"], cells["label"], LineLevel, "label")
+        met = cells["counts as met"].lower()
+        if met not in YES | NO:
+            # Translators: "yes" and "no" are words of the file format, which stays English.
+            problem = _("write yes or no, not “%(value)s”") % {"value": cells["counts as met"]}
+            errors.add(sheet.title, row, col["counts as met"], problem)
+        levels.append(
+            {
+                "position": int(cells["position"]) if cells["position"].isdigit() else 0,
+                "code": cells["code"],
+                "label": cells["label"],
+                "counts_as_met": met in YES,
+            }
+        )
+    return scales
+
+
+def _evidence_lines(sheet, standards, errors) -> list[dict]:
+    lines = []
+    for row, cells, col in _rows(sheet, EVIDENCE_LINE_COLUMNS, errors):
+        if cells["standard"] not in standards:
+            errors.add(
+                sheet.title,
+                row,
+                col["standard"],
+                # Translators: "Standards" names a sheet of the file format, which stays English.
+                _("no standard “%(code)s” on the Standards sheet") % {"code": cells["standard"]},
+            )
+        if not cells["line"].strip():
+            errors.add(sheet.title, row, col["line"], _("the line is empty"))
+        check_length(errors, sheet.title, row, col["line"], cells["line"], EvidenceLine, "text")
+        lines.append({"standard": cells["standard"], "text": cells["line"], "position": row})
+    return lines
+
+
 def with_unrated_level(levels: list[dict]) -> tuple[list[dict], str]:
     """The scale, with a "not yet rated" level added if it has none, and a notice saying so."""
     if any(level["is_unrated"] for level in levels):
@@ -321,7 +397,7 @@ def with_unrated_level(levels: list[dict]) -> tuple[list[dict], str]:
 
 
 @transaction.atomic
-def _create(details, levels, sections, standards, checklist) -> Framework:
+def _create(details, levels, sections, standards, checklist, line_scales, lines) -> Framework:
     heading = details.get("rating heading", "")
     framework = Framework.objects.create(
         code=details["code"],
@@ -389,4 +465,28 @@ def _create(details, levels, sections, standards, checklist) -> Framework:
         ],
         ChecklistItem,
     )
+    _create_lines(framework, made_standards, line_scales, lines)
     return framework
+
+
+def _create_lines(framework, standards, line_scales, lines) -> None:
+    scales = bulk_create_with_history(
+        [
+            LineScale(framework=framework, name=name, position=position)
+            for position, name in enumerate(line_scales, start=1)
+        ],
+        LineScale,
+    )
+    bulk_create_with_history(
+        [LineLevel(scale=scale, **level) for scale in scales for level in line_scales[scale.name]],
+        LineLevel,
+    )
+    bulk_create_with_history(
+        [
+            EvidenceLine(
+                standard=standards[line["standard"]], text=line["text"], position=line["position"]
+            )
+            for line in lines
+        ],
+        EvidenceLine,
+    )
