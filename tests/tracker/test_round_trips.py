@@ -11,7 +11,7 @@ import datetime
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from wagtail_minimum_standards.compliance.models import Framework, SelfAssessment
+from wagtail_minimum_standards.compliance.models import Framework, LineRating, SelfAssessment
 from wagtail_minimum_standards.compliance.spreadsheets.assessments import (
     export_assessment,
     import_assessment,
@@ -22,6 +22,7 @@ from wagtail_minimum_standards.compliance.spreadsheets.frameworks import import_
 from .framework_books import STANDARDS_HEADING, cell_values, framework_book, saved
 
 HEADING = [*STANDARDS_HEADING, "optional"]
+LINE_SCALE_HEADING = ["scale", "position", "code", "label", "counts as met"]
 
 ROUND_TRIPS = settings(
     max_examples=200,
@@ -49,6 +50,11 @@ def texts(max_size, blank=True):
 
 
 KEY = st.text("ABCDEFGHJKMNPQRSTUVWXYZ0123456789", min_size=1, max_size=3)
+SCALE_NAME = (
+    st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -()", max_size=20)
+    .map(str.strip)
+    .filter(lambda name: name and name.casefold() not in {"standard", "line", "comment"})
+)
 LEVEL_CODE = st.text("ABCDEFGHJKMNPQRSTUVWXYZ0123456789/+-?", min_size=1, max_size=4)
 
 
@@ -59,7 +65,7 @@ def frameworks(draw):
         "code": "property",
         "name": draw(texts(200, blank=False)),
         "version": draw(texts(50, blank=False)),
-        "source": draw(texts(300)),
+        "source": draw(texts(120)),
         "rating heading": draw(texts(30, blank=False)),
     }
     codes = draw(st.lists(LEVEL_CODE, min_size=1, max_size=5, unique_by=str.upper))
@@ -76,22 +82,35 @@ def frameworks(draw):
         ]
         for n, code in enumerate(codes)
     ]
-    standards, checklist = [], []
-    for number in draw(st.lists(KEY, min_size=1, max_size=4, unique=True)):
+    standards, checklist, lines = [], [], []
+    for number in draw(st.lists(KEY, min_size=1, max_size=3, unique=True)):
         title = draw(texts(200, blank=False))
-        for position in range(1, draw(st.integers(1, 4)) + 1):
+        for position in range(1, draw(st.integers(1, 3)) + 1):
             code = f"{number}.{position}"
-            wording, public = draw(texts(300, blank=False)), draw(texts(300))
+            wording, public = draw(texts(120, blank=False)), draw(texts(120))
             optional = draw(st.sampled_from(["yes", "no", ""]))
             standards.append(
                 [number, title if position == 1 else "", code, wording, public, optional]
             )
-            items = draw(st.lists(texts(300, blank=False), max_size=3))
+            items = draw(st.lists(texts(120, blank=False), max_size=2))
             checklist += [[code, item, ""] for item in items]
-    return details, scale, standards, checklist
+            lines += [[code, line] for line in draw(st.lists(texts(120, blank=False), max_size=2))]
+    line_scales = []
+    for name in draw(st.lists(SCALE_NAME, max_size=2, unique_by=str.casefold)):
+        for code in draw(st.lists(LEVEL_CODE, min_size=1, max_size=4, unique_by=str.upper)):
+            line_scales.append(
+                [
+                    name,
+                    draw(st.integers(0, 999)),
+                    code,
+                    draw(texts(60, blank=False)),
+                    draw(st.sampled_from(["yes", "no"])),
+                ]
+            )
+    return details, scale, standards, checklist, line_scales, lines
 
 
-def assert_stored_as_written(framework, details, scale, standards, checklist):
+def assert_stored_as_written(framework, details, scale, standards, checklist, line_scales, lines):
     assert (
         framework.name,
         framework.version,
@@ -131,16 +150,44 @@ def assert_stored_as_written(framework, details, scale, standards, checklist):
     ]
     order = [row[2] for row in standards]
     assert items == sorted(checklist, key=lambda row: order.index(row[0]))
+    stored_lines = [
+        [standard.code, line.text]
+        for section in framework.sections.all()
+        for standard in section.standards.all()
+        for line in standard.evidence_lines.all()
+    ]
+    assert stored_lines == lines
+    stored_scales = sorted(
+        [
+            scale.name,
+            level.position,
+            level.code,
+            level.label,
+            "yes" if level.counts_as_met else "no",
+        ]
+        for scale in framework.line_scales.all()
+        for level in scale.levels.all()
+    )
+    assert stored_scales == sorted(line_scales)
+
+
+def book_of(details, scale, standards, checklist, line_scales, lines):
+    sheets = {}
+    if line_scales:
+        sheets["Line scales"] = [LINE_SCALE_HEADING, *line_scales]
+    if lines:
+        sheets["Evidence lines"] = [["standard", "line"], *lines]
+    return framework_book(
+        standards, scale, checklist, details, sheets=sheets, standards_heading=HEADING
+    )
 
 
 @ROUND_TRIPS
 @given(frameworks())
 def test_a_framework_round_trips_to_a_fixed_point_keeping_every_string(db, drawn):
-    details, scale, standards, checklist = drawn
+    details, scale, standards, checklist, line_scales, lines = drawn
     try:
-        framework = import_framework(
-            framework_book(standards, scale, checklist, details, standards_heading=HEADING)
-        )
+        framework = import_framework(book_of(*drawn))
         assert_stored_as_written(framework, *drawn)
         first = export_framework(framework)
         framework.delete()  # its code is unique: the copy takes it
@@ -158,12 +205,25 @@ def test_a_framework_round_trips_to_a_fixed_point_keeping_every_string(db, drawn
 def rated(draw, framework):
     """For each standard: a level, notes, the checklist items ticked, and whether adopted."""
     levels = list(framework.levels.all())
+    scales = list(framework.line_scales.all())
     return {
         standard: (
             draw(st.sampled_from(levels)),
-            draw(texts(500)),
+            draw(texts(200)),
             [item.pk for item in standard.checklist.all() if draw(st.booleans())],
             draw(st.booleans()) if standard.optional else True,
+            [
+                (
+                    line,
+                    {
+                        str(scale.pk): level.pk
+                        for scale in scales
+                        if (level := draw(st.sampled_from([None, *scale.levels.all()])))
+                    },
+                    draw(texts(200)),
+                )
+                for line in standard.evidence_lines.all()
+            ],
         )
         for section in framework.sections.all()
         for standard in section.standards.all()
@@ -184,19 +244,21 @@ def ratings_of(assessment):
 @ROUND_TRIPS
 @given(frameworks(), st.data())
 def test_a_self_assessment_round_trips_to_a_fixed_point_keeping_every_string(db, drawn, data):
-    details, scale, standards, checklist = drawn
+    details, scale, standards, checklist, line_scales, lines = drawn
     try:
-        framework = import_framework(
-            framework_book(standards, scale, checklist, details, standards_heading=HEADING)
-        )
+        framework = import_framework(book_of(*drawn))
         title = data.draw(texts(200, blank=False).filter(lambda t: t.strip() != "Standard"))
         assessment = SelfAssessment.objects.create(
             framework=framework, title=title, assessed_on=datetime.date(2016, 3, 31)
         )
         assessment.add_missing_ratings()
-        for standard, (level, notes, ticked, adopted) in data.draw(rated(framework)).items():
-            assessment.ratings.filter(standard=standard).update(
-                level=level, evidence_notes=notes, ticked_items=ticked, adopted=adopted
+        for standard, (level, notes, ticked, adopted, lines) in data.draw(rated(framework)).items():
+            ratings = assessment.ratings.filter(standard=standard)
+            ratings.update(level=level, evidence_notes=notes, ticked_items=ticked, adopted=adopted)
+            LineRating.objects.bulk_create(
+                LineRating(rating=ratings.get(), line=line, levels=chosen, comment=comment)
+                for line, chosen, comment in lines
+                if chosen or comment
             )
         first = export_assessment(assessment)
         note(repr(cell_values(first)))
@@ -208,5 +270,6 @@ def test_a_self_assessment_round_trips_to_a_fixed_point_keeping_every_string(db,
         assert ratings_of(copy) == ratings_of(assessment)
         assert cell_values(second) == cell_values(first)
     finally:
+        LineRating.objects.all().delete()
         SelfAssessment.objects.all().delete()
         Framework.objects.all().delete()
