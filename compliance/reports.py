@@ -11,7 +11,16 @@ from itertools import groupby
 from django.db.models import Count, Prefetch
 from django.utils.translation import pgettext_lazy
 
-from .models import ChecklistItem, Rating, RatingLevel, SelfAssessment
+from .models import (
+    ChecklistItem,
+    EvidenceLine,
+    LineRating,
+    LineScale,
+    Rating,
+    RatingLevel,
+    SelfAssessment,
+)
+from .models.assessments import NOT_ADOPTED_EXCLUDED
 
 
 def ratings_of(assessment: SelfAssessment, with_evidence=False):
@@ -28,6 +37,27 @@ def ratings_of(assessment: SelfAssessment, with_evidence=False):
     return list(ratings)
 
 
+def with_evidence_lines(ratings, framework) -> None:
+    """Give each rating .evidence: [(line, [(line scale, level or None)], comment)] for its
+    standard's evidence lines, in order ([] for a standard without lines). Three queries."""
+    scales = list(LineScale.objects.filter(framework=framework).prefetch_related("levels"))
+    levels = {level.pk: level for scale in scales for level in scale.levels.all()}
+    lines = {}
+    for line in EvidenceLine.objects.filter(standard__section__framework=framework):
+        lines.setdefault(line.standard_id, []).append(line)
+    given = {
+        (lr.rating_id, lr.line_id): lr
+        for lr in LineRating.objects.filter(rating__in=[r.pk for r in ratings])
+    }
+    for rating in ratings:
+        rating.evidence = []
+        for line in lines.get(rating.standard_id, []):
+            line_rating = given.get((rating.pk, line.pk))
+            chosen = line_rating.level_ids() if line_rating else {}
+            scored = [(scale, levels.get(chosen.get(scale.pk))) for scale in scales]
+            rating.evidence.append((line, scored, line_rating.comment if line_rating else ""))
+
+
 def by_section(ratings):
     """[(section, [ratings])] in framework order."""
     return [
@@ -37,8 +67,9 @@ def by_section(ratings):
 
 
 def level_counts(assessment_ratings, levels) -> list[tuple]:
-    """[(level, count)] for every level of the scale, best first."""
-    counts = Counter(r.level_id for r in assessment_ratings)
+    """[(level, count)] for every level of the scale, best first; an optional standard the
+    service did not adopt is in no count."""
+    counts = Counter(r.level_id for r in assessment_ratings if r.is_counted)
     return [(level, counts[level.pk]) for level in levels]
 
 
@@ -115,7 +146,7 @@ def counts_across(framework) -> tuple[list, list]:
     levels = list(framework.levels.order_by("-position"))
     assessments = list(framework.assessments.order_by("assessed_on", "pk"))
     grouped = (
-        Rating.objects.filter(assessment__framework=framework)
+        Rating.objects.filter(NOT_ADOPTED_EXCLUDED, assessment__framework=framework)
         .values("assessment_id", "level_id")
         .annotate(n=Count("pk"))
     )
@@ -142,6 +173,8 @@ def public_view(assessment) -> dict:
         .select_related("standard__section", "level")
         .only(
             "public_summary",
+            "adopted",
+            "standard__optional",
             "standard__code",
             "standard__text",
             "standard__public_text",

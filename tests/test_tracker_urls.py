@@ -23,6 +23,7 @@ ADVISORY_GROUP_READS = {
     "minimum_standards_standard_modeladmin_index",
     "minimum_standards_assessment_report",
     "minimum_standards_assessment_export",
+    "minimum_standards_framework_export",
     "minimum_standards_assessment_history",
     "minimum_standards_compare",
     "minimum_standards_compare_export",

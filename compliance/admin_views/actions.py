@@ -18,6 +18,7 @@ from ..concurrency import DrawnVersionsMixin, StaleEdit
 from ..models import Framework, SelfAssessment
 from ..spreadsheets.assessments import export_assessment, import_assessment
 from ..spreadsheets.errors import SheetErrors
+from ..spreadsheets.framework_export import export_framework
 from ..spreadsheets.frameworks import import_framework
 from ..spreadsheets.workbooks import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
 from .access import can_import_framework, can_read, can_run, requires
@@ -101,6 +102,14 @@ def start_next(request, pk):
 def export(request, pk):
     assessment = get_object_or_404(SelfAssessment.objects.select_related("framework"), pk=pk)
     return xlsx_response(export_assessment(assessment), assessment.title)
+
+
+@requires(can_read)
+@require_safe
+def framework_export(request, pk):
+    """The framework in its import template: import it elsewhere, or here under a new code."""
+    framework = get_object_or_404(Framework, pk=pk)
+    return xlsx_response(export_framework(framework), framework.code)
 
 
 def _validated_upload(form):

@@ -20,6 +20,7 @@ from ..concurrency import OptimisticLockFormMixin, StaleEdit
 from ..models import Framework, Rating, SelfAssessment, Standard
 from . import actions, comparison, history, questions, report
 from .access import can_import_framework, can_run
+from .line_fields import EvidenceLinesPanel, RatingObjectList
 from .rating_forms import RatingEditView, RatingForm
 
 # (route under /admin/minimum_standards/, view, URL name after "minimum_standards_")
@@ -34,6 +35,7 @@ EXTRA_VIEWS = [
     ("compare/export/", comparison.comparison_export, "compare_export"),
     ("rating/<int:pk>/history/", history.rating_history, "rating_history"),
     ("framework/import/", actions.upload_framework, "framework_import"),
+    ("framework/<int:pk>/export/", actions.framework_export, "framework_export"),
     ("question/ask/<str:subject>/<int:pk>/", questions.ask, "question_ask"),
     ("question/<int:pk>/", questions.thread, "question"),
 ]
@@ -152,7 +154,7 @@ class FrameworkAdmin(TrackerModelAdmin):
     menu_label = gettext_lazy("Frameworks")
     menu_item_name = "frameworks"
     menu_icon = "list-ul"
-    list_display = ("name", "version", "code", "rating_heading")
+    list_display = ("name", "version", "code", "rating_heading", "download")
     inspect_view_enabled = True
     permission_helper_class = FrameworkPermissionHelper
     import_view = ("minimum_standards_framework_import", can_import_framework)
@@ -163,6 +165,15 @@ class FrameworkAdmin(TrackerModelAdmin):
         FieldPanel("source"),
         FieldPanel("rating_heading"),
     ]
+
+    @admin.display(description=gettext_lazy("Spreadsheet"))
+    def download(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("minimum_standards_framework_export", args=[obj.pk]),
+            # Translators: a link that downloads the framework as its import template.
+            _("Download %(code)s (.xlsx)") % {"code": obj.code},
+        )
 
 
 class StandardPermissionHelper(PermissionHelper):
@@ -216,13 +227,15 @@ class RatingAdmin(TrackerModelAdmin):
     list_display = ("standard", "assessment", "level")
     list_select_related = ("standard", "assessment", "level")
     edit_view_class = RatingEditView
-    edit_handler = ObjectList(
+    edit_handler = RatingObjectList(
         [
+            FieldPanel("adopted"),
             FieldPanel("level"),
             FieldPanel("evidence_notes"),
             FieldPanel("public_summary"),
             FieldPanel("next_steps"),
             FieldPanel("ticked_items"),
+            EvidenceLinesPanel(),
             InlinePanel(
                 "evidence_links",
                 label=gettext_lazy("Evidence"),

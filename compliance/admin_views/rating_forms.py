@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from .. import questions
 from ..concurrency import OptimisticLockFormMixin, StaleEdit
 from ..models import AssessmentLocked, RatingLevel
 from ..site_checks import registered_checks
+from .line_fields import add_line_fields, clean_lines, save_lines
 
 
 class RatingForm(OptimisticLockFormMixin, WagtailAdminModelForm):
@@ -25,6 +27,14 @@ class RatingForm(OptimisticLockFormMixin, WagtailAdminModelForm):
             ).order_by("-position")
         if "ticked_items" in self.fields:
             self._checklist_field()
+        if "adopted" in self.fields and not self.instance.standard.optional:
+            del self.fields["adopted"]  # only an optional standard may be left unadopted
+        add_line_fields(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        clean_lines(self)
+        return cleaned
 
     def _checklist_field(self):
         """Ticks for the standard's checklist items that the site does not check itself; no
@@ -83,7 +93,9 @@ class RatingEditView(EditView):
     def form_valid(self, form):
         form.instance.mark_reviewed(self.request.user)
         try:
-            self.instance = form.save()
+            with transaction.atomic():  # the rating and its evidence lines, or nothing
+                self.instance = form.save()
+                save_lines(form)
         except StaleEdit as stale:
             form.add_error(None, str(stale))
             return self.form_invalid(form)

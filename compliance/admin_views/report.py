@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from .. import questions
 from ..assessment_actions import actions_for
 from ..models import AdvisoryGroupMeeting, SelfAssessment
-from ..reports import by_section, level_counts, ratings_of
+from ..reports import by_section, level_counts, ratings_of, with_evidence_lines
 from ..site_checks import check_items, registered_checks
 from ..standard_links import links_for
 from .access import can_read, can_run, requires
@@ -26,6 +26,7 @@ def assessment_report(request, pk):
     sections = list(assessment.framework.sections.order_by("position"))
     ratings = ratings_of(assessment, with_evidence=True)
     counts = level_counts(ratings, levels)
+    with_evidence_lines(ratings, assessment.framework)
 
     section_filter = request.GET.get("section", "")
     level_filter = request.GET.get("level", "")
@@ -33,7 +34,7 @@ def assessment_report(request, pk):
         r
         for r in ratings
         if (not section_filter or r.standard.section.number == section_filter)
-        and (not level_filter or r.level.code == level_filter)
+        and (not level_filter or (r.is_counted and r.level.code == level_filter))
     ]
     links = links_for([r.standard_id for r in shown])
     open_questions = questions.about(shown)
@@ -62,7 +63,8 @@ def assessment_report(request, pk):
             "levels": levels,
             "counts": counts,
             "met": sum(n for level, n in counts if level.counts_as_met),
-            "total": len(ratings),
+            "total": sum(1 for r in ratings if r.is_counted),
+            "not_adopted": sum(1 for r in ratings if not r.is_counted),
             "grouped": by_section(shown),
             "section_filter": section_filter,
             "level_filter": level_filter,

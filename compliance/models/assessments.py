@@ -18,6 +18,9 @@ from ..history import InlineHistoricalRecords, TrackerHistoricalRecords
 from ..spreadsheets.cells import CELL_LIMIT
 from .frameworks import Framework, RatingLevel, Standard
 
+# The ratings that count towards met and not met: all but optional standards not adopted.
+NOT_ADOPTED_EXCLUDED = models.Q(adopted=True) | models.Q(standard__optional=False)
+
 
 class AssessmentLocked(ValidationError):
     """Raised on any change to a ratified self-assessment or its ratings."""
@@ -148,6 +151,7 @@ class SelfAssessment(models.Model):
                     public_summary=r.public_summary,
                     next_steps=r.next_steps,
                     ticked_items=r.ticked_items,
+                    adopted=r.adopted,
                     carried_over=True,
                 )
                 for r in ratings
@@ -173,13 +177,31 @@ class SelfAssessment(models.Model):
             EvidenceLink,
             default_change_reason=carried_over,
         )
+        from .evidence_lines import LineRating  # which needs this module first
+
+        bulk_create_with_history(
+            [
+                LineRating(
+                    rating_id=copies[line_rating.rating.standard_id],
+                    line_id=line_rating.line_id,
+                    levels=line_rating.levels,
+                    comment=line_rating.comment,
+                )
+                for line_rating in LineRating.objects.filter(
+                    rating__assessment=self
+                ).select_related("rating")
+            ],
+            LineRating,
+            default_change_reason=carried_over,
+        )
         draft.add_missing_ratings()
         return draft
 
     def rated_summary(self) -> str:
         """ "17 of 20 standards rated, 3 not yet rated": only real ratings count as rated."""
-        total = self.ratings.count()
-        rated = self.ratings.exclude(level__is_unrated=True).count()
+        counted = self.ratings.filter(NOT_ADOPTED_EXCLUDED)
+        total = counted.count()
+        rated = counted.exclude(level__is_unrated=True).count()
         if rated == total:
             summary = ngettext(
                 "%(rated)d of %(total)d standard rated",
@@ -248,6 +270,14 @@ class Rating(ClusterableModel):
             "The standard's checklist items ticked by hand (those the site does not check)."
         ),
     )
+    adopted = models.BooleanField(
+        _("Adopted"),
+        default=True,
+        help_text=_(
+            "This standard is optional: untick it if the service has not adopted it. A standard "
+            "not adopted is shown as such and left out of the counts."
+        ),
+    )
     carried_over = models.BooleanField(
         _("carried over"),
         default=False,
@@ -300,6 +330,11 @@ class Rating(ClusterableModel):
                 raise AssessmentLocked(self.assessment)
             assessments.update(version=F("version") + 1)
             super().save(*args, **kwargs)
+
+    @property
+    def is_counted(self) -> bool:
+        """Whether it counts towards met and not met: not an optional standard not adopted."""
+        return self.adopted or not self.standard.optional
 
     def mark_reviewed(self, user):
         self.reviewed_by, self.reviewed_at, self.carried_over = user, timezone.now(), False

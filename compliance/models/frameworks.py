@@ -142,6 +142,14 @@ class Standard(models.Model):
         ),
     )
     position = models.PositiveIntegerField(_("position"))
+    optional = models.BooleanField(
+        _("optional"),
+        default=False,
+        help_text=_(
+            "A service may adopt it or not: each self-assessment says whether it did, and one "
+            "not adopted is left out of the counts."
+        ),
+    )
 
     history = TrackerHistoricalRecords()
 

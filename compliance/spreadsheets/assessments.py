@@ -16,8 +16,9 @@ from simple_history.utils import bulk_create_with_history
 
 from ..models import ChecklistItem, Rating, SelfAssessment, Standard
 from ..reports import by_section, compare, ratings_of
-from .cells import append_row, is_heading
-from .errors import SheetErrors, cell_text, check_length
+from .assessment_lines import create_line_ratings, lines_sheet, read_lines, write_lines
+from .cells import append_row, in_each_language, is_heading, joined_row, writable
+from .errors import SheetErrors, cell_text, check_length, kept_text
 from .workbooks import first_sheet, open_workbook, sheet_rows
 
 CHECKBOX, TICKED = "☐", "☑"
@@ -52,17 +53,42 @@ def export_assessment(assessment: SelfAssessment) -> Workbook:
     append_row(sheet, [assessment.title], font=Font(bold=True, size=14))
     # The import finds this heading row by its first cell, in English or in this language.
     heading = [_("Standard"), assessment.framework.rating_heading, _("Notes")]
+    # A framework with optional standards has a fourth column: whether each was adopted.
+    adoption = Standard.objects.filter(section__framework=assessment.framework, optional=True)
+    if adoption.exists():
+        sheet.column_dimensions["D"].width = 12
+        heading.append(_("Adopted"))
     append_row(sheet, heading, font=BOLD)
-    for section, ratings in by_section(ratings_of(assessment)):
-        append_row(sheet, [f"{section.number}. {section.title}", None, None], font=BOLD)
+    every_rating = ratings_of(assessment)
+    for section, ratings in by_section(every_rating):
+        append_row(sheet, [f"{section.number}. {section.title}"] + [None] * 2, font=BOLD)
         for rating in ratings:
             fill = PatternFill("solid", fgColor=rating.level.colour.lstrip("#"))
             text = standard_text(rating.standard, set(rating.ticked_items))
             row = [text, rating.level.code, rating.evidence_notes]
+            if len(heading) > 3:
+                row.append(_adopted_words(rating) if rating.standard.optional else None)
             level_cell = append_row(sheet, row)[1]
             level_cell.fill = fill
             level_cell.font = WHITE_BOLD
+    write_lines(book, assessment, every_rating)
     return book
+
+
+def _adopted_words(rating) -> str:
+    return _("yes") if rating.adopted else _("no")
+
+
+def _adoption(text: str) -> bool | None:
+    """Whether a cell of the Adopted column says yes (True), no (False), or nothing (None);
+    in English or any language the site offers. Anything else is not an answer: ValueError."""
+    words = text.strip().casefold()
+    if not words:
+        return None
+    for english, answer in (("yes", True), ("no", False)):
+        if words in {english, *(w.casefold() for w in in_each_language(lambda e=english: _(e)))}:
+            return answer
+    raise ValueError(text)
 
 
 def export_comparison(first: SelfAssessment, second: SelfAssessment) -> Workbook:
@@ -87,21 +113,34 @@ def export_comparison(first: SelfAssessment, second: SelfAssessment) -> Workbook
 
 def import_assessment(file, framework, title: str = "", assessed_on: date | None = None):
     """A new draft self-assessment from a sheet in the export's layout. All or nothing."""
-    sheet = first_sheet(open_workbook(file))
+    book = open_workbook(file)
+    sheet = first_sheet(book)
     errors = SheetErrors()
     standards = {s.code: s for s in Standard.objects.filter(section__framework=framework)}
     levels = {level.code.upper(): level for level in framework.levels.all()}
-    heading_row, sheet_title, rows = None, "", []
-    for number, values in enumerate(sheet_rows(sheet, max_col=3), start=1):
-        cells = [cell_text(v) for v in (list(values) + [None, None, None])[:3]]
+    heading_row, sheet_title, rows, width = None, "", [], 3
+    for number, raw in enumerate(sheet_rows(sheet), start=1):
+        values, _pieces = joined_row(raw)
+        values = (values + [None] * 4)[: max(len(values), 4)]
+        # The standard's cell and the notes are kept as written; the rating is a code.
+        cells = [kept_text(values[0]), cell_text(values[1]), kept_text(values[2])]
         if heading_row is None:
-            if is_heading(cells[0], "Standard"):
+            if is_heading(cell_text(values[0]), "Standard"):
                 heading_row = number
-            elif cells[0] and not sheet_title:
+                width = 4 if is_heading(cell_text(values[3]), "Adopted") else 3
+            elif cells[0].strip() and not sheet_title:
                 sheet_title = cells[0]
             continue
-        if any(cells):
-            rows.append((number, cells))
+        for column, extra in enumerate(values[width:], start=width + 1):
+            if kept_text(extra) != "":
+                problem = (
+                    _("only columns A to D are read (Standard, rating, Notes, Adopted)")
+                    if width == 4
+                    else _("only columns A to C are read (Standard, rating, Notes)")
+                )
+                errors.add(sheet.title, number, column, problem)
+        if any(cell.strip() for cell in cells) or (width == 4 and cell_text(values[3])):
+            rows.append((number, [*cells, cell_text(values[3]) if width == 4 else ""]))
     if heading_row is None:
         errors.add(
             sheet.title,
@@ -113,12 +152,12 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
     section_numbers = set(framework.sections.values_list("number", flat=True))
     checklists = {}
     for item in ChecklistItem.objects.filter(standard__section__framework=framework):
-        checklists.setdefault(item.standard_id, {})[item.text] = item.pk
+        checklists.setdefault(item.standard_id, []).append((item.text, item.pk))  # in order
     known = ", ".join(level.code for level in levels.values())
-    for number, (text, code, notes) in rows:
+    for number, (text, code, notes, adopted_text) in rows:
         standard_code = _leading_code(text, standards)
         if standard_code is None:
-            if not code and SECTION_NUMBER.match(text).group(1) in section_numbers:
+            if not code and SECTION_NUMBER.match(text.strip()).group(1) in section_numbers:
                 continue  # a section's title row
             first = text.split()[0].rstrip(".") if text.split() else ""
             problem = (
@@ -145,20 +184,59 @@ def import_assessment(file, framework, title: str = "", assessed_on: date | None
             problem = _("“%(code)s” is not a rating on this scale (%(known)s)")
             errors.add(sheet.title, number, 2, problem % {"code": code, "known": known})
             continue
-        ratings.append((standard, level, notes, _ticked(text, checklists.get(standard.pk, {}))))
-    title = cell_text(title) or sheet_title or _("Imported self-assessment")
+        ticked = _ticked(text, standard, checklists.get(standard.pk, []))
+        if ticked is None:
+            problem = _("a ticked line (☑) names no checklist item of standard %(code)s")
+            errors.add(sheet.title, number, 1, problem % {"code": standard.code})
+            continue
+        try:
+            adopted = _adoption(adopted_text)
+        except ValueError:
+            problem = _("write yes or no, not “%(value)s”") % {"value": adopted_text}
+            errors.add(sheet.title, number, 4, problem)
+            continue
+        if adopted is False and not standard.optional:
+            problem = _("standard %(code)s is not optional: it cannot be left unadopted")
+            errors.add(sheet.title, number, 4, problem % {"code": standard.code})
+            continue
+        ratings.append((standard, level, notes, ticked, adopted is not False))
+    if not (title and title.strip()):
+        title = sheet_title or _("Imported self-assessment")
+    title = writable(title)
     check_length(errors, sheet.title, 1, 1, title, SelfAssessment, "title")
+    evidence = lines_sheet(book)
+    found = read_lines(evidence, framework, standards, errors) if evidence is not None else {}
     errors.raise_if_any()
-    return _create(framework, title, assessed_on, ratings)
+    return _create(framework, title, assessed_on, ratings, found)
 
 
-def _ticked(text: str, items_by_text: dict) -> list[int]:
-    """The checklist items the cell marks ☑ (the export writes them so)."""
-    return [
-        items_by_text[line[1:].strip()]
-        for line in text.splitlines()[1:]
-        if line.startswith(TICKED) and line[1:].strip() in items_by_text
-    ]
+def _ticked(text: str, standard, items: list) -> list[int] | None:
+    """The checklist items the cell marks ☑ (the export writes them so), or None if a ☑ line
+    names no item of the standard.
+
+    The export's own layout is read item by item, so that an item's text may hold anything (a
+    line break, spaces around it); a cell edited by hand is read line by line."""
+    heading = f"{standard.code} {standard.text}"
+    if text.startswith(heading):
+        rest, ticked = text[len(heading) :], []
+        for item_text, pk in items:
+            for mark in (TICKED, CHECKBOX):
+                if rest.startswith(f"\n{mark} {item_text}"):
+                    rest = rest[len(f"\n{mark} {item_text}") :]
+                    ticked += [pk] if mark == TICKED else []
+                    break
+            else:
+                break
+        else:
+            if rest == "":
+                return ticked
+    ticked, items_by_text = [], dict(items)
+    for line in text.splitlines()[1:]:
+        if line.startswith(TICKED):
+            if line[1:].strip() not in items_by_text:
+                return None
+            ticked.append(items_by_text[line[1:].strip()])
+    return ticked
 
 
 def _leading_code(text: str, codes) -> str | None:
@@ -167,22 +245,30 @@ def _leading_code(text: str, codes) -> str | None:
     if first in codes:
         return first
     # A code with a space in it ("A 1") cannot be a first word: try those one by one.
-    spaced = (code for code in codes if " " in code and text.startswith(code))
+    spaced = (code for code in codes if " " in code and text.lstrip().startswith(code))
     return max(spaced, key=len, default=None)
 
 
 @transaction.atomic
-def _create(framework, title, assessed_on, ratings) -> SelfAssessment:
+def _create(framework, title, assessed_on, ratings, found) -> SelfAssessment:
     assessment = SelfAssessment.objects.create(
         framework=framework, title=title, assessed_on=assessed_on or date.today()
     )
     bulk_create_with_history(
         [
-            Rating(assessment=assessment, standard=s, level=lv, evidence_notes=n, ticked_items=t)
-            for s, lv, n, t in ratings
+            Rating(
+                assessment=assessment,
+                standard=s,
+                level=lv,
+                evidence_notes=n,
+                ticked_items=t,
+                adopted=adopted,
+            )
+            for s, lv, n, t, adopted in ratings
         ],
         Rating,
         default_change_reason=_("Imported from a spreadsheet"),
     )
     assessment.add_missing_ratings()
+    create_line_ratings(assessment, found)
     return assessment

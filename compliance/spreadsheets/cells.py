@@ -106,39 +106,6 @@ def _fitted(values) -> list:
     return row + overflow
 
 
-@functools.lru_cache
-def _continued_pattern(language) -> re.Pattern:
-    """A continued note at the end of a cell, in any of languages() (`language`, the active
-    one, is the cache's key)."""
-    notes = in_each_language(lambda: re.escape(_continued("@COLUMN@")))
-    either = "|".join(note.replace("@COLUMN@", "([A-Z]{1,3})") for note in notes)
-    return re.compile(f"(?:{either})\\Z")
-
-
-def rejoined(cells: list[str]) -> list[str]:
-    """A row as an export wrote it, read back: text carried on in cells at the end of the row
-    (_fitted) is joined again, and those cells are gone. A note names the column it carries on
-    in, in any language an export may have been made in."""
-    if not any(cell.endswith(")") for cell in cells):
-        return cells
-    pattern = _continued_pattern(translation.get_language())
-    if not any(pattern.search(cell) for cell in cells):
-        return cells
-    cells, used = list(cells), set()
-    for index in range(len(cells)):
-        if index in used:
-            continue
-        while found := pattern.search(cells[index]):
-            target = column_index_from_string(next(g for g in found.groups() if g)) - 1
-            if not index < target < len(cells) or target in used:
-                break
-            cells[index] = cells[index][: found.start()] + cells[target]
-            cells[target] = ""
-            used.add(target)
-    last = max((n for n in range(len(cells)) if n not in used), default=-1)
-    return cells[: last + 1]
-
-
 def append_row(sheet, values, font=None) -> list:
     """Add a row of wrapped, top-aligned cells, formula-safe and whole; optionally in a font."""
     # The style is looked up in the workbook once a row, then copied to each cell as openpyxl
@@ -185,3 +152,57 @@ def is_heading(text: str, english: str) -> bool:
         *(h.casefold() for h in in_each_language(lambda: gettext(english))),
     }
     return text.strip().casefold() in wanted
+
+
+@functools.lru_cache(maxsize=16)
+def _continued_pattern(codes: tuple[str, ...]) -> re.Pattern:
+    """The note that ends a carried-on cell, in each of the languages `codes`, as a pattern whose
+    group "column" is the column it carries on in."""
+    notes = set()
+    for code in codes:
+        with translation.override(code):
+            notes.add(_continued("\0COLUMN\0"))
+    alternatives = "|".join(
+        re.escape(note).replace(re.escape("\0COLUMN\0"), f"(?P<c{n}>[A-Z]{{1,3}})")
+        for n, note in enumerate(sorted(notes))
+    )
+    return re.compile(f"(?:{alternatives})\\Z")
+
+
+def joined_row(values) -> tuple[list, set[int]]:
+    """A row as an import reads it: text an export carried on in further cells ("… (continued
+    in column X)", in any of languages()) joined back into its first cell. Returns the row's
+    values and the indexes of the cells that were carried-on pieces (now None)."""
+    values = list(values)
+    pattern = _continued_pattern(tuple(languages()))
+    pieces: set[int] = set()
+    for index, value in enumerate(values):
+        if index in pieces or not isinstance(value, str):
+            continue
+        whole, current, seen = [], value, {index}
+        while (found := pattern.search(current)) is not None:
+            column = next(letters for letters in found.groups() if letters)
+            following = column_index_from_string(column) - 1
+            if following in seen or following >= len(values):
+                break
+            if not isinstance(values[following], str):
+                break
+            whole.append(current[: found.start()])
+            seen.add(following)
+            pieces.add(following)
+            current = values[following]
+        if whole:
+            values[index] = "".join([*whole, current])
+    for index in pieces:
+        values[index] = None
+    return values, pieces
+
+
+def rejoined(cells: list[str]) -> list[str]:
+    """A row of texts as an export wrote it, read back: joined_row's, without the cells that
+    were carried-on pieces at the end of the row."""
+    if not any(cell.endswith(")") for cell in cells):
+        return cells
+    values, pieces = joined_row(cells)
+    last = max((n for n in range(len(values)) if n not in pieces), default=-1)
+    return ["" if value is None else value for value in values[: last + 1]]

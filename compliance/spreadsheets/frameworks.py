@@ -10,16 +10,42 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from ..models import ChecklistItem, Framework, RatingLevel, Section, Standard
+from ..models import (
+    ChecklistItem,
+    EvidenceLine,
+    Framework,
+    LineLevel,
+    LineScale,
+    RatingLevel,
+    Section,
+    Standard,
+)
 from ..models.frameworks import free_unrated_code, unrated_level_fields
 from ..site_checks import registered_checks
-from .errors import SheetErrors, cell_text, check_length
+from .cells import joined_row
+from .errors import SheetErrors, cell_text, check_length, kept_text
 from .workbooks import open_workbook, sheet_rows
 
 FRAMEWORK_KEYS = {"code", "name", "version", "source", "rating heading"}
 SCALE_COLUMNS = ["position", "code", "label", "meaning", "colour", "counts as met", "not yet rated"]
 STANDARD_COLUMNS = ["section", "section title", "code", "wording"]
 CHECKLIST_COLUMNS = ["standard", "item", "site check"]
+LINE_SCALE_COLUMNS = ["scale", "position", "code", "label", "counts as met"]
+EVIDENCE_LINE_COLUMNS = ["standard", "line"]
+# Columns read without the spaces around them: codes and numbers that other cells and other
+# files name, colours and yes/no. Every other cell is kept exactly as written.
+KEYS = {
+    "position",
+    "code",
+    "colour",
+    "counts as met",
+    "not yet rated",
+    "section",
+    "standard",
+    "site check",
+    "optional",
+    "scale",
+}
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -42,6 +68,14 @@ def import_framework(file) -> Framework:
     checklist = (
         _checklist(book["Checklist"], standards, errors) if "Checklist" in book.sheetnames else []
     )
+    line_scales = (
+        _line_scales(book["Line scales"], errors) if "Line scales" in book.sheetnames else {}
+    )
+    lines = (
+        _evidence_lines(book["Evidence lines"], standards, errors)
+        if "Evidence lines" in book.sheetnames
+        else []
+    )
     if details.get("code") and Framework.objects.filter(code=details["code"]).exists():
         errors.add(
             "Framework",
@@ -50,12 +84,16 @@ def import_framework(file) -> Framework:
             _("a framework “%(code)s” exists already") % {"code": details["code"]},
         )
     errors.raise_if_any()
-    return _create(details, levels, sections, standards, checklist)
+    return _create(details, levels, sections, standards, checklist, line_scales, lines)
 
 
 def _rows(sheet, columns, errors, optional=()):
     """Data rows under a heading row that must name `columns` (and may name the `optional`
-    ones, "" where it does not), as (row number, {column: text}, {column: number})."""
+    ones, "" where it does not), as (row number, {column: text}, {column: number}).
+
+    Every cell's text is kept as written, spaces and line breaks included; only the KEYS
+    (codes, numbers, colours, yes/no) are read without the spaces around them. A heading the
+    template does not have, or a value under no heading, is refused: nothing is left unread."""
     rows = sheet_rows(sheet)
     heading = [cell_text(v).lower() for v in next(rows, ())]
     missing = [c for c in columns if c not in heading]
@@ -63,25 +101,58 @@ def _rows(sheet, columns, errors, optional=()):
         problem = _("the heading row needs the columns: %(columns)s")
         errors.add(sheet.title, 1, None, problem % {"columns": ", ".join(missing)})
         return
-    index = {name: heading.index(name) for name in [*columns, *optional] if name in heading}
-    for number, values in enumerate(rows, start=2):
-        cells = {name: cell_text(values[i]) if i < len(values) else "" for name, i in index.items()}
+    known = [*columns, *optional]
+    for number, name in enumerate(heading, start=1):
+        if name and name not in known:
+            problem = _("“%(heading)s” is not a column of this sheet (it has: %(columns)s)")
+            errors.add(
+                sheet.title, 1, number, problem % {"heading": name, "columns": ", ".join(known)}
+            )
+    index = {name: heading.index(name) for name in known if name in heading}
+    for number, raw in enumerate(rows, start=2):
+        values, _pieces = joined_row(raw)
+        _refuse_unheaded(sheet.title, number, values, heading, errors)
+        cells = {
+            name: _read(name, values[i] if i < len(values) else None) for name, i in index.items()
+        }
         cells.update({name: "" for name in optional if name not in index})
-        if any(cells.values()):
+        if any(value.strip() for value in cells.values()):
             yield number, cells, {name: i + 1 for name, i in index.items()}
+
+
+def _read(column: str, value) -> str:
+    """A key's text without the spaces around it; any other cell's text as written."""
+    return cell_text(value) if column in KEYS else kept_text(value)
+
+
+def _refuse_unheaded(sheet: str, row: int, values, heading, errors) -> None:
+    """A value in a column with no heading would be lost: refused, naming its cell."""
+    for number, value in enumerate(values, start=1):
+        named = number <= len(heading) and heading[number - 1]
+        if not named and kept_text(value) != "":
+            errors.add(sheet, row, number, _("this column has no heading, so it is not read"))
 
 
 def _framework_details(sheet, errors) -> dict:
     details, rows_of = {}, {}
-    for number, values in enumerate(sheet_rows(sheet), start=1):
+    for number, raw in enumerate(sheet_rows(sheet), start=1):
+        values, _pieces = joined_row(raw)
         key = cell_text(values[0] if values else "").lower()
+        value = values[1] if len(values) > 1 else None
         if key in FRAMEWORK_KEYS:
-            details[key] = cell_text(values[1] if len(values) > 1 else "")
+            details[key] = cell_text(value) if key == "code" else kept_text(value)
             rows_of[key] = number
             if key == "code":
                 details["_code_row"] = number
+        elif key or kept_text(value) != "":
+            problem = _("“%(key)s” is not a setting of this sheet (it has: %(keys)s)")
+            keys = ", ".join(sorted(FRAMEWORK_KEYS))
+            errors.add(sheet.title, number, 1, problem % {"key": key, "keys": keys})
+        for column, extra in enumerate(values[2:], start=3):
+            if kept_text(extra) != "":
+                errors.add(sheet.title, number, column, _("only columns A and B are read here"))
     for key in ("code", "name", "version"):
-        if not details.get(key):
+        if not details.get(key, "").strip():
             # Translators: %(key)s is "code", "name" or "version", words of the file format.
             problem = _("give the framework's %(key)s in a row “%(key)s”") % {"key": key}
             errors.add(sheet.title, 1, 2, problem)
@@ -111,7 +182,7 @@ def _scale(sheet, errors) -> list[dict]:
         if not position:
             problem = _("the position must be a whole number, 0 to 999")
             errors.add(sheet.title, row, col["position"], problem)
-        if not cells["code"] or not cells["label"]:
+        if not cells["code"] or not cells["label"].strip():
             errors.add(sheet.title, row, col["code"], _("each level needs a code and a label"))
         if cells["code"] in codes:
             problem = _("the code “%(code)s” is used twice") % {"code": cells["code"]}
@@ -160,13 +231,14 @@ def _scale(sheet, errors) -> list[dict]:
 
 def _standards(sheet, errors):
     sections, standards = {}, {}
-    for row, cells, col in _rows(sheet, STANDARD_COLUMNS, errors, optional=["public wording"]):
+    optional_columns = ["public wording", "optional"]
+    for row, cells, col in _rows(sheet, STANDARD_COLUMNS, errors, optional=optional_columns):
         number = cells["section"]
         if not number:
             errors.add(sheet.title, row, col["section"], _("give the section number"))
             continue
         if number not in sections:
-            if not cells["section title"]:
+            if not cells["section title"].strip():
                 problem = _("give section %(number)s's title") % {"number": number}
                 errors.add(sheet.title, row, col["section title"], problem)
             sections[number] = {
@@ -175,7 +247,7 @@ def _standards(sheet, errors):
                 "position": len(sections) + 1,
                 "row": row,
             }
-        elif cells["section title"] and cells["section title"] != sections[number]["title"]:
+        elif cells["section title"].strip() and cells["section title"] != sections[number]["title"]:
             first = sections[number]
             errors.add(
                 sheet.title,
@@ -194,7 +266,7 @@ def _standards(sheet, errors):
             errors, sheet.title, row, col["section title"], cells["section title"], Section, "title"
         )
         check_length(errors, sheet.title, row, col["code"], cells["code"], Standard, "code")
-        if not cells["code"] or not cells["wording"]:
+        if not cells["code"] or not cells["wording"].strip():
             problem = _("each standard needs a code and its wording")
             errors.add(sheet.title, row, col["code"], problem)
             continue
@@ -205,11 +277,16 @@ def _standards(sheet, errors):
         check_length(
             errors, sheet.title, row, col.get("public wording"), public, Standard, "public_text"
         )
+        if cells["optional"].lower() not in YES | NO:
+            # Translators: "yes" and "no" are words of the file format, which stays English.
+            problem = _("write yes or no, not “%(value)s”") % {"value": cells["optional"]}
+            errors.add(sheet.title, row, col["optional"], problem)
         standards[cells["code"]] = {
             "section": number,
             "code": cells["code"],
             "text": cells["wording"],
             "public_text": public,
+            "optional": cells["optional"].lower() in YES,
             "position": row,
         }
     if not standards:
@@ -228,7 +305,7 @@ def _checklist(sheet, standards, errors) -> list[dict]:
                 # Translators: "Standards" names a sheet of the file format, which stays English.
                 _("no standard “%(code)s” on the Standards sheet") % {"code": cells["standard"]},
             )
-        if not cells["item"]:
+        if not cells["item"].strip():
             errors.add(sheet.title, row, col["item"], _("the item is empty"))
         check_length(errors, sheet.title, row, col["item"], cells["item"], ChecklistItem, "text")
         if cells["site check"] and not CHECK_NAME.fullmatch(cells["site check"]):
@@ -250,6 +327,62 @@ def _checklist(sheet, standards, errors) -> list[dict]:
     return items
 
 
+def _line_scales(sheet, errors) -> dict:
+    """{scale name: [levels]}, the scales in the order the sheet first names them."""
+    scales = {}
+    for row, cells, col in _rows(sheet, LINE_SCALE_COLUMNS, errors):
+        name = cells["scale"]
+        if not name:
+            errors.add(sheet.title, row, col["scale"], _("give the line scale's name"))
+            continue
+        check_length(errors, sheet.title, row, col["scale"], name, LineScale, "name")
+        levels = scales.setdefault(name, [])
+        if not POSITION.fullmatch(cells["position"]):
+            problem = _("the position must be a whole number, 0 to 999")
+            errors.add(sheet.title, row, col["position"], problem)
+        if not cells["code"] or not cells["label"].strip():
+            errors.add(sheet.title, row, col["code"], _("each level needs a code and a label"))
+        if cells["code"] in {level["code"] for level in levels}:
+            problem = _("the code “%(code)s” is used twice in the scale “%(scale)s”")
+            errors.add(
+                sheet.title, row, col["code"], problem % {"code": cells["code"], "scale": name}
+            )
+        check_length(errors, sheet.title, row, col["code"], cells["code"], LineLevel, "code")
+        check_length(errors, sheet.title, row, col["label"], cells["label"], LineLevel, "label")
+        met = cells["counts as met"].lower()
+        if met not in YES | NO:
+            # Translators: "yes" and "no" are words of the file format, which stays English.
+            problem = _("write yes or no, not “%(value)s”") % {"value": cells["counts as met"]}
+            errors.add(sheet.title, row, col["counts as met"], problem)
+        levels.append(
+            {
+                "position": int(cells["position"]) if cells["position"].isdigit() else 0,
+                "code": cells["code"],
+                "label": cells["label"],
+                "counts_as_met": met in YES,
+            }
+        )
+    return scales
+
+
+def _evidence_lines(sheet, standards, errors) -> list[dict]:
+    lines = []
+    for row, cells, col in _rows(sheet, EVIDENCE_LINE_COLUMNS, errors):
+        if cells["standard"] not in standards:
+            errors.add(
+                sheet.title,
+                row,
+                col["standard"],
+                # Translators: "Standards" names a sheet of the file format, which stays English.
+                _("no standard “%(code)s” on the Standards sheet") % {"code": cells["standard"]},
+            )
+        if not cells["line"].strip():
+            errors.add(sheet.title, row, col["line"], _("the line is empty"))
+        check_length(errors, sheet.title, row, col["line"], cells["line"], EvidenceLine, "text")
+        lines.append({"standard": cells["standard"], "text": cells["line"], "position": row})
+    return lines
+
+
 def with_unrated_level(levels: list[dict]) -> tuple[list[dict], str]:
     """The scale, with a "not yet rated" level added if it has none, and a notice saying so."""
     if any(level["is_unrated"] for level in levels):
@@ -264,13 +397,14 @@ def with_unrated_level(levels: list[dict]) -> tuple[list[dict], str]:
 
 
 @transaction.atomic
-def _create(details, levels, sections, standards, checklist) -> Framework:
+def _create(details, levels, sections, standards, checklist, line_scales, lines) -> Framework:
+    heading = details.get("rating heading", "")
     framework = Framework.objects.create(
         code=details["code"],
         name=details["name"],
         version=details["version"],
         source=details.get("source", ""),
-        rating_heading=details.get("rating heading") or _("Rating"),
+        rating_heading=heading if heading.strip() else _("Rating"),
     )
     levels, notice = with_unrated_level(levels)
     framework.import_notices = [notice] if notice else []
@@ -311,6 +445,7 @@ def _create(details, levels, sections, standards, checklist) -> Framework:
                     code=code,
                     text=standard["text"],
                     public_text=standard["public_text"],
+                    optional=standard["optional"],
                     position=standard["position"],
                 )
                 for code, standard in standards.items()
@@ -330,4 +465,28 @@ def _create(details, levels, sections, standards, checklist) -> Framework:
         ],
         ChecklistItem,
     )
+    _create_lines(framework, made_standards, line_scales, lines)
     return framework
+
+
+def _create_lines(framework, standards, line_scales, lines) -> None:
+    scales = bulk_create_with_history(
+        [
+            LineScale(framework=framework, name=name, position=position)
+            for position, name in enumerate(line_scales, start=1)
+        ],
+        LineScale,
+    )
+    bulk_create_with_history(
+        [LineLevel(scale=scale, **level) for scale in scales for level in line_scales[scale.name]],
+        LineLevel,
+    )
+    bulk_create_with_history(
+        [
+            EvidenceLine(
+                standard=standards[line["standard"]], text=line["text"], position=line["position"]
+            )
+            for line in lines
+        ],
+        EvidenceLine,
+    )
