@@ -23,14 +23,16 @@ from wagtail_minimum_standards.compliance.concurrency import OptimisticLockFormM
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 
 from ..models import DeliveryPlan, PlanItem
-from . import items, meeting_record, plan_view, question_list, ratify, review_views
-from .access import can_read
+from . import items, meeting_record, plan_view, question_list, ratify, review_views, upload
+from .access import can_read, can_run
 
 # (route under /admin/minimum_standards_plans/, view, URL name after "minimum_standards_plans_")
 EXTRA_VIEWS = [
     ("plan/<int:pk>/", plan_view.plan_view, "plan_view"),
     ("plan/<int:pk>/export/", items.plan_export, "plan_export"),
     ("plan/<int:pk>/history/", items.plan_history, "plan_history"),
+    ("plan/upload/", upload.plan_upload, "plan_upload"),
+    ("plan/upload/<uuid:token>/", upload.plan_upload_preview, "plan_upload_preview"),
     ("item/<int:pk>/progress/", items.add_update, "item_update"),
     ("item/<int:pk>/history/", items.item_history, "item_history"),
     ("meeting/<int:pk>/review/", review_views.review, "meeting_review"),
@@ -80,6 +82,8 @@ class DeliveryPlanAdmin(TrackerModelAdmin):
     ]
     create_view_class = items.PlanCreateView
     edit_view_class = items.PlanEditView
+    import_view = ("minimum_standards_plans_plan_upload", can_run)
+    import_label = gettext_lazy("Upload a plan")
 
     def plan_link(self, obj):
         return format_html(
