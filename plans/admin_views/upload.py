@@ -42,7 +42,7 @@ def plan_upload(request):
             prepare(file, data["framework"], data["title"])
         except SheetErrors as errors:  # the file itself: its size, shape or a formula
             problems = errors
-            form.add_error("file", _("Nothing was kept: see the problems listed above."))
+            form.add_error("file", _("Nothing was kept: see the problems listed on this page."))
         else:
             PlanUpload.objects.forget_expired()
             file.seek(0)

@@ -2,6 +2,8 @@
 (step 2, drawn from the preview). Each control is tied to its hint and its errors
 (aria-describedby, aria-invalid), so a screen reader hears why a choice was refused."""
 
+import json
+
 from django import forms
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -118,7 +120,7 @@ class PreviewForm(DescribedFieldsMixin, forms.Form):
             self.fields[word_field(position)] = forms.CharField(
                 widget=forms.HiddenInput, strip=False
             )
-            data[word_field(position)] = word
+            data[word_field(position)] = json.dumps(word)  # a line break survives the form
             self.fields[status_field(position)] = forms.ChoiceField(
                 label=_("“%(word)s” means") % {"word": word},
                 choices=[("", _("Say what it means")), *StatusMeaning.choices],
@@ -193,7 +195,9 @@ def choices_from(data) -> tuple[dict, str | None]:
     while word_field(position) in data:
         meaning = data.get(status_field(position), "")
         if meaning in StatusMeaning.values:
-            statuses[data[word_field(position)]] = meaning
+            word = _word(data[word_field(position)])
+            if word is not None:
+                statuses[word] = meaning
         position += 1
     if refused is not None:
         row = drawn
@@ -205,6 +209,14 @@ def choices_from(data) -> tuple[dict, str | None]:
         "status_meanings": statuses,
     }
     return choices, refused
+
+
+def _word(sent: str) -> str | None:
+    try:
+        word = json.loads(sent)
+    except ValueError:
+        return None
+    return word if isinstance(word, str) else None
 
 
 def _number(text):

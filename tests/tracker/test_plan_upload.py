@@ -104,7 +104,7 @@ def test_the_manager_uploads_a_rag_plan_changes_a_column_and_imports_it(client, 
     assert holds["“Amber” means"] == "at-risk" and holds["“Blue” means"] == "done"
     assert "Transitions" in shown and "Summer 2025 → 31 August 2025" in shown
     assert 'Amber → <span class="status status--at-risk">At risk</span>' in shown
-    assert "Refresh the pages" in shown and "no status" in shown  # the Local offer has none
+    assert "Local offer" in shown and "no status" in shown  # its row has none
     assert "import" in form.buttons
 
     form.fields[name_of(form, "Column G, “Update”, holds")] = "completion"
@@ -213,7 +213,7 @@ def test_a_formula_cell_is_refused_at_upload_and_nothing_is_kept(client, manager
     assert response.status_code == 200 and PlanUpload.objects.count() == 0
     assert "Nothing was kept: 1 problem found" in shown
     assert "Sheet “Sheet”, row 3, column B: this cell is a formula" in shown
-    assert "Nothing was kept: see the problems listed above." in shown
+    assert "Nothing was kept: see the problems listed on this page." in shown
 
 
 @pytest.mark.parametrize(
@@ -277,3 +277,17 @@ def test_only_the_service_manager_may_upload_or_preview(client, manager, who):
                 assert response["Location"].startswith("/admin/login/"), url
     assert f'href="{UPLOAD}"' not in client.get(PLANS).content.decode()
     assert PlanUpload.objects.count() == 1 and DeliveryPlan.objects.count() == 0
+
+
+def test_a_status_word_keeps_its_line_break_through_the_preview(client, manager):
+    rows = [["Objective", "Status"], ["Recruit", "Not\nsure"]]
+    client.force_login(manager)
+    location = upload(client, rows, "work.xlsx")["Location"]
+    form = page(client.get(location))
+
+    form.fields[name_of(form, "“Not\nsure” means")] = "at-risk"
+    form = page(client.post(location, {**form.fields, "preview": "1"}))
+    client.post(location, {**form.fields, "import": "1"})
+
+    item = DeliveryPlan.objects.get().items.get()
+    assert (item.status, item.status_meaning) == ("Not\nsure", "at-risk")
