@@ -144,12 +144,9 @@ class PreviewForm(DescribedFieldsMixin, forms.Form):
                 "heading_row",
                 _("Give the row's number, from 1 to %(most)s.") % {"most": f"{MAX_ROWS:,}"},
             )
-        for position, (word, meaning) in enumerate(preview.statuses):
+        for position, (_said, meaning) in enumerate(preview.statuses):
             if not meaning:
-                self.add_error(
-                    status_field(position),
-                    _("Say what “%(word)s” means for the plan.") % {"word": word},
-                )
+                self.add_error(status_field(position), _("Choose what it means."))
         for position in range(len(preview.columns)):
             place = SheetErrors()
             place.add(preview.sheet, preview.heading_row, position + 1, "")

@@ -161,7 +161,7 @@ def test_problems_are_shown_linked_to_their_choices_and_nothing_is_imported(clie
     form, shown = page(response), text(response)
     status = name_of(form, "“Maybe” means")
     assert form.fields[status] == ""  # nobody has said
-    assert "Say what “Maybe” means for the plan." in shown
+    assert "“Maybe” means: Choose what it means." in shown  # in the summary, linked
     assert "say what the status “Maybe” means (open, at risk, off track, ongoing or done)" in shown
     assert f"id_{status}-errors" in form.described[status] and f"id_{status}-errors" in form.ids
     assert f'href="#id_{status}"' in shown  # the summary links to the choice
@@ -291,3 +291,15 @@ def test_a_status_word_keeps_its_line_break_through_the_preview(client, manager)
 
     item = DeliveryPlan.objects.get().items.get()
     assert (item.status, item.status_meaning) == ("Not\nsure", "at-risk")
+
+
+def test_the_preview_shows_the_first_50_rows_and_counts_the_rest(client, manager):
+    rows = [["Objective", "Action"], *([f"Objective {n}", "Do it"] for n in range(1, 56))]
+    client.force_login(manager)
+    location = upload(client, rows, "long.xlsx")["Location"]
+
+    shown = text(client.get(location))
+
+    assert "Objective 50<" in shown and "Objective 51<" not in shown
+    assert "… and 5 more rows, imported the same way." in shown
+    assert "Import the plan and its 55 items" in shown
