@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -18,7 +17,6 @@ from wagtail_minimum_standards.plans.models import (
     DeliveryPlan,
     PlanAction,
     PlanItem,
-    PlanUpload,
     ProgressUpdate,
 )
 from wagtail_minimum_standards.plans.spreadsheets import export_plan, import_plan
@@ -435,16 +433,3 @@ def test_my_actions_are_the_items_a_user_owns(db, client):
     assert written.count() >= 3
     shown = {int(pk) for pk in re.findall(r'<tr id="item-(\d+)"', html)}
     assert set(written.values_list("pk", flat=True)) == shown
-
-
-def test_the_daily_clean_up_forgets_plan_uploads_a_day_old(db):
-    """A workbook uploaded but never imported is not kept: the site's daily clean-up
-    (delete_old_enquiries) deletes it a day after it was uploaded."""
-    old, recent = (PlanUpload.objects.create(data=b"plan") for _ in range(2))
-    PlanUpload.objects.filter(pk=old.pk).update(
-        uploaded_at=timezone.now() - datetime.timedelta(hours=25)
-    )
-
-    call_command("delete_old_enquiries", stdout=io.StringIO())
-
-    assert list(PlanUpload.objects.values_list("pk", flat=True)) == [recent.pk]

@@ -24,7 +24,7 @@ from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 
 from ..models import DeliveryPlan, PlanItem
 from . import items, meeting_record, plan_view, question_list, ratify, review_views, upload
-from .access import can_read, can_run
+from .access import can_read
 
 # (route under /admin/minimum_standards_plans/, view, URL name after "minimum_standards_plans_")
 EXTRA_VIEWS = [
@@ -51,6 +51,8 @@ class DeliveryPlanAdmin(TrackerModelAdmin):
     model = DeliveryPlan
     menu_label = gettext_lazy("Plans")
     menu_icon = "list-ol"
+    import_view = upload.BUTTON  # "Upload a plan", for the Service manager
+    import_label = gettext_lazy("Upload a plan")
     list_display = ("plan_link", "starts", "ends", "status")
     starts = dates.column("period_start", gettext_lazy("period start"))
     ends = dates.column("period_end", gettext_lazy("period end"))
@@ -82,8 +84,6 @@ class DeliveryPlanAdmin(TrackerModelAdmin):
     ]
     create_view_class = items.PlanCreateView
     edit_view_class = items.PlanEditView
-    import_view = ("minimum_standards_plans_plan_upload", can_run)
-    import_label = gettext_lazy("Upload a plan")
 
     def plan_link(self, obj):
         return format_html(

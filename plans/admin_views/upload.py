@@ -30,6 +30,7 @@ from .upload_forms import PlanUploadForm, PreviewForm, choices_from
 
 SHOWN_ROWS = 50  # rows shown on the preview; the rest are counted
 PLANS = "minimum_standards_plans_deliveryplan_modeladmin_index"
+BUTTON = ("minimum_standards_plans_plan_upload", can_run)  # on the Plans list: who sees it
 
 
 @requires(can_run)
