@@ -9,8 +9,10 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from wagtail_minimum_standards.compliance.models import Question
+from wagtail_minimum_standards.plans.models import PlanUpload
 
 from .factories import UserFactory
+from .workbook_files import workbook_bytes
 
 TRACKER_APPS = ("minimum_standards", "minimum_standards_plans")
 
@@ -79,7 +81,11 @@ OBJECT_BY_NAME = {
     "question": "question",
 }
 # URLs whose id is not the object their route names: a question is asked about a rating.
-OBJECT_BY_URL = {"minimum_standards_question_ask": "rating"}
+# A plan's upload is opened by its token.
+OBJECT_BY_URL = {
+    "minimum_standards_question_ask": "rating",
+    "minimum_standards_plans_plan_upload_preview": "upload",
+}
 # Other parts of a route, as its links give them.
 ROUTE_VALUES = {"subject": "rating", "kind": "other"}
 # Query strings a read opens with, as its links give them.
@@ -126,6 +132,7 @@ def objects(plans_demo):
         "question": Question.objects.create(
             subject=plans_demo["draft"].ratings.get(standard__code="1.5"), text="Why P/C?"
         ),
+        "upload": PlanUpload.objects.create(data=workbook_bytes((("Objective", "Action"),))),
     }
 
 

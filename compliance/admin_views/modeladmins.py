@@ -49,6 +49,7 @@ class ImportButtonIndexView(IndexView):
         url_name, permitted = self.model_admin.import_view
         if permitted(self.request.user):
             context["import_url"] = reverse(url_name)
+            context["import_label"] = self.model_admin.import_label
         return context
 
 
@@ -59,6 +60,7 @@ class TrackerModelAdmin(ModelAdmin):
 
     history_view_enabled = False
     import_view = None  # (URL name, who may use it): a listing with an import button
+    import_label = None  # the button's words, if not "Import from a spreadsheet"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

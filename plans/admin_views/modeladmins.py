@@ -23,7 +23,7 @@ from wagtail_minimum_standards.compliance.concurrency import OptimisticLockFormM
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 
 from ..models import DeliveryPlan, PlanItem
-from . import items, meeting_record, plan_view, question_list, ratify, review_views
+from . import items, meeting_record, plan_view, question_list, ratify, review_views, upload
 from .access import can_read
 from .plan_form import DeliveryPlanForm
 
@@ -32,6 +32,8 @@ EXTRA_VIEWS = [
     ("plan/<int:pk>/", plan_view.plan_view, "plan_view"),
     ("plan/<int:pk>/export/", items.plan_export, "plan_export"),
     ("plan/<int:pk>/history/", items.plan_history, "plan_history"),
+    ("plan/upload/", upload.plan_upload, "plan_upload"),
+    ("plan/upload/<uuid:token>/", upload.plan_upload_preview, "plan_upload_preview"),
     ("item/<int:pk>/progress/", items.add_update, "item_update"),
     ("item/<int:pk>/history/", items.item_history, "item_history"),
     ("meeting/<int:pk>/review/", review_views.review, "meeting_review"),
@@ -50,6 +52,8 @@ class DeliveryPlanAdmin(TrackerModelAdmin):
     model = DeliveryPlan
     menu_label = gettext_lazy("Plans")
     menu_icon = "list-ol"
+    import_view = upload.BUTTON  # "Upload a plan", for the Service manager
+    import_label = gettext_lazy("Upload a plan")
     list_display = ("plan_link", "starts", "ends", "status")
     starts = dates.column("period_start", gettext_lazy("period start"))
     ends = dates.column("period_end", gettext_lazy("period end"))

@@ -3,6 +3,7 @@
 from .decisions import Decision
 from .layout import OPEN_MEANINGS, Meaning, PlanColumn, PlanStatus, StatusMeaning
 from .plans import DeliveryPlan, PlanAction, PlanItem, PlanOutcome, ProgressUpdate
+from .uploads import PlanUpload
 
 __all__ = [
     "OPEN_MEANINGS",
@@ -15,5 +16,6 @@ __all__ = [
     "PlanAction",
     "PlanItem",
     "PlanOutcome",
+    "PlanUpload",
     "ProgressUpdate",
 ]

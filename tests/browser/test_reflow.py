@@ -88,6 +88,7 @@ def other_tracker_screens() -> dict[str, list[str]]:
             f"/admin/minimum_standards/assessment/{ratified.pk}/unlock/",
             "/admin/minimum_standards/assessment/import/",
             "/admin/minimum_standards/framework/import/",
+            "/admin/minimum_standards_plans/plan/upload/",
             f"/admin/minimum_standards_plans/meeting/{meeting.pk}/decision/change-item/",
         ],
     }

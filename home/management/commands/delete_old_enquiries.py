@@ -6,13 +6,15 @@ from django.utils import timezone
 
 from home.limits import forget_expired
 from home.models import Enquiry
+from wagtail_minimum_standards.plans.models import PlanUpload
 
 
 class Command(BaseCommand):
     help = (
         "Delete enquiries older than settings.ENQUIRY_RETENTION_DAYS (365 days), as the "
-        "privacy notice promises, and the counts of limits whose hour has passed. Run it "
-        "daily (deploy/systemd/sendias-delete-old-enquiries.timer)."
+        "privacy notice promises, the counts of limits whose hour has passed, and delivery "
+        "plans uploaded but not imported within a day. Run it daily "
+        "(deploy/systemd/sendias-delete-old-enquiries.timer)."
     )
 
     def add_arguments(self, parser):
@@ -29,6 +31,7 @@ class Command(BaseCommand):
         else:
             count, _ = old.delete()
             forget_expired()
+            PlanUpload.objects.forget_expired()
             verb = "Deleted"
         noun = "enquiry" if count == 1 else "enquiries"
         self.stdout.write(f"{verb} {count} {noun} older than {days} days.")
