@@ -89,6 +89,9 @@ def prepare(
     preview = PlanPreview(
         sheet.name, title or sheet.title, framework, sheet.heading_row, columns, [], [], errors, []
     )
+    if not sheet.headings:
+        errors.add(sheet.name, 1, None, _("the sheet is empty: no headings and no rows"))
+        return preview
     if len(meanings) != len(sheet.headings):
         errors.add(sheet.name, sheet.heading_row, None, _("say what every column holds"))
         return preview

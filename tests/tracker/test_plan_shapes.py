@@ -308,3 +308,11 @@ def test_the_import_command_says_what_it_kept_and_flagged(db, framework, tmp_pat
     assert DeliveryPlan.objects.get(title="Imported delivery plan").items.get().status_meaning == (
         "done"
     )
+
+
+def test_an_empty_sheet_is_refused_and_headings_alone_are_an_empty_plan(db):
+    with pytest.raises(SheetErrors, match="row 1: the sheet is empty: no headings and no rows"):
+        import_plan(workbook([]))
+    plan = import_plan(workbook([["Objective", "Action"]]))
+
+    assert plan.items.count() == 0 and plan.columns.count() == 2
