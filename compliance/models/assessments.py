@@ -177,7 +177,9 @@ class SelfAssessment(models.Model):
             EvidenceLink,
             default_change_reason=carried_over,
         )
-        from .evidence_lines import LineRating  # which needs this module first
+        # The evidence lines' ratings (models/evidence_lines.py, which builds on this module),
+        # by the relation rather than an import back.
+        LineRating = Rating._meta.get_field("line_ratings").related_model  # noqa: N806
 
         bulk_create_with_history(
             [
