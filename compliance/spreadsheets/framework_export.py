@@ -7,13 +7,8 @@ from openpyxl.styles import Font
 
 from ..models import ChecklistItem, EvidenceLine, Framework, LineLevel, Section, Standard
 from .cells import append_row
-from .frameworks import (
-    CHECKLIST_COLUMNS,
-    EVIDENCE_LINE_COLUMNS,
-    LINE_SCALE_COLUMNS,
-    SCALE_COLUMNS,
-    STANDARD_COLUMNS,
-)
+from .framework_lines import EVIDENCE_LINE_COLUMNS, LINE_SCALE_COLUMNS
+from .frameworks import CHECKLIST_COLUMNS, SCALE_COLUMNS, STANDARD_COLUMNS
 
 BOLD = Font(bold=True)
 

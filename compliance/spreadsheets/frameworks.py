@@ -12,10 +12,7 @@ from simple_history.utils import bulk_create_with_history
 
 from ..models import (
     ChecklistItem,
-    EvidenceLine,
     Framework,
-    LineLevel,
-    LineScale,
     RatingLevel,
     Section,
     Standard,
@@ -24,32 +21,23 @@ from ..models.frameworks import free_unrated_code, unrated_level_fields
 from ..site_checks import registered_checks
 from .cells import joined_row
 from .errors import SheetErrors, cell_text, check_length, kept_text
+from .framework_lines import (
+    create_lines,
+)
+from .framework_lines import (
+    evidence_lines as read_evidence_lines,
+)
+from .framework_lines import (
+    line_scales as read_line_scales,
+)
+from .framework_rows import NO, POSITION, YES, rows
 from .workbooks import open_workbook, sheet_rows
 
 FRAMEWORK_KEYS = {"code", "name", "version", "source", "rating heading"}
 SCALE_COLUMNS = ["position", "code", "label", "meaning", "colour", "counts as met", "not yet rated"]
 STANDARD_COLUMNS = ["section", "section title", "code", "wording"]
 CHECKLIST_COLUMNS = ["standard", "item", "site check"]
-LINE_SCALE_COLUMNS = ["scale", "position", "code", "label", "counts as met"]
-EVIDENCE_LINE_COLUMNS = ["standard", "line"]
-# Columns read without the spaces around them: codes and numbers that other cells and other
-# files name, colours and yes/no. Every other cell is kept exactly as written.
-KEYS = {
-    "position",
-    "code",
-    "colour",
-    "counts as met",
-    "not yet rated",
-    "section",
-    "standard",
-    "site check",
-    "optional",
-    "scale",
-}
-YES = {"yes", "y", "true", "1"}
-NO = {"no", "n", "false", "0", ""}
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-POSITION = re.compile(r"[0-9]{1,3}")
 CHECK_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 
 
@@ -69,10 +57,10 @@ def import_framework(file) -> Framework:
         _checklist(book["Checklist"], standards, errors) if "Checklist" in book.sheetnames else []
     )
     line_scales = (
-        _line_scales(book["Line scales"], errors) if "Line scales" in book.sheetnames else {}
+        read_line_scales(book["Line scales"], errors) if "Line scales" in book.sheetnames else {}
     )
     lines = (
-        _evidence_lines(book["Evidence lines"], standards, errors)
+        read_evidence_lines(book["Evidence lines"], standards, errors)
         if "Evidence lines" in book.sheetnames
         else []
     )
@@ -85,52 +73,6 @@ def import_framework(file) -> Framework:
         )
     errors.raise_if_any()
     return _create(details, levels, sections, standards, checklist, line_scales, lines)
-
-
-def _rows(sheet, columns, errors, optional=()):
-    """Data rows under a heading row that must name `columns` (and may name the `optional`
-    ones, "" where it does not), as (row number, {column: text}, {column: number}).
-
-    Every cell's text is kept as written, spaces and line breaks included; only the KEYS
-    (codes, numbers, colours, yes/no) are read without the spaces around them. A heading the
-    template does not have, or a value under no heading, is refused: nothing is left unread."""
-    rows = sheet_rows(sheet)
-    heading = [cell_text(v).lower() for v in next(rows, ())]
-    missing = [c for c in columns if c not in heading]
-    if missing:
-        problem = _("the heading row needs the columns: %(columns)s")
-        errors.add(sheet.title, 1, None, problem % {"columns": ", ".join(missing)})
-        return
-    known = [*columns, *optional]
-    for number, name in enumerate(heading, start=1):
-        if name and name not in known:
-            problem = _("“%(heading)s” is not a column of this sheet (it has: %(columns)s)")
-            errors.add(
-                sheet.title, 1, number, problem % {"heading": name, "columns": ", ".join(known)}
-            )
-    index = {name: heading.index(name) for name in known if name in heading}
-    for number, raw in enumerate(rows, start=2):
-        values, _pieces = joined_row(raw)
-        _refuse_unheaded(sheet.title, number, values, heading, errors)
-        cells = {
-            name: _read(name, values[i] if i < len(values) else None) for name, i in index.items()
-        }
-        cells.update({name: "" for name in optional if name not in index})
-        if any(value.strip() for value in cells.values()):
-            yield number, cells, {name: i + 1 for name, i in index.items()}
-
-
-def _read(column: str, value) -> str:
-    """A key's text without the spaces around it; any other cell's text as written."""
-    return cell_text(value) if column in KEYS else kept_text(value)
-
-
-def _refuse_unheaded(sheet: str, row: int, values, heading, errors) -> None:
-    """A value in a column with no heading would be lost: refused, naming its cell."""
-    for number, value in enumerate(values, start=1):
-        named = number <= len(heading) and heading[number - 1]
-        if not named and kept_text(value) != "":
-            errors.add(sheet, row, number, _("this column has no heading, so it is not read"))
 
 
 def _framework_details(sheet, errors) -> dict:
@@ -177,7 +119,7 @@ def _framework_details(sheet, errors) -> dict:
 
 def _scale(sheet, errors) -> list[dict]:
     levels, codes, col = [], set(), {}
-    for row, cells, col in _rows(sheet, SCALE_COLUMNS, errors):
+    for row, cells, col in rows(sheet, SCALE_COLUMNS, errors):
         position = POSITION.fullmatch(cells["position"])
         if not position:
             problem = _("the position must be a whole number, 0 to 999")
@@ -232,7 +174,7 @@ def _scale(sheet, errors) -> list[dict]:
 def _standards(sheet, errors):
     sections, standards = {}, {}
     optional_columns = ["public wording", "optional"]
-    for row, cells, col in _rows(sheet, STANDARD_COLUMNS, errors, optional=optional_columns):
+    for row, cells, col in rows(sheet, STANDARD_COLUMNS, errors, optional=optional_columns):
         number = cells["section"]
         if not number:
             errors.add(sheet.title, row, col["section"], _("give the section number"))
@@ -296,7 +238,7 @@ def _standards(sheet, errors):
 
 def _checklist(sheet, standards, errors) -> list[dict]:
     items = []
-    for row, cells, col in _rows(sheet, CHECKLIST_COLUMNS, errors):
+    for row, cells, col in rows(sheet, CHECKLIST_COLUMNS, errors):
         if cells["standard"] not in standards:
             errors.add(
                 sheet.title,
@@ -325,62 +267,6 @@ def _checklist(sheet, standards, errors) -> list[dict]:
             }
         )
     return items
-
-
-def _line_scales(sheet, errors) -> dict:
-    """{scale name: [levels]}, the scales in the order the sheet first names them."""
-    scales = {}
-    for row, cells, col in _rows(sheet, LINE_SCALE_COLUMNS, errors):
-        name = cells["scale"]
-        if not name:
-            errors.add(sheet.title, row, col["scale"], _("give the line scale's name"))
-            continue
-        check_length(errors, sheet.title, row, col["scale"], name, LineScale, "name")
-        levels = scales.setdefault(name, [])
-        if not POSITION.fullmatch(cells["position"]):
-            problem = _("the position must be a whole number, 0 to 999")
-            errors.add(sheet.title, row, col["position"], problem)
-        if not cells["code"] or not cells["label"].strip():
-            errors.add(sheet.title, row, col["code"], _("each level needs a code and a label"))
-        if cells["code"] in {level["code"] for level in levels}:
-            problem = _("the code “%(code)s” is used twice in the scale “%(scale)s”")
-            errors.add(
-                sheet.title, row, col["code"], problem % {"code": cells["code"], "scale": name}
-            )
-        check_length(errors, sheet.title, row, col["code"], cells["code"], LineLevel, "code")
-        check_length(errors, sheet.title, row, col["label"], cells["label"], LineLevel, "label")
-        met = cells["counts as met"].lower()
-        if met not in YES | NO:
-            # Translators: "yes" and "no" are words of the file format, which stays English.
-            problem = _("write yes or no, not “%(value)s”") % {"value": cells["counts as met"]}
-            errors.add(sheet.title, row, col["counts as met"], problem)
-        levels.append(
-            {
-                "position": int(cells["position"]) if cells["position"].isdigit() else 0,
-                "code": cells["code"],
-                "label": cells["label"],
-                "counts_as_met": met in YES,
-            }
-        )
-    return scales
-
-
-def _evidence_lines(sheet, standards, errors) -> list[dict]:
-    lines = []
-    for row, cells, col in _rows(sheet, EVIDENCE_LINE_COLUMNS, errors):
-        if cells["standard"] not in standards:
-            errors.add(
-                sheet.title,
-                row,
-                col["standard"],
-                # Translators: "Standards" names a sheet of the file format, which stays English.
-                _("no standard “%(code)s” on the Standards sheet") % {"code": cells["standard"]},
-            )
-        if not cells["line"].strip():
-            errors.add(sheet.title, row, col["line"], _("the line is empty"))
-        check_length(errors, sheet.title, row, col["line"], cells["line"], EvidenceLine, "text")
-        lines.append({"standard": cells["standard"], "text": cells["line"], "position": row})
-    return lines
 
 
 def with_unrated_level(levels: list[dict]) -> tuple[list[dict], str]:
@@ -465,28 +351,5 @@ def _create(details, levels, sections, standards, checklist, line_scales, lines)
         ],
         ChecklistItem,
     )
-    _create_lines(framework, made_standards, line_scales, lines)
+    create_lines(framework, made_standards, line_scales, lines)
     return framework
-
-
-def _create_lines(framework, standards, line_scales, lines) -> None:
-    scales = bulk_create_with_history(
-        [
-            LineScale(framework=framework, name=name, position=position)
-            for position, name in enumerate(line_scales, start=1)
-        ],
-        LineScale,
-    )
-    bulk_create_with_history(
-        [LineLevel(scale=scale, **level) for scale in scales for level in line_scales[scale.name]],
-        LineLevel,
-    )
-    bulk_create_with_history(
-        [
-            EvidenceLine(
-                standard=standards[line["standard"]], text=line["text"], position=line["position"]
-            )
-            for line in lines
-        ],
-        EvidenceLine,
-    )
