@@ -64,11 +64,11 @@ test-plugin: wheel
 	$(PYTHON) packaging/test_in_bare_project.py --python 3.12 --wagtail "wagtail>=7.4,<7.5" --django "Django>=6.0,<6.1" --custom-document-model
 	$(PYTHON) packaging/test_in_bare_project.py --python 3.13 --postgresql --also-sqlite --beside-django-plans --uninstall
 
-# The tracker's English catalogues (compliance/locale, plans/locale) after its text changed: each
+# The tracker's English catalogues (compliance/locale, figures/locale, plans/locale) after its text changed: each
 # app's own makemessages (file names, no line numbers, so moving code does not change them), then
 # msgfmt. Needs gettext. tests/tracker/test_translations.py checks they are complete.
 messages: install
-	for app in compliance plans; do \
+	for app in compliance figures plans; do \
 		(cd $$app && ../$(BIN)/django-admin makemessages --locale en --no-obsolete --add-location file \
 			&& ../$(BIN)/django-admin compilemessages --locale en) || exit 1; \
 	done

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLUGIN = ROOT / "packaging" / "wagtail-minimum-standards"
 APPS = (
     "wagtail_minimum_standards.compliance",
+    "wagtail_minimum_standards.figures",
     "wagtail_minimum_standards.plans",
     "wagtail_minimum_standards.compliance.pages",
 )
@@ -239,7 +240,7 @@ def set_up(python: str, project: Path, args, env: dict) -> None:
     if warnings != expected:
         raise SystemExit(f"manage.py check: the tracker said {warnings}, expected {expected}")
     # The tracker's migrations fit its models in this project (another package's own may not).
-    labels = ["minimum_standards", "minimum_standards_plans"]
+    labels = ["minimum_standards", "minimum_standards_figures", "minimum_standards_plans"]
     run(*manage, "makemigrations", "--check", "--dry-run", *labels, cwd=project, env=env)
     run(*manage, "migrate", "--noinput", "-v0", cwd=project, env=env)
     run(*manage, "collectstatic", "--noinput", "-v0", cwd=project, env=env)

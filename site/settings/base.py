@@ -10,6 +10,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     "home",
     "wagtail_minimum_standards.compliance",
+    "wagtail_minimum_standards.figures",
     "wagtail_minimum_standards.plans",
     "wagtail_minimum_standards.compliance.pages",
     "wagtail.contrib.forms",

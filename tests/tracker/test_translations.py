@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
 import wagtail_minimum_standards.compliance
+import wagtail_minimum_standards.figures
 import wagtail_minimum_standards.plans
 from wagtail_minimum_standards.compliance.spreadsheets.assessments import import_assessment
 
@@ -32,7 +33,11 @@ WELSH = {
     "Notes": "Nodiadau",
     "A new question from the Advisory Group": "Cwestiwn newydd gan y Grŵp Cynghori",
 }
-APPS = [wagtail_minimum_standards.compliance, wagtail_minimum_standards.plans]
+APPS = [
+    wagtail_minimum_standards.compliance,
+    wagtail_minimum_standards.figures,
+    wagtail_minimum_standards.plans,
+]
 
 
 def needs(*tools):
