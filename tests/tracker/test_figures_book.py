@@ -110,3 +110,42 @@ def test_a_count_adds_one_even_in_a_locked_year_and_keeps_its_history():
     add_one(web, this, 0, reason="Counted from an enquiry")
     assert Figure.objects.get().value == 2
     assert Figure.objects.get().history.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_tables_and_charts_say_this_year_against_last_in_the_reports_words():
+    from wagtail_minimum_standards.figures.charts import against_last_year, trend
+    from wagtail_minimum_standards.figures.tables import period_table, year_tables
+
+    routes = BreakdownListFactory(key="contact-route", labels=["Web form", "Email"])
+    contacts = MeasureFactory(
+        name="How people contacted us", unit="contacts", breakdown=routes, group="Contacts"
+    )
+    caseload = MeasureFactory(name="Caseload (families)", group="Table 2", target=500)
+    last, this = year(2020), year(2021)
+    figure(caseload, last, 430)
+    figure(caseload, this, 493)
+    figure(contacts, last, 40, label="Web form")
+    figure(contacts, this, 60, label="Web form")
+    figure(contacts, this, 172, label="Email")
+    book = Book.for_years([last, this])
+    tables = year_tables(book, this)
+    assert [t.heading for t in tables] == ["Contacts", "Table 2"]
+    assert [(r.label, r.with_last_year()) for r in tables[0].rows] == [
+        ("How people contacted us", "232 (40)"),
+        ("Web form", "60 (40)"),
+        ("Email", "172"),
+    ]
+    caseload_row = tables[1].rows[0]
+    assert caseload_row.with_last_year() == "493 (430)"
+    assert caseload_row.change_text() == "+63 (+14.7 %)"
+    assert caseload_row.met_target is False
+    chart = against_last_year(book, contacts, this)
+    assert chart.categories == ["Web form", "Email"]
+    assert chart.description == (
+        "How people contacted us, in contacts. 2020-21: Web form (40), Email (–); "
+        "2021-22: Web form (60), Email (172)."
+    )
+    assert trend(book, caseload).categories == ["2020-21", "2021-22"]
+    assert against_last_year(book, caseload, this) is None  # one number: a table's
+    assert period_table(book, caseload, [last, this]).texts()[1][1] == ["493"]
