@@ -44,7 +44,8 @@ class Book:
         self._values: dict = {}  # (measure, year, period, value id or None) -> Decimal
         rows = Figure.objects.filter(
             measure__in=[m.pk for m in self.measures], year__in=[y.pk for y in self.years]
-        ).values_list("measure_id", "year_id", "period", "breakdown_value_id", "value")
+        ).order_by()  # no join for the models' ordering: the book reads, it does not list
+        rows = rows.values_list("measure_id", "year_id", "period", "breakdown_value_id", "value")
         self._entered = defaultdict(set)  # (measure, year) -> periods with any figure
         for measure_id, year_id, period, value_id, value in rows:
             self._values[measure_id, year_id, period, value_id] = value
