@@ -8,6 +8,7 @@ import io
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from docx import Document
 from docx.oxml.ns import qn
 
@@ -189,3 +190,144 @@ def test_the_build_reads_the_same_number_of_queries_however_many_measures(report
     with CaptureQueriesContext(connection) as more:
         annual_report_docx(report)
     assert len(more) == len(few)
+
+
+def urls(year_pk):
+    """Every annual report URL, and whether it changes anything (a POST)."""
+    return [
+        (reverse("minimum_standards_plans_annual_reports"), "get"),
+        (reverse("minimum_standards_plans_annual_report", args=[year_pk]), "get"),
+        (reverse("minimum_standards_plans_annual_report_word", args=[year_pk]), "get"),
+        (reverse("minimum_standards_plans_annual_report_write", args=[year_pk]), "post"),
+        (reverse("minimum_standards_plans_annual_report_approve", args=[year_pk]), "get"),
+    ]
+
+
+def test_the_public_never_reaches_an_annual_report(client, report):
+    for url, method in urls(report.year_id):
+        response = getattr(client, method)(url)
+        assert response.status_code == 302 and "/login/" in response["Location"], url
+
+
+def test_the_advisory_group_reads_and_downloads_but_writes_and_approves_nothing(
+    client, reader, report
+):
+    client.force_login(reader)
+    allowed, refused = urls(report.year_id)[:3], urls(report.year_id)[3:]
+    for url, _method in allowed:
+        assert client.get(url).status_code == 200, url
+    for url, method in refused:  # Wagtail's admin sends a refusal home, saying so
+        response = getattr(client, method)(url)
+        assert response.status_code == 403 or response["Location"] == reverse("wagtailadmin_home")
+    assert not report.year.history.filter(history_change_reason="Annual report approved").exists()
+    edit = reverse("minimum_standards_plans_annualreport_modeladmin_edit", args=[report.pk])
+    assert client.get(edit).status_code in (302, 403)
+    assert client.post(edit, {"title": "Mine"}).status_code in (302, 403)
+    report.refresh_from_db()
+    assert report.title == "SEND Partnership Service Annual Report 2021 – 2022"
+    page = client.get(urls(report.year_id)[1][0]).content.decode()
+    assert "Referrals rose in every term." in page
+    assert "Approve the report" not in page and "Edit the narrative" not in page
+
+
+def test_one_click_downloads_the_word_document(client, reader, report):
+    client.force_login(reader)
+    page = client.get(reverse("minimum_standards_plans_annual_report", args=[report.year_id]))
+    download = reverse("minimum_standards_plans_annual_report_word", args=[report.year_id])
+    assert f'href="{download}"' in page.content.decode()
+    response = client.get(download)
+    assert response["Content-Type"] == DOCX
+    assert response["Content-Disposition"] == (
+        'attachment; filename="send-partnership-service-annual-report-2021-2022.docx"'
+    )
+    document = Document(io.BytesIO(response.content))
+    assert document.paragraphs[0].text == "SEND Partnership Service Annual Report 2021 – 2022"
+
+
+def test_the_manager_writes_renames_and_adds_sections_then_approves_and_the_year_locks(
+    client, manager, report, meetings
+):
+    client.force_login(manager)
+    year_url = reverse("minimum_standards_plans_annual_report", args=[report.year_id])
+    write = client.post(
+        reverse("minimum_standards_plans_annual_report_write", args=[report.year_id])
+    )
+    edit = reverse("minimum_standards_plans_annualreport_modeladmin_edit", args=[report.pk])
+    assert write["Location"] == edit
+    sections = report.sections_in_order()
+    data = {
+        "title": "SEND Partnership Service Annual Report 2021 – 2022",
+        "assessment": report.assessment_id,
+        "plan": report.plan_id,
+        "version": report.version,
+        "sections-TOTAL_FORMS": len(sections) + 1,
+        "sections-INITIAL_FORMS": len(sections),
+        "sections-MIN_NUM_FORMS": 0,
+        "sections-MAX_NUM_FORMS": 1000,
+    }
+    for n, section in enumerate(sections):
+        data |= {
+            f"sections-{n}-id": section.pk,
+            f"sections-{n}-heading": section.heading,
+            f"sections-{n}-text": section.text,
+            f"sections-{n}-ORDER": 2 * n + 1,
+            f"sections-{n}-DELETE": "",
+        }
+    data["sections-3-heading"] = "Next year"  # renamed
+    data["sections-2-DELETE"] = "1"  # "Challenges" removed
+    new = len(sections)
+    data |= {
+        f"sections-{new}-id": "",
+        f"sections-{new}-heading": "Thanks",
+        f"sections-{new}-text": "To our volunteers.",
+        f"sections-{new}-ORDER": 2,  # after the introduction
+        f"sections-{new}-DELETE": "",
+    }
+    response = client.post(edit, data)
+    assert response.status_code == 302 and response["Location"] == year_url, response.content[:3000]
+    report.refresh_from_db()
+    assert [s.heading for s in report.sections_in_order()] == [
+        "Introduction",
+        "Thanks",
+        "Key achievements",
+        "Next year",
+    ]
+    assert report.sections.model.history.filter(heading="Challenges", history_type="-").exists()
+
+    approve = reverse("minimum_standards_plans_annual_report_approve", args=[report.year_id])
+    form = client.get(approve)
+    assert form.status_code == 200
+    versions = form.context["form"]["versions"].value()
+    response = client.post(approve, {"meeting": meetings[1].pk, "versions": versions})
+    assert response.status_code == 302
+    report.year.refresh_from_db()
+    assert report.year.is_locked and report.year.approved_at == meetings[1]
+    assert report.year.approved_on == meetings[1].date
+    page = client.get(year_url, follow=True).content.decode()
+    assert "Approved at Winter" in page or "approved at Winter" in page
+    assert "Edit the narrative" not in page
+
+    refused = client.get(edit, follow=True)
+    assert refused.redirect_chain[-1][0] == year_url
+    assert "its narrative and figures are locked" in refused.content.decode()
+    data["title"] = "Changed after approval"
+    client.post(edit, data)
+    report.refresh_from_db()
+    assert report.title == "SEND Partnership Service Annual Report 2021 – 2022"
+    again = client.post(approve, {"meeting": meetings[0].pk}, follow=True)
+    assert "its narrative and figures are locked" in again.content.decode()
+    report.year.refresh_from_db()
+    assert report.year.approved_at == meetings[1]
+
+
+def test_a_form_drawn_before_the_year_was_approved_is_refused(client, manager, report, meetings):
+    client.force_login(manager)
+    approve = reverse("minimum_standards_plans_annual_report_approve", args=[report.year_id])
+    versions = client.get(approve).context["form"]["versions"].value()
+    report.year.approve(meetings[0].date, meetings[0])
+    report.year.unlock("One figure was wrong")  # open again, but not as the form saw it
+    response = client.post(approve, {"meeting": meetings[1].pk, "versions": versions})
+    assert response.status_code == 200
+    assert "changed after you opened this form" in response.content.decode()
+    report.year.refresh_from_db()
+    assert not report.year.is_locked
