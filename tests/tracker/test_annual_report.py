@@ -4,6 +4,8 @@ monitoring (Tables 1 to 3 with last year in brackets, the target, charts with al
 Appendix 3 and Appendix 4."""
 
 import io
+import shutil
+import subprocess
 
 import pytest
 from django.db import connection
@@ -331,3 +333,57 @@ def test_a_form_drawn_before_the_year_was_approved_is_refused(client, manager, r
     assert "changed after you opened this form" in response.content.decode()
     report.year.refresh_from_db()
     assert not report.year.is_locked
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(
+    SOFFICE is None,
+    reason="LibreOffice (soffice) is not installed: Debian's libreoffice-writer-nogui (CI has it)",
+)
+def test_libreoffice_opens_the_document_and_prints_every_part(report, tmp_path):
+    from pypdf import PdfReader
+
+    source = tmp_path / "annual-report.docx"
+    source.write_bytes(annual_report_docx(report))
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path}/profile",  # its own: others may run one
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    pdf = PdfReader(tmp_path / "annual-report.pdf")
+    pages = [" ".join(page.extract_text().split()) for page in pdf.pages]  # lines rejoined
+    assert len(pages) >= 5  # title page, narrative and figures, Appendix 3, Appendix 4
+    assert "SEND Partnership Service Annual Report 2021 – 2022" in pages[0]
+    assert "Introduction" not in pages[0]  # the title page stands alone
+    assert "Introduction" in pages[1] and "Referrals rose in every term." in pages[1]
+    everything = "\n".join(pages)
+    for text in [
+        "Performance monitoring",
+        "(Comparative figures for 2020-21 in brackets)",
+        "493 (430)*",
+        "679 (447)",
+        "Chart 1:",
+        "Appendix 3: the self-assessment",
+        "Answerphone out of hours only.",
+    ]:
+        assert text in everything, text
+    appendix_4 = next(n for n, page in enumerate(pages) if "Appendix 4: the delivery plan" in page)
+    assert appendix_4 > next(n for n, p in enumerate(pages) if "Appendix 3: the self" in p)
+    assert "Recruit two parent members" in "\n".join(pages[appendix_4:])
+    box = pdf.pages[appendix_4].mediabox
+    assert box.width > box.height  # the plan's page is landscape
+    first = pdf.pages[0].mediabox
+    assert first.height > first.width
+    assert len({image.name for page in pdf.pages for image in page.images}) == 3  # the charts
