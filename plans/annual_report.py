@@ -146,7 +146,7 @@ def _target_note(row) -> str:
     }
 
 
-def _performance(document, book: Book, year, captions: _Captions) -> None:
+def _performance(document, book: Book, year, charted: set, captions: _Captions) -> None:
     document.add_heading(_("Performance monitoring"), level=1)
     last_year = book.previous(year)
     if last_year is not None:
@@ -182,6 +182,8 @@ def _performance(document, book: Book, year, captions: _Captions) -> None:
         for measure in measures:
             if measure.period != periods.YEAR:
                 _periods_table(document, book, measure, years)
+            if measure.pk not in charted:
+                continue
             chart = charts.against_last_year(book, measure, year)
             if chart is not None:
                 captions.chart(document, chart)
@@ -260,7 +262,7 @@ def annual_report_docx(report) -> bytes:
     book = Book.for_years(years_up_to(year, 10))
     _title_page(document, report)
     _narrative(document, report)
-    _performance(document, book, year, _Captions())
+    _performance(document, book, year, report.charted_ids(), _Captions())
     _page_break(document)
     _appendix_3(document, report.assessment)
     _appendix_4(document, report.plan)

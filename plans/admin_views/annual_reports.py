@@ -89,7 +89,7 @@ def report_word(request, pk):
             AnnualReport.objects.select_related(
                 "year__approved_at", "assessment__framework", "assessment__ratified_at", "plan"
             )
-            .prefetch_related("sections")
+            .prefetch_related("sections", "charts")
             .get(pk=report.pk)
         )
     response = HttpResponse(annual_report_docx(report), content_type=DOCX)

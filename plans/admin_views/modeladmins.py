@@ -1,5 +1,6 @@
 """The "Delivery plans" menu: plans, Advisory Group meetings, and the item editor."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
@@ -245,6 +246,7 @@ class AnnualReportAdmin(TrackerModelAdmin):
                 ),
                 panels=[FieldPanel("heading"), FieldPanel("text")],
             ),
+            FieldPanel("charts", widget=forms.CheckboxSelectMultiple),
             FieldPanel("assessment"),
             FieldPanel("plan"),
         ],

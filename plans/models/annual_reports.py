@@ -8,7 +8,7 @@ import re
 from django.db import models, transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
@@ -16,7 +16,7 @@ from wagtail_minimum_standards.compliance.history import (
     InlineHistoricalRecords,
     TrackerHistoricalRecords,
 )
-from wagtail_minimum_standards.figures.models import ReportingYear, YearLocked
+from wagtail_minimum_standards.figures.models import Measure, ReportingYear, YearLocked
 
 from .plans import DeliveryPlan
 
@@ -50,6 +50,18 @@ def _refuse_if_locked(year_id) -> None:  # a list of the year's id, or a query g
         raise YearLocked(year)
 
 
+def default_charts() -> list[Measure]:
+    """The measures a new report draws: each alone under its table heading (the seed report's
+    charts are of Table 4, Table 5 and the contact routes), and each with a target."""
+    measures = list(Measure.objects.order_by("position", "pk"))
+    headings = [measure.group or measure.name for measure in measures]
+    return [
+        measure
+        for measure, heading in zip(measures, headings, strict=True)
+        if headings.count(heading) == 1 or measure.target is not None
+    ]
+
+
 class AnnualReport(ClusterableModel):
     year = models.OneToOneField(
         ReportingYear,
@@ -79,9 +91,21 @@ class AnnualReport(ClusterableModel):
         related_name="+",
         verbose_name=_("delivery plan (Appendix 4)"),
     )
+    charts = ParentalManyToManyField(
+        Measure,
+        blank=True,
+        related_name="+",
+        verbose_name=_("charts"),
+        help_text=_(
+            "The measures drawn as charts: this year against last year, and for a measure with "
+            "a target its trend. Every measure's figures are in the tables whatever is chosen. "
+            "A new report starts with each measure that has a table of its own (as Tables 4 "
+            "and 5 and the contact routes) or a target."
+        ),
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    history = TrackerHistoricalRecords()
+    history = TrackerHistoricalRecords(m2m_fields=[charts])
 
     class Meta:
         ordering = ["-year__starts_on"]
@@ -101,6 +125,10 @@ class AnnualReport(ClusterableModel):
             _refuse_if_locked([self.year_id])
             return super().delete(*args, **kwargs)
 
+    def charted_ids(self) -> set[int]:
+        """The ids of the measures drawn as charts (one query, or none if prefetched)."""
+        return {measure.pk for measure in self.charts.all()}
+
     def sections_in_order(self) -> list:
         return list(self.sections.all())
 
@@ -113,6 +141,7 @@ class AnnualReport(ClusterableModel):
             AnnualReportSection(heading=str(heading), sort_order=n)
             for n, heading in enumerate(DEFAULT_SECTIONS)
         ]
+        report.charts = default_charts()
         return report
 
     @classmethod

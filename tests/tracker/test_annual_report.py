@@ -89,6 +89,12 @@ def test_a_new_report_has_the_default_headings_and_title(seed_figures):
         "Plans for next year",
     ]
     assert AnnualReport.start(seed_figures) == report  # one a year
+    # charted: each measure with a table of its own, and each with a target
+    assert {m.key for m in report.charts.all()} == {
+        "new-referrals",
+        "families-supported",
+        "cyp-by-gender",
+    }
 
 
 def test_the_document_holds_the_narrative_the_tables_the_charts_and_both_appendices(report):
@@ -285,6 +291,7 @@ def test_the_manager_writes_renames_and_adds_sections_then_approves_and_the_year
         f"sections-{new}-ORDER": 2,  # after the introduction
         f"sections-{new}-DELETE": "",
     }
+    data["charts"] = [report.charts.get(key="cyp-by-gender").pk]  # one chart only
     response = client.post(edit, data)
     assert response.status_code == 302 and response["Location"] == year_url, response.content[:3000]
     report.refresh_from_db()
@@ -295,6 +302,10 @@ def test_the_manager_writes_renames_and_adds_sections_then_approves_and_the_year
         "Next year",
     ]
     assert report.sections.model.history.filter(heading="Challenges", history_type="-").exists()
+    document = Document(io.BytesIO(client.get(f"{year_url[:-1]}.docx").content))
+    assert [p._inline.docPr.get("title") for p in document.inline_shapes] == [
+        "Children and young people by gender"
+    ]
 
     approve = reverse("minimum_standards_plans_annual_report_approve", args=[report.year_id])
     form = client.get(approve)
