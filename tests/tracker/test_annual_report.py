@@ -354,7 +354,7 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
     reason="LibreOffice (soffice) is not installed: Debian's libreoffice-writer-nogui (CI has it)",
 )
 def test_libreoffice_opens_the_document_and_prints_every_part(report, tmp_path):
-    from pypdf import PdfReader
+    PdfReader = pytest.importorskip("pypdf").PdfReader  # the project's dev dependency
 
     source = tmp_path / "annual-report.docx"
     source.write_bytes(annual_report_docx(report))
