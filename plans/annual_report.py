@@ -62,17 +62,18 @@ def _bold(cell) -> None:
 
 
 def _table(document, headings: list[str], rows: list[list[str]]):
-    """A Word table: a header row, then the rows, every cell as text."""
-    table = document.add_table(rows=1, cols=len(headings))
+    """A Word table: a header row, then the rows, every cell as text. Made whole at once and its
+    cells listed once (python-docx works out a row's cells from the whole table each time)."""
+    width = len(headings)
+    table = document.add_table(rows=1 + len(rows), cols=width)
     table.style = TABLE_STYLE
-    header = table.rows[0]
-    _repeat_as_heading(header)
-    for cell, heading in zip(header.cells, headings, strict=True):
+    _repeat_as_heading(table.rows[0])
+    cells = table._cells  # row by row, left to right
+    for cell, heading in zip(cells[:width], headings, strict=True):
         cell.text = text(heading)
         _bold(cell)
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values, strict=True):
+    for n, values in enumerate(rows, start=1):
+        for cell, value in zip(cells[n * width : (n + 1) * width], values, strict=True):
             cell.text = text(value)
     return table
 
@@ -169,10 +170,10 @@ def _performance(document, book: Book, year, charted: set, captions: _Captions) 
                 notes.append(_target_note(row))
             label = f"    {row.label}" if row.is_breakdown else row.label
             rows.append([label, shown, row.change_text()])
-        word_table = _table(document, headings, rows)
-        for word_row, row in zip(word_table.rows[1:], table.rows, strict=True):
+        cells = _table(document, headings, rows)._cells
+        for n, row in enumerate(table.rows, start=1):
             if not row.is_breakdown:
-                _bold(word_row.cells[0])
+                _bold(cells[n * len(headings)])
         for note in notes:
             document.add_paragraph(text(note))
         measures = list(dict.fromkeys(row.measure for row in table.rows))
