@@ -205,7 +205,7 @@ def _periods_table(document, book, measure, years) -> None:
         [y.label, *values, number(book.year_value(measure, y), measure.decimal_places)]
         for y, values in table.texts()
     ]
-    _table(document, [_("Year"), *table.headings, _("Year")], rows)
+    _table(document, [_("Year"), *table.headings, _("Whole year")], rows)
 
 
 def _appendix_3(document, assessment) -> None:

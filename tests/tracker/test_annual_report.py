@@ -113,6 +113,7 @@ def test_the_document_holds_the_narrative_the_tables_the_charts_and_both_appendi
     assert table_1[0][1] == "2021-22 (2020-21)"
     assert table_1[1][1:] == ["679 (447)", "+232 (+51.9 %)"]
     periods_1 = next(t for t in tables if t[0][:2] == ["Year", "Term 1"])
+    assert periods_1[0][-1] == "Whole year"
     assert periods_1[1:] == [
         ["2020-21", "98", "79", "47", "72", "80", "71", "447"],
         ["2021-22", "131", "106", "135", "118", "86", "103", "679"],
