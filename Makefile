@@ -8,8 +8,9 @@
 # make test-plugin  build the tracker's wheel and test it in bare Wagtail projects (docs/plugin.md)
 # make lint  ruff check, ruff format --check, import layers (lint-imports), makemigrations --check
 # make bench serve the site with gunicorn and measure it, then the compliance views, the review,
-#            the spreadsheet uploads and the public pages through the deployment stack (from
-#            nginx's cache against static files, uncached against a minimal view, workers
+#            the spreadsheet uploads, the annual report's Word document and the public pages
+#            through the deployment stack (from nginx's cache against static files, uncached
+#            against a minimal view, workers
 #            recycled: PASS or FAIL for each target) (docs/benchmarks.md)
 
 PYTHON ?= python3
@@ -91,6 +92,7 @@ bench: install
 	$(BIN)/python bench/cached_pages.py
 	$(BIN)/python bench/plan_export.py
 	$(BIN)/python bench/plan_import.py
+	$(BIN)/python bench/annual_report.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -2,7 +2,16 @@
 
 from wagtail_minimum_standards.compliance import roles
 
-_MODELS = ["deliveryplan", "planitem", "planaction", "planoutcome", "progressupdate", "decision"]
+_MODELS = [
+    "deliveryplan",
+    "planitem",
+    "planaction",
+    "planoutcome",
+    "progressupdate",
+    "decision",
+    "annualreport",
+    "annualreportsection",
+]
 READ = [f"minimum_standards_plans.view_{model}" for model in _MODELS]
 RUN = [
     *READ,
@@ -13,6 +22,7 @@ RUN = [
     ),
     "minimum_standards_plans.delete_planaction",
     "minimum_standards_plans.delete_planoutcome",
+    "minimum_standards_plans.delete_annualreportsection",  # a heading the report no longer has
 ]
 
 

@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from wagtail_minimum_standards.compliance.models import Question
-from wagtail_minimum_standards.plans.models import PlanUpload
+from wagtail_minimum_standards.figures.models import ReportingYear
+from wagtail_minimum_standards.plans.models import AnnualReport, PlanUpload
 
 from .factories import UserFactory
 from .workbook_files import workbook_bytes
@@ -46,6 +47,10 @@ ADVISORY_GROUP_READS = {
     "minimum_standards_question",
     "minimum_standards_question_ask",
     "minimum_standards_plans_questions",
+    "minimum_standards_plans_annual_reports",
+    "minimum_standards_plans_annual_report",
+    "minimum_standards_plans_annual_report_word",
+    "minimum_standards_plans_annualreport_modeladmin_index",
 }
 # What the Advisory Group may send: its questions, comments and corrections; nothing else.
 ADVISORY_GROUP_WRITES = {"minimum_standards_question", "minimum_standards_question_ask"}
@@ -64,7 +69,11 @@ SERVICE_MANAGER_REFUSED = {
     "minimum_standards_plans_deliveryplan_modeladmin_delete",
     "minimum_standards_plans_planitem_modeladmin_delete",
     "minimum_standards_advisorygroupmeeting_modeladmin_delete",
+    "minimum_standards_plans_annualreport_modeladmin_create",  # made from its year's screen
+    "minimum_standards_plans_annualreport_modeladmin_delete",
 }
+# What answers only a form's POST (a GET is 405): writing the year's annual report.
+POST_ONLY = {"minimum_standards_plans_annual_report_write"}
 # The object a URL's id stands for: by its model (wagtail-modeladmin's names) or its route.
 OBJECT_BY_NAME = {
     "selfassessment": "draft",
@@ -79,6 +88,8 @@ OBJECT_BY_NAME = {
     "advisorygroupmeeting": "meeting",
     "meeting": "meeting",
     "question": "question",
+    "year": "year",
+    "annualreport": "annual_report",
 }
 # URLs whose id is not the object their route names: a question is asked about a rating.
 # A plan's upload is opened by its token.
@@ -120,6 +131,7 @@ PATTERNS = tracker_patterns()
 
 @pytest.fixture
 def objects(plans_demo):
+    year = ReportingYear.objects.for_day(plans_demo["january"].date)
     return {
         "draft": plans_demo["draft"],
         "ratified": plans_demo["ratified"],
@@ -133,6 +145,8 @@ def objects(plans_demo):
             subject=plans_demo["draft"].ratings.get(standard__code="1.5"), text="Why P/C?"
         ),
         "upload": PlanUpload.objects.create(data=workbook_bytes((("Objective", "Action"),))),
+        "year": year,
+        "annual_report": AnnualReport.start(year),
     }
 
 
@@ -239,6 +253,8 @@ def test_the_service_manager_opens_everything_but_deleting(client, objects, serv
         response = client.get(url)
         if name in SERVICE_MANAGER_REFUSED:
             assert refused(response), f"GET {url} ({name})"
+        elif name in POST_ONLY:
+            assert response.status_code == 405, f"GET {url} ({name})"
         elif name in (
             "minimum_standards_rating_modeladmin_edit",
             "minimum_standards_plans_assessment_ratify",

@@ -1,5 +1,6 @@
 """The "Delivery plans" menu: plans, Advisory Group meetings, and the item editor."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
@@ -22,8 +23,17 @@ from wagtail_minimum_standards.compliance.admin_views.modeladmins import (
 from wagtail_minimum_standards.compliance.concurrency import OptimisticLockFormMixin, StaleEdit
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 
-from ..models import DeliveryPlan, PlanItem
-from . import items, meeting_record, plan_view, question_list, ratify, review_views, upload
+from ..models import AnnualReport, DeliveryPlan, PlanItem
+from . import (
+    annual_reports,
+    items,
+    meeting_record,
+    plan_view,
+    question_list,
+    ratify,
+    review_views,
+    upload,
+)
 from .access import can_read
 from .plan_form import DeliveryPlanForm
 
@@ -45,6 +55,15 @@ EXTRA_VIEWS = [
     ("meeting/<int:pk>/minutes.docx", meeting_record.minutes_word, "meeting_minutes_word"),
     ("assessment/<int:pk>/ratify/", ratify.ratify, "assessment_ratify"),
     ("questions/", question_list.question_list_view, "questions"),
+    ("annual-reports/", annual_reports.report_list, "annual_reports"),
+    ("year/<int:pk>/annual-report/", annual_reports.report_view, "annual_report"),
+    ("year/<int:pk>/annual-report/write/", annual_reports.report_write, "annual_report_write"),
+    ("year/<int:pk>/annual-report.docx", annual_reports.report_word, "annual_report_word"),
+    (
+        "year/<int:pk>/annual-report/approve/",
+        annual_reports.report_approve,
+        "annual_report_approve",
+    ),
 ]
 
 
@@ -209,14 +228,43 @@ class MeetingAdmin(TrackerModelAdmin):
     links.short_description = gettext_lazy("Before and after")
 
 
+class AnnualReportAdmin(TrackerModelAdmin):
+    """The narrative's form; the reports are listed and read on their years' screens."""
+
+    model = AnnualReport
+    permission_helper_class = annual_reports.AnnualReportPermissionHelper
+    edit_view_class = annual_reports.AnnualReportEditView
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            InlinePanel(
+                "sections",
+                label=gettext_lazy("Sections"),
+                help_text=gettext_lazy(
+                    "The narrative under its headings, in order: rename, reorder, add or "
+                    "remove them. Separate paragraphs with a blank line."
+                ),
+                panels=[FieldPanel("heading"), FieldPanel("text")],
+            ),
+            FieldPanel("charts", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("assessment"),
+            FieldPanel("plan"),
+        ],
+        base_form_class=annual_reports.AnnualReportForm,
+    )
+
+    def get_menu_item(self, order=None):
+        return HiddenMenuItem(self, order or self.get_menu_order())
+
+
 class DeliveryPlansGroup(ModelAdminGroup):
     menu_label = gettext_lazy("Delivery plans")
     menu_icon = "list-ol"
     menu_order = 260
-    items = (DeliveryPlanAdmin, MeetingAdmin, PlanItemAdmin)
+    items = (DeliveryPlanAdmin, MeetingAdmin, PlanItemAdmin, AnnualReportAdmin)
 
     def get_submenu_items(self):
-        return [*super().get_submenu_items(), QuestionsMenuItem()]
+        return [*super().get_submenu_items(), QuestionsMenuItem(), AnnualReportsMenuItem()]
 
 
 class QuestionsMenuItem(MenuItem):
@@ -229,6 +277,22 @@ class QuestionsMenuItem(MenuItem):
             name="advisory-group-questions",
             icon_name="help",
             order=10,
+        )
+
+    def is_shown(self, request):
+        return can_read(request.user)
+
+
+class AnnualReportsMenuItem(MenuItem):
+    """The annual reports, a year each, for those who read the plans."""
+
+    def __init__(self):
+        super().__init__(
+            gettext_lazy("Annual reports"),
+            reverse_lazy("minimum_standards_plans_annual_reports"),
+            name="annual-reports",
+            icon_name="doc-full",
+            order=20,
         )
 
     def is_shown(self, request):

@@ -123,3 +123,13 @@ def _full_copy(book, plan, items, listed) -> None:
 
 def _date(day) -> str:
     return day.strftime(dates.SHOWN) if day else ""
+
+
+def plan_cells(plan: DeliveryPlan) -> tuple[list[str], list[list[str]]]:
+    """The plan as its own table, as the export's first sheet has it: its headings, and each
+    item's cells as written (Appendix 4 of the annual report). Four queries."""
+    columns = list(plan.columns.all())
+    items = list(plan.items.order_by("position", "pk").values())
+    listed = _listed([item["id"] for item in items])
+    rows = [[str(_cell(item, column, listed) or "") for column in columns] for item in items]
+    return [column.heading for column in columns], rows
