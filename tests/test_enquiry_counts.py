@@ -3,6 +3,7 @@ stored (home.enquiry_counts): the counts stand when the retention clean-up delet
 enquiries, two enquiries at once both count, a locked year still counts, an enquiry never stored
 is never counted, and the family is told it was received whatever the counts do."""
 
+import datetime
 import io
 import logging
 import re
@@ -15,6 +16,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from home import enquiry_counts
 from home.models import Enquiry
 from wagtail_minimum_standards.figures import periods
 from wagtail_minimum_standards.figures.book import Book
@@ -214,3 +216,19 @@ def test_two_enquiries_sent_at_once_both_count(enquiry_page, measures):
     found = counts(measures)
     assert found["contact-routes", year, 0, "Web form"] == 2
     assert found["enquiries-by-age-group", year, month, "5 to 10 (primary school age)"] == 2
+
+
+def test_an_enquiry_is_counted_by_its_day_in_the_uk(client, enquiry_page, measures):
+    """Sent at 00:30 on 1 September, British Summer Time (23:30 the day before in UTC), it is
+    counted in September, in the reporting year that starts that day."""
+    client.post(enquiry_page.url, answers())
+    enquiry = Enquiry.objects.get()
+    Figure.objects.all().delete()
+    enquiry.created_at = datetime.datetime(2022, 8, 31, 23, 30, tzinfo=datetime.UTC)
+
+    enquiry_counts.count(enquiry)
+
+    assert (
+        counts(measures)["enquiries-by-age-group", "2022-23", 1, "5 to 10 (primary school age)"]
+        == 1
+    )
