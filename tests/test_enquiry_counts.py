@@ -186,7 +186,7 @@ def test_the_family_is_told_it_was_received_whatever_the_counts_do(
     ]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_enquiries_sent_at_once_both_count(enquiry_page, measures):
     if connection.vendor != "postgresql":
         pytest.skip("two requests at once: PostgreSQL (SQLite locks the whole database)")

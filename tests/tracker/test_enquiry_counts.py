@@ -115,7 +115,7 @@ def test_with_no_measure_counted_from_enquiries_nothing_is_made(db):
     assert not ReportingYear.objects.exists() and not Figure.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_enquiries_at_once_both_count(measures):
     """The first enquiry's transaction holds the year's new figures while the second is
     counted: the second waits for it, then counts on top of it."""
