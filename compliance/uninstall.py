@@ -247,14 +247,15 @@ def next_steps(connection, removal: Removal) -> str:
         )
     steps = _(
         "Next, drop the tracker's tables and everything in them (self-assessments, plans, "
-        "meetings, questions and their history; export what you must keep first), without "
-        "running migrate for anything else in between (it would make the tracker's groups "
-        "again):\n"
+        "meetings, questions, figures and their history; export what you must keep first), "
+        "without running migrate for anything else in between (it would make the tracker's "
+        "groups again):\n"
         "    python manage.py migrate minimum_standards zero\n"
-        "Then remove “wagtail_minimum_standards.compliance”, “wagtail_minimum_standards.plans” "
-        "and “wagtail_minimum_standards.compliance.pages” from INSTALLED_APPS (and "
-        "MINIMUM_STANDARDS_ROLES from your settings), and remove their content types and "
-        "permissions (it asks once for each app):\n"
+        "Then remove “wagtail_minimum_standards.compliance”, "
+        "“wagtail_minimum_standards.figures”, “wagtail_minimum_standards.plans” and "
+        "“wagtail_minimum_standards.compliance.pages” from INSTALLED_APPS (and "
+        "MINIMUM_STANDARDS_ROLES and MINIMUM_STANDARDS_YEAR_START_MONTH from your settings), "
+        "and remove their content types and permissions (it asks once for each app):\n"
         "    python manage.py remove_stale_contenttypes --include-stale-apps"
     )
     if first:

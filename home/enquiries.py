@@ -1,5 +1,6 @@
-"""Receiving an enquiry: refuse abuse, store it once, tell the family its reference, and
-queue the notice to staff.
+"""Receiving an enquiry: refuse abuse, store it once (and count it, anonymously, in the
+tracker's figures: home.enquiry_counts), tell the family its reference, and queue the notice to
+staff.
 
 The enquiry is saved before the notice is queued, so a mail failure never loses one (it then
 shows "staff not notified" in the admin); the notice goes through the mail queue
@@ -24,6 +25,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from . import enquiry_counts
 from .forms import EnquiryForm
 from .limits import Budget
 from .models.enquiry import Enquiry
@@ -66,6 +68,7 @@ def handle_enquiry(page, request):
     try:
         with transaction.atomic():
             enquiry.save()
+            enquiry_counts.count(enquiry)  # the anonymous counts, stored with it or not at all
     except IntegrityError:  # the same form, sent again at the same moment, was stored first
         return _sent(page, _already_stored(form))
     _notify_staff(page, enquiry)

@@ -31,7 +31,8 @@ APPS = (
     "wagtail_minimum_standards.plans",
     "wagtail_minimum_standards.compliance.pages",
 )
-TEST_TOOLS = ["pytest>=8,<10", "pytest-django>=4.9,<5"]
+# factory-boy: the figures' tests make their measures and years with it (figure_factories.py).
+TEST_TOOLS = ["pytest>=8,<10", "pytest-django>=4.9,<5", "factory-boy>=3.3,<4"]
 
 
 def say(message: str) -> None:

@@ -51,6 +51,7 @@ def test_uninstalling_takes_back_what_the_tracker_gave_and_nothing_else(client, 
     board, own = site_groups
     member, runner = member_of(ROLES["read"][0], "member"), member_of(ROLES["run"][0], "runner")
     assert reaches_admin(client, member) and reaches_admin(client, runner)
+    assert board.permissions.filter(content_type__app_label="minimum_standards_figures").exists()
 
     said = run("--no-input")
 
@@ -64,6 +65,7 @@ def test_uninstalling_takes_back_what_the_tracker_gave_and_nothing_else(client, 
     assert "wagtailadmin.access_admin" in said and "auth.view_group" not in said
     assert "python manage.py migrate minimum_standards zero" in said
     assert "python manage.py remove_stale_contenttypes" in said
+    assert "“wagtail_minimum_standards.figures”" in said  # its third app goes too
 
 
 def test_a_dry_run_says_what_it_would_do_and_changes_nothing(client, site_groups):

@@ -12,8 +12,9 @@ from wagtail_minimum_standards.plans.models import PlanUpload
 class Command(BaseCommand):
     help = (
         "Delete enquiries older than settings.ENQUIRY_RETENTION_DAYS (365 days), as the "
-        "privacy notice promises, the counts of limits whose hour has passed, and delivery "
-        "plans uploaded but not imported within a day. Run it daily "
+        "privacy notice promises (their anonymous counts in the tracker's figures stay), the "
+        "counts of limits whose hour has passed, and delivery plans uploaded but not imported "
+        "within a day. Run it daily "
         "(deploy/systemd/sendias-delete-old-enquiries.timer)."
     )
 
