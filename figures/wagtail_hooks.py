@@ -8,3 +8,11 @@ def figures_screen_urls():
     from .admin_views.screen import figures_screen
 
     return [path("figures/", figures_screen, name="minimum_standards_figures_screen")]
+
+
+@hooks.register("minimum_standards_public_report_parts")  # compliance.pages.PUBLIC_PARTS_HOOK
+def figures_report_card(page):
+    """The measures flagged public, on the “How we are doing” page."""
+    from .public import report_card
+
+    return report_card(page)

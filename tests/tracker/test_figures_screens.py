@@ -6,10 +6,12 @@ from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.contrib.auth.models import Permission
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from wagtail_minimum_standards.figures import charts
 from wagtail_minimum_standards.figures.book import Book
@@ -195,3 +197,33 @@ def test_the_figures_screen_costs_the_same_queries_for_ten_years_of_fifty_measur
     charts_drawn = response.content.decode().count('<svg role="img" aria-labelledby=')
     assert charts_drawn == 100  # a chart and a trend for each measure
     assert len(many) == len(few)
+
+
+pages_installed = pytest.mark.skipif(
+    not apps.is_installed("wagtail_minimum_standards.compliance.pages"),
+    reason="the site has not added the tracker's page type (an optional app)",
+)
+
+
+@pages_installed
+def test_the_public_page_shows_the_measures_flagged_public_and_no_other(client, seed):
+    from wagtail_minimum_standards.compliance.pages.models import HowWeAreDoingPage
+
+    root = Site.objects.get(is_default_site=True).root_page
+    page = root.add_child(instance=HowWeAreDoingPage(title="How we are doing", slug="how-we-do"))
+    page.save_revision().publish()
+
+    html = client.get(page.url).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+
+    assert "Our figures for 2021-22" in html
+    assert row_cells(soup, "Families supported") == [
+        "493",
+        "430",
+        "+63 (+14.7 %)",
+        "500",
+        "Not met",
+    ]
+    assert soup.find("svg", attrs={"role": "img"}).find("title").text == "How people contacted us"
+    assert "New referrals" not in html  # not flagged public
+    assert "Families referred to us for the first time." not in html
