@@ -14,14 +14,14 @@ from django.utils.text import slugify
 
 from .tables import number
 
-WIDTH = 400
-FONT = 15  # text, in the drawing's units: 12 px or more wherever the chart is 320 px wide
-LINE = 19  # a line of a category's label
-BAR = 20
+WIDTH = 360
+FONT = 17  # text, in the drawing's units: 13 px when the chart is 280 px wide (a 320 px screen)
+LINE = 22  # a line of a category's label
+BAR = 22
 BAR_GAP = 4
 GROUP_GAP = 14
 VALUE_ROOM = 80  # at the bars' right, for the largest value
-LABEL_CHARACTERS = 44  # a category's label wraps after about this many
+LABEL_CHARACTERS = 38  # a category's label wraps after about this many
 INK = "#0b0c0c"  # text: 19:1 on white
 # Bars: each at least 3:1 against white, and different in pattern, not only in colour.
 SERIES_STYLES = [
@@ -42,7 +42,7 @@ class Bar:
 
     @property
     def text_y(self) -> float:
-        return self.y + 15
+        return self.y + 16
 
 
 @dataclass
@@ -85,7 +85,7 @@ class Drawing:
 
     @property
     def legend_text_y(self) -> float:
-        return self.legend_y + 13
+        return self.legend_y + 14
 
 
 def drawing(chart, prefix: str = "chart") -> Drawing:
