@@ -17,7 +17,8 @@ The changes: a page published, unpublished, moved, renamed (its slug), deleted, 
 public again (an unpublished, deleted, moved or renamed page's old addresses are purged too);
 a site's settings; the service settings (which hold the site-wide notice) saved; an image or a
 document saved or deleted; a self-assessment saved (ratified, unlocked, retitled); a
-framework's wording, sections, standards, checklists or rating scale changed.
+framework's wording, sections, standards, checklists or rating scale changed; a measure, a
+breakdown list, a reporting year or a figure saved or deleted (the public report card).
 
 nginx keeps a page for at most HTTP_CACHE_SECONDS (5 by default): the bound for what no purge
 reaches, such as a page rendered from the old content while a change was being committed, or a
@@ -51,6 +52,13 @@ from wagtail_minimum_standards.compliance.models import (
     Section,
     SelfAssessment,
     Standard,
+)
+from wagtail_minimum_standards.figures.models import (
+    BreakdownList,
+    BreakdownValue,
+    Figure,
+    Measure,
+    ReportingYear,
 )
 
 from .models.content_version import ContentVersion
@@ -186,7 +194,8 @@ def connect() -> None:
     post_save.connect(_page_created_live, dispatch_uid="home.cache.page_created_live")
     post_delete.connect(_page_deleted, dispatch_uid="home.cache.page_deleted")
     # The site and its settings; what "How we are doing" shows (the latest ratified
-    # self-assessment, the framework's wording, sections, scale and checklists); a page made
+    # self-assessment, the framework's wording, sections, scale and checklists; the figures'
+    # report card: its measures, their lists, years and figures); a page made
     # private or public again (its view restriction); an image or a document pages show
     # (replaced, retitled, deleted).
     for model in (
@@ -201,6 +210,11 @@ def connect() -> None:
         ChecklistItem,
         RatingLevel,
         PageViewRestriction,
+        Measure,
+        BreakdownList,
+        BreakdownValue,
+        ReportingYear,
+        Figure,
     ):
         for signal in (post_save, post_delete):
             signal.connect(

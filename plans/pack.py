@@ -57,6 +57,32 @@ def _summary(review, unanswered) -> list[str]:
         _("Unanswered questions, whenever asked: %(count)d") % {"count": len(unanswered)},
         _("Agreed at the last meeting: %(count)d") % {"count": len(review.agreed_last_time)},
         _("Evidence due for review: %(count)d") % {"count": len(review.evidence_due)},
+        _figures_line(review.figures),
+    ]
+
+
+def _figures_line(figures) -> str:
+    if figures.year is None:
+        return _("Figures: none for this year yet")
+    return _("Figures: %(year)s to %(date)s, against the same periods of the year before") % {
+        "year": figures.year.label,
+        "date": date_format(figures.upto_day, "j F Y"),
+    }
+
+
+def _figures_rows(figures) -> list:
+    """The year to date's tables: a row for each measure and each of its breakdown values."""
+    return [
+        [
+            table.heading,
+            row.label if not row.is_breakdown else f"{row.measure.name}: {row.label}",
+            row.this_year,
+            row.last_year,
+            row.change.difference if row.change else None,
+            row.change.percent if row.change else None,
+        ]
+        for table in figures.tables
+        for row in table.rows
     ]
 
 
@@ -185,6 +211,22 @@ def meeting_pack(review) -> Workbook:
             for e in review.evidence_due
         ],
         [12, 40, 10, 50],
+    )
+    this_year = review.figures.year.label if review.figures.year else _("This year")
+    last_year = review.figures.last_year.label if review.figures.last_year else _("Last year")
+    _sheet(
+        book,
+        _("Figures"),
+        [
+            _("Table"),
+            _("Measure"),
+            _("%(year)s to date") % {"year": this_year},
+            _("%(year)s same periods") % {"year": last_year},
+            _("Change"),
+            _("Change (%)"),
+        ],
+        _figures_rows(review.figures),
+        [24, 50, 16, 16, 12, 12],
     )
     for title, items in (
         (_("Overdue"), review.overdue),

@@ -21,6 +21,7 @@ from wagtail_minimum_standards.compliance.models import (
 )
 
 from .models import OPEN_MEANINGS, Decision, PlanAction, PlanItem, ProgressUpdate
+from .review_figures import FiguresToDate, figures_to_date
 
 NEXT_MEETING_DEFAULT = datetime.timedelta(days=91)  # the horizon when no next meeting is set
 
@@ -49,6 +50,7 @@ class Review:
     questions: list = field(default_factory=list)  # open first, then answered
     agreed_last_time: list = field(default_factory=list)  # [(decision, its item now)]
     evidence_due: list = field(default_factory=list)  # evidence links past or near review
+    figures: FiguresToDate = field(default_factory=FiguresToDate)  # the year to date
 
     @property
     def open_questions(self) -> list:
@@ -136,6 +138,7 @@ def review_for(meeting: AdvisoryGroupMeeting) -> Review:
             .order_by("recorded_at", "pk")
         )
     review.evidence_due = evidence_due(review.next_date)
+    review.figures = figures_to_date(meeting.date)
     return review
 
 

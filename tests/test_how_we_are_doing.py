@@ -105,3 +105,37 @@ def test_a_new_ratification_and_an_unlocking_show_at_once(client, home_page, com
 
     assert "ratified by our independent Advisory Group" in before
     assert "once our Advisory Group has ratified it" in after
+
+
+def test_the_report_card_follows_the_figures_at_once(client, home_page, compliance_demo):
+    """Measures flagged public, the latest year with figures against last year and the target;
+    a change to a figure or a measure moves the kept report on (home.cache: the same change
+    purges nginx's copies once committed)."""
+    from decimal import Decimal
+
+    from wagtail_minimum_standards.figures.models import Figure, Measure, ReportingYear
+
+    page = make_page(home_page)
+    families = Measure.objects.create(
+        key="families-supported", name="Families supported", unit="families", target=500,
+        public=True, definition="Families with an open case during the year.",
+    )  # fmt: skip
+    private = Measure.objects.create(key="caseload", name="Caseload", unit="cases")
+    last, this = (ReportingYear.objects.create(starts_on=f"{y}-09-01") for y in (2020, 2021))
+    Figure.objects.create(measure=families, year=last, value=Decimal(430))
+    Figure.objects.create(measure=private, year=this, value=Decimal(612))
+    before = client.get(page.url).content.decode()  # kept now
+
+    Figure.objects.create(measure=families, year=this, value=Decimal(493))
+    after = client.get(page.url).content.decode()
+
+    assert "Our figures for 2020-21" in before and "493" not in before
+    assert "Our figures for 2021-22" in after
+    assert "Families with an open case during the year." in after
+    row = after.split('<th scope="row">Families supported', 1)[1].split("</tr>", 1)[0]
+    assert ">493<" in row and ">430<" in row and "+63 (+14.7 %)" in row and "Not met" in row
+    assert "Caseload" not in after and "612" not in after  # not flagged public
+
+    families.public = False
+    families.save()
+    assert "Families supported" not in client.get(page.url).content.decode()

@@ -10,8 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
+from wagtail_minimum_standards.figures.models import Figure
 from wagtail_minimum_standards.plans.models import PlanItem
 from wagtail_minimum_standards.plans.review import review_for
+
+from .tracker.figure_factories import BreakdownListFactory, MeasureFactory, figure, year
 
 ADMIN = "/admin/minimum_standards_plans"
 
@@ -57,7 +60,7 @@ def test_the_review_page_and_the_pack(client, plans_demo, advisory_member):
     assert pack.sheetnames == [
         "Summary", "New items", "Status changes", "Progress updates", "Actions completed",
         "Rating changes", "Questions", "Unanswered questions", "Agreed last time",
-        "Evidence due for review", "Overdue", "Due before next meeting",
+        "Evidence due for review", "Figures", "Overdue", "Due before next meeting",
     ]  # fmt: skip
     assert pack["Rating changes"].max_row == 5
     assert pack["Summary"]["A1"].value.startswith(
@@ -132,3 +135,73 @@ def test_review_items_link_to_the_item_in_its_plan(client, plans_demo, advisory_
             f'href="/admin/minimum_standards_plans/plan/{update.item.plan_id}/#item-{update.item_id}"'
             in html
         )
+
+
+def referrals_by_term():
+    """Table 1: 2021-22's six terms, and 2022-23's first three (to January 2023)."""
+    referrals = MeasureFactory(
+        key="new-referrals", name="New referrals", unit="referrals", period="term",
+        group="Table 1",
+    )  # fmt: skip
+    for term, value in enumerate([131, 106, 135, 118, 86, 103], start=1):
+        figure(referrals, year(2021), value, period=term)
+    for term, value in enumerate([140, 120, 30], start=1):
+        figure(referrals, year(2022), value, period=term)
+    MeasureFactory(key="caseload", name="Caseload")  # no figures: not in the review
+    return referrals
+
+
+def test_the_review_and_the_pack_show_the_year_to_date_against_last_years_same_terms(
+    client, plans_demo, advisory_member
+):
+    referrals_by_term()
+    client.force_login(advisory_member)
+    meeting = plans_demo["january"]  # 18 January 2023: terms 1 to 3 begun
+
+    html = client.get(f"{ADMIN}/meeting/{meeting.pk}/review/").content.decode()
+    pack = load_workbook(io.BytesIO(client.get(f"{ADMIN}/meeting/{meeting.pk}/pack/").content))
+
+    assert "Figures: 2022-23 to 18 January 2023" in html
+    assert "against the same periods of 2021-22" in html
+    row = html.split('<th scope="row">New referrals', 1)[1].split("</tr>", 1)[0]
+    cells = [c.split("<", 1)[0] for c in row.split('<td class="number">')[1:]]
+    assert cells == ["290", "372", "-82 (-22.0 %)"]  # 140 + 120 + 30 against 131 + 106 + 135
+    assert '<th scope="row">Caseload' not in html
+    assert 'href="/admin/figures/?year=' in html
+    sheet = pack["Figures"]
+    assert [c.value for c in sheet[1]] == [
+        "Table", "Measure", "2022-23 to date", "2021-22 same periods", "Change", "Change (%)",
+    ]  # fmt: skip
+    assert [c.value for c in sheet[2]] == ["Table 1", "New referrals", 290, 372, -82, -22]
+    assert "Figures: 2022-23 to 18 January 2023" in [c.value for c in pack["Summary"]["A"]][-1]
+
+
+def test_review_queries_do_not_grow_with_the_figures(plans_demo):
+    meeting = plans_demo["january"]
+    phases = BreakdownListFactory(key="phase", labels=["Primary", "Secondary"])
+    for key in ("one", "two"):
+        measure = MeasureFactory(key=key, breakdown=phases)
+        for label in ("Primary", "Secondary"):
+            figure(measure, year(2022), 1, label=label)
+    with CaptureQueriesContext(connection) as few:
+        review_for(meeting)
+    labels = [f"Need {n}" for n in range(10)]
+    needs = BreakdownListFactory(key="need", labels=labels)
+    years = [year(first_year) for first_year in range(2013, 2023)]
+    rows = []
+    for n in range(50):
+        measure = MeasureFactory(key=f"measure-{n}", breakdown=needs, period="term")
+        for in_year in years:
+            for term in (1, 2, 3):
+                for value in needs.values.all():
+                    rows.append(
+                        Figure(measure=measure, year=in_year, period=term,
+                               breakdown_value=value, value=n + term)
+                    )  # fmt: skip
+    Figure.objects.bulk_create(rows)  # 10 years of 50 measures by 10 needs
+
+    with CaptureQueriesContext(connection) as many:
+        review = review_for(meeting)
+
+    assert sum(len(t.rows) for t in review.figures.tables) == 2 * 3 + 50 * 11
+    assert len(many) == len(few)

@@ -5,7 +5,11 @@ site's own "base.html" (block "content", and "extra_css" for the plugin's small 
 can be overridden like any template: minimum_standards/pages/how_we_are_doing_page.html.
 
 A site that keeps rendered fragments in a cache registers the hook PUBLIC_REPORT_HOOK, which
-gets (page, request, build) and returns build()'s HTML, kept however the site keeps things."""
+gets (page, request, build) and returns build()'s HTML, kept however the site keeps things.
+
+Other parts of the tracker add to the report through the hook PUBLIC_PARTS_HOOK: each gets the
+page and returns HTML shown after the self-assessment (the figures' report card), built and
+kept with it."""
 
 from django.db import models
 from django.template.loader import render_to_string
@@ -16,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 PUBLIC_REPORT_HOOK = "minimum_standards_public_report"
+PUBLIC_PARTS_HOOK = "minimum_standards_public_report_parts"
 
 
 class HowWeAreDoingPage(Page):
@@ -62,6 +67,7 @@ class HowWeAreDoingPage(Page):
 
         assessment = latest_ratified(self.framework_id)
         context = {"assessment": assessment, **(public_view(assessment) if assessment else {})}
+        context["parts"] = [hook(self) for hook in hooks.get_hooks(PUBLIC_PARTS_HOOK)]
         return render_to_string("minimum_standards/pages/how_we_are_doing_report.html", context)
 
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from wagtail_minimum_standards.compliance import questions
 from wagtail_minimum_standards.compliance.admin_views.responses import xlsx_response
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
+from wagtail_minimum_standards.figures.admin_views.screen import can_read as can_read_figures
 
 from ..pack import meeting_pack
 from ..question_list import open_questions
@@ -24,6 +25,7 @@ def review(request, pk):
         "may_ask": questions.may_ask(request.user),
         "may_record": can_run(request.user),
         "open_questions": open_questions(),
+        "may_read_figures": can_read_figures(request.user),
     }
     return TemplateResponse(request, "minimum_standards_plans/admin/review.html", context)
 
