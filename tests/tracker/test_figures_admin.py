@@ -201,7 +201,11 @@ def test_a_breakdown_lists_values_are_edited_inline_in_order(client, manager):
             "name": "School phase",
             "key": "school-phase",
             "values": inline_formset(
-                [{"label": "Pre-School"}, {"label": "Primary"}, {"label": "Secondary"}]
+                [
+                    {"label": "Secondary", "ORDER": 3},
+                    {"label": "Pre-School", "ORDER": 1},
+                    {"label": "Primary", "ORDER": 2},
+                ]
             ),
         }
     )
@@ -211,6 +215,13 @@ def test_a_breakdown_lists_values_are_edited_inline_in_order(client, manager):
     assert made.status_code == 302
     phase = BreakdownList.objects.get(key="school-phase")
     assert [v.label for v in phase.values.all()] == ["Pre-School", "Primary", "Secondary"]
+    form = page(
+        client.get(
+            reverse("minimum_standards_figures_breakdownlist_modeladmin_edit", args=[phase.pk])
+        )
+    )
+    assert form.index('value="Pre-School"') < form.index('value="Secondary"')
+    assert "Move up" in form
 
 
 def test_a_locked_year_is_unlocked_with_a_reason_kept_in_its_history(client, manager, locked_year):
