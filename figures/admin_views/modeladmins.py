@@ -127,6 +127,9 @@ class ReportingYearPermissionHelper(PermissionHelper):
     def user_can_edit_obj(self, user, obj):
         return False
 
+    def user_can_delete_obj(self, user, obj):
+        return not obj.is_locked and super().user_can_delete_obj(user, obj)  # approved: kept
+
 
 class ReportingYearButtonHelper(ButtonHelper):
     """Each year's figures and history; Unlock for the manager, on a locked year only."""
