@@ -13,7 +13,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.menu import MenuItem
 
 from wagtail_minimum_standards.compliance import dates
@@ -23,6 +23,7 @@ from ..models import Figure, Measure, ReportingYear
 from .access import can_read, can_run, requires
 from .entry_grid import Grid, changed_by, read_cell, read_drawn, shown
 
+ENTER = "minimum_standards_figures_enter"
 KINDS = [periods.YEAR, periods.TERM, periods.MONTH]  # the order the choices are offered in
 KIND_HEADINGS = {
     periods.YEAR: gettext_lazy("Counted for the whole year"),
@@ -81,11 +82,16 @@ class Choice:
         asked = str(params.get("year", ""))
         wanted = periods.year_starting(int(asked)) if asked.isdigit() and len(asked) == 4 else None
         self.starts_on = wanted if wanted in starts else current
+        self.refused = []  # what was asked for that the form does not offer: (field, value)
+        if asked and wanted not in starts:
+            self.refused.append((_("Reporting year"), asked))
         self.year_options = [(s.year, periods.year_label(s)) for s in starts]
         self.year = next((y for y in self.years if y.starts_on == self.starts_on), None)
         self.kinds = set(Measure.objects.values_list("period", flat=True).distinct())
         self.period_options = period_choices(self.kinds, self.starts_on)
         chosen = read_choice(params.get("period"), self.kinds)
+        if params.get("period") and chosen is None:
+            self.refused.append((_("Period"), str(params.get("period"))))
         if chosen is None and self.kinds:
             kind = next(k for k in KINDS if k in self.kinds)
             number = periods.numbers(kind)[0]
@@ -103,7 +109,7 @@ class Choice:
 
     def url(self) -> str:
         query = {"year": self.starts_on.year, "period": choice(self.kind, self.period)}
-        return f"{reverse('minimum_standards_figures_enter')}?{urlencode(query)}"
+        return f"{reverse(ENTER)}?{urlencode(query)}"
 
 
 def _same(a, b) -> bool:
@@ -181,6 +187,14 @@ def enter_figures(request):
     params = request.POST if request.method == "POST" else request.GET
     chosen = Choice(params, timezone.localdate())
     grid, status = None, 200
+    if request.method == "POST" and chosen.refused:
+        for name, value in chosen.refused:  # never saved in another year or period
+            messages.error(
+                request,
+                _("Nothing was saved: %(field)s “%(value)s” is not one this form offers.")
+                % {"field": name, "value": value[:20]},
+            )
+        return redirect(chosen.url() if chosen.kind else reverse(ENTER))
     if request.method == "POST" and chosen.kind is not None:
         grid, saved = _save(request, chosen)
         if saved is None:
@@ -190,7 +204,11 @@ def enter_figures(request):
             if saved:
                 messages.success(
                     request,
-                    _("Saved %(count)d figures for %(period)s.")
+                    ngettext(
+                        "Saved %(count)d figure for %(period)s.",
+                        "Saved %(count)d figures for %(period)s.",
+                        saved,
+                    )
                     % {"count": saved, "period": chosen.label},
                 )
             else:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail_minimum_standards.compliance.people import name_of
 
@@ -148,7 +149,11 @@ def read_cell(text: str, places: int) -> tuple[Decimal | None, str]:
     if decimals > places:
         if places == 0:
             return None, _("Enter a whole number: this measure has no decimal places.")
-        return None, _("Enter at most %(places)d decimal places.") % {"places": places}
+        return None, ngettext(
+            "Enter at most %(places)d decimal place.",
+            "Enter at most %(places)d decimal places.",
+            places,
+        ) % {"places": places}
     return value, ""
 
 

@@ -333,7 +333,7 @@ def test_each_bad_figure_is_refused_naming_its_box_and_the_rest_typed_is_kept(
     shown = page(refused)
     assert refused.status_code == 200
     assert f"Children by gender, Girls: {why}" in shown
-    assert "Volunteer hours: Enter at most 1 decimal places." in shown
+    assert "Volunteer hours: Enter at most 1 decimal place." in shown
     assert f'value="{html.escape(typed)}"' in shown and 'value="493"' in shown
     assert 'aria-invalid="true"' in shown
     assert values(this, measures["caseload"]) == {None: 430}  # all or nothing
@@ -416,3 +416,42 @@ def test_the_grid_is_drawn_in_as_many_queries_for_100_boxes_as_for_4(client):
     Measure.objects.all().delete()
     large = _queries_for_grid(client, 10, 10)
     assert large == small
+
+
+def test_a_terms_figures_are_saved_for_that_term_and_named_by_it_in_the_history(
+    client, manager, measures
+):
+    referrals = measures["referrals"]
+    year(2021)
+    client.force_login(manager)
+
+    saved = post_grid(client, {cell(referrals): "106"}, period="term-2")
+
+    assert saved.status_code == 302
+    stored = Figure.objects.get(measure=referrals)
+    assert (stored.year.label, stored.period, stored.value) == ("2021-22", 2, 106)
+    assert "Saved 1 figure for Term 2, 2021-22." in page(client.get(saved["Location"]))
+    history = page(
+        client.get(reverse("minimum_standards_figures_measure_history", args=[referrals.pk]))
+    )
+    assert "Figure for 2021-22, Term 2" in history and "Entered for Term 2, 2021-22" in history
+
+
+@pytest.mark.parametrize(
+    "sent, named",
+    [
+        ({"year": 1999, "period": "year"}, "Reporting year “1999”"),
+        ({"year": 2021, "period": "term-7"}, "Period “term-7”"),
+        ({"year": 2021, "period": "month-3"}, "Period “month-3”"),  # no measure is monthly
+    ],
+)
+def test_a_year_or_period_the_form_does_not_offer_is_refused_by_name(
+    client, manager, measures, sent, named
+):
+    year(2021)
+    client.force_login(manager)
+
+    refused = client.post(reverse(ENTER), {**sent, cell(measures["caseload"]): "493"}, follow=True)
+
+    assert f"Nothing was saved: {named} is not one this form offers." in page(refused)
+    assert not Figure.objects.exists()
