@@ -53,7 +53,8 @@ class MeasureAdmin(TrackerModelAdmin):
             FieldPanel("target"),
             FieldRowPanel([FieldPanel("group"), FieldPanel("position")]),
             FieldPanel("public"),
-            FieldPanel("counted_from_enquiries"),
+            # a heading short enough for a phone: Wagtail's panel headings do not wrap
+            FieldPanel("counted_from_enquiries", heading=gettext_lazy("Counted from enquiries")),
             FieldPanel("standards"),
         ],
         base_form_class=MeasureForm,
