@@ -1,6 +1,7 @@
 """Every admin URL of the tracker, as every role: the matrix is read from Django's URL resolver,
 so a URL added later is in it (and fails here until someone says who may open it)."""
 
+import datetime
 import re
 
 import pytest
@@ -9,13 +10,13 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from wagtail_minimum_standards.compliance.models import Question
-from wagtail_minimum_standards.figures.models import ReportingYear
+from wagtail_minimum_standards.figures.models import BreakdownList, Measure, ReportingYear
 from wagtail_minimum_standards.plans.models import AnnualReport, PlanUpload
 
 from .factories import UserFactory
 from .workbook_files import workbook_bytes
 
-TRACKER_APPS = ("minimum_standards", "minimum_standards_plans")
+TRACKER_APPS = ("minimum_standards", "minimum_standards_plans", "minimum_standards_figures")
 
 # What the Advisory Group may open: reading and exporting, nothing that changes anything.
 ADVISORY_GROUP_READS = {
@@ -51,6 +52,13 @@ ADVISORY_GROUP_READS = {
     "minimum_standards_plans_annual_report",
     "minimum_standards_plans_annual_report_word",
     "minimum_standards_plans_annualreport_modeladmin_index",
+    "minimum_standards_figures_measure_modeladmin_index",
+    "minimum_standards_figures_breakdownlist_modeladmin_index",
+    "minimum_standards_figures_reportingyear_modeladmin_index",
+    "minimum_standards_figures_measure_history",
+    "minimum_standards_figures_list_history",
+    "minimum_standards_figures_year_history",
+    "minimum_standards_figures_enter",
 }
 # What the Advisory Group may send: its questions, comments and corrections; nothing else.
 ADVISORY_GROUP_WRITES = {"minimum_standards_question", "minimum_standards_question_ask"}
@@ -71,6 +79,10 @@ SERVICE_MANAGER_REFUSED = {
     "minimum_standards_advisorygroupmeeting_modeladmin_delete",
     "minimum_standards_plans_annualreport_modeladmin_create",  # made from its year's screen
     "minimum_standards_plans_annualreport_modeladmin_delete",
+    # a reporting year has nothing to edit (approved and unlocked by their own actions), and
+    # one whose report was approved is kept
+    "minimum_standards_figures_reportingyear_modeladmin_edit",
+    "minimum_standards_figures_reportingyear_modeladmin_delete",
 }
 # What answers only a form's POST (a GET is 405): writing the year's annual report.
 POST_ONLY = {"minimum_standards_plans_annual_report_write"}
@@ -90,6 +102,10 @@ OBJECT_BY_NAME = {
     "question": "question",
     "year": "year",
     "annualreport": "annual_report",
+    "measure": "measure",
+    "breakdownlist": "breakdown_list",
+    "list": "breakdown_list",
+    "reportingyear": "approved_year",
 }
 # URLs whose id is not the object their route names: a question is asked about a rating.
 # A plan's upload is opened by its token.
@@ -147,7 +163,16 @@ def objects(plans_demo):
         "upload": PlanUpload.objects.create(data=workbook_bytes((("Objective", "Action"),))),
         "year": year,
         "annual_report": AnnualReport.start(year),
+        "measure": Measure.objects.create(key="caseload", name="Caseload", unit="families"),
+        "breakdown_list": BreakdownList.objects.create(key="gender", name="Gender"),
+        "approved_year": approved_year(),
     }
+
+
+def approved_year():
+    year = ReportingYear.objects.create(starts_on=datetime.date(2021, 9, 1))
+    year.approve(datetime.date(2022, 10, 12))
+    return year
 
 
 def url_for(name, route, objects) -> str:

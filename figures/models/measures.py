@@ -41,6 +41,7 @@ class BreakdownValue(models.Model):
     )
     label = models.CharField(_("label"), max_length=100)
     sort_order = models.IntegerField(null=True, blank=True, editable=False)
+    sort_order_field = "sort_order"  # the list's form orders its values (modelcluster)
 
     history = InlineHistoricalRecords()
 
