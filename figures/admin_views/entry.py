@@ -260,6 +260,22 @@ class EnterFiguresMenuItem(MenuItem):
         return can_run(request.user)
 
 
+class FiguresScreenMenuItem(MenuItem):
+    """The Figures screen (screen.py): the year against last year and the target, for both."""
+
+    def __init__(self):
+        super().__init__(
+            gettext_lazy("The year's figures"),
+            reverse_lazy("minimum_standards_figures_screen"),
+            name="figures-screen",
+            icon_name="table",
+            order=4,
+        )
+
+    def is_shown(self, request):
+        return can_read(request.user)
+
+
 class FiguresByPeriodMenuItem(MenuItem):
     def __init__(self):
         super().__init__(

@@ -191,6 +191,7 @@ class FiguresGroup(ModelAdminGroup):
 
     def get_submenu_items(self):
         return [
+            entry.FiguresScreenMenuItem(),
             entry.EnterFiguresMenuItem(),
             entry.FiguresByPeriodMenuItem(),
             *super().get_submenu_items(),

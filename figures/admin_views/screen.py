@@ -10,16 +10,11 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
-from wagtail_minimum_standards.compliance.admin_views.access import permitted, requires
-
 from .. import charts, periods
 from ..book import Book, years_up_to
 from ..models import Figure, ReportingYear
 from ..tables import period_table, year_tables
-
-can_read = permitted(
-    "minimum_standards_figures.view_figure", "minimum_standards_figures.change_figure"
-)
+from .access import can_read, requires
 
 
 @dataclass
