@@ -101,6 +101,15 @@ def release() -> str:
     return digest.hexdigest()[:12]
 
 
+def _figure_changed(sender, instance, **kwargs) -> None:
+    """A figure entered, changed or deleted; not one counted from an enquiry (figures'
+    add_one marks it `counted`): a crowd of enquiries purges nothing, and the public report
+    card shows the counts from the next change, or the daily clean-up's refresh
+    (delete_old_enquiries)."""
+    if not getattr(instance, "counted", False):
+        changed()
+
+
 def changed(gone=(), **kwargs) -> None:
     """Something a public page shows changed: a new content version, and every public page
     purged once the transaction commits, with `gone`, the addresses pages were served at
@@ -214,9 +223,12 @@ def connect() -> None:
         BreakdownList,
         BreakdownValue,
         ReportingYear,
-        Figure,
     ):
         for signal in (post_save, post_delete):
             signal.connect(
                 changed, sender=model, dispatch_uid=f"home.cache.{model.__name__}.{id(signal)}"
             )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _figure_changed, sender=Figure, dispatch_uid=f"home.cache.Figure.{id(signal)}"
+        )

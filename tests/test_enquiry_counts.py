@@ -232,3 +232,21 @@ def test_an_enquiry_is_counted_by_its_day_in_the_uk(client, enquiry_page, measur
         counts(measures)["enquiries-by-age-group", "2022-23", 1, "5 to 10 (primary school age)"]
         == 1
     )
+
+
+def test_a_count_purges_nothing_and_an_entered_figure_does(client, enquiry_page, measures):
+    """A crowd of enquiries must not empty nginx's cache: a count leaves the content version
+    (what every cached part of a public page is kept under) as it was; a figure entered by
+    hand changes it, as every other change a public page shows does."""
+    from home.models import ContentVersion
+
+    ReportingYear.objects.for_day(timezone.localdate())  # a new year is a change, once a year
+    before = ContentVersion.current()
+    assert client.post(enquiry_page.url, answers()).status_code == 302
+    assert Figure.objects.exists()
+    assert ContentVersion.current() == before
+
+    counted = Figure.objects.first()
+    counted.value += 5
+    counted.save()
+    assert ContentVersion.current() != before

@@ -106,7 +106,9 @@ def add_one(measure: Measure, year: ReportingYear, period: int, value=None, reas
     """One more in a count (an enquiry received), so that two at once both count: the
     figure's row locked while it is counted, or made at 1 if there is none. Counted even in a
     locked year: it records what happened and changes nothing anyone entered. Nobody's edit:
-    its history names no user (not the person who sent the enquiry, even if signed in)."""
+    its history names no user (not the person who sent the enquiry, even if signed in). The
+    figure saved is marked `counted`, so that who listens for changes may tell a count from
+    an edit (the site does not purge its pages for every enquiry)."""
     where = {"measure": measure, "year": year, "period": period, "breakdown_value": value}
     with transaction.atomic():
         figure = Figure.objects.select_for_update().filter(**where).order_by().first()
@@ -114,12 +116,14 @@ def add_one(measure: Measure, year: ReportingYear, period: int, value=None, reas
             try:
                 with transaction.atomic():
                     figure = Figure(**where, value=Decimal(1))
+                    figure.counted = True
                     figure._change_reason, figure._history_user = reason, None
                     models.Model.save(figure)  # the year's lock is for people's edits
                     return figure
             except IntegrityError:  # made meanwhile by another request
                 figure = Figure.objects.select_for_update().order_by().get(**where)
         figure.value += 1
+        figure.counted = True
         figure._change_reason, figure._history_user = reason, None
         models.Model.save(figure, update_fields=["value"])
     return figure
