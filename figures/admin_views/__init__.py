@@ -1,0 +1,1 @@
+"""The figures' admin: measures, breakdown lists, reporting years and the entry form."""
