@@ -1,6 +1,7 @@
 """`load_demo` loads the built-in measures and the 2021-22 annual report's figures, through the
 figures upload: the tables the report prints come back out of them, number for number."""
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -92,3 +93,10 @@ def test_loading_the_demo_again_changes_no_figure(demo):
     figures, history = Figure.objects.count(), Figure.history.count()
     call_command("load_demo", stdout=StringIO())
     assert (Figure.objects.count(), Figure.history.count()) == (figures, history)
+
+
+def test_the_demo_loads_again_once_a_years_report_is_approved(demo):
+    years()["2021-22"].approve(datetime.date(2022, 10, 12))
+    figures = {(f.pk, f.value) for f in Figure.objects.all()}
+    call_command("load_demo", stdout=StringIO())
+    assert {(f.pk, f.value) for f in Figure.objects.all()} == figures

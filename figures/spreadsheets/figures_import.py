@@ -221,7 +221,9 @@ class _Reader:
         }
         for where, (row, measure, value, new) in sorted(self.found.items(), key=lambda i: i[1][0]):
             old = stored.get(where)
-            if old == new or (old is not None and new is not None and old.compare(new) == 0):
+            if old is None and new is None:  # no figure, and none given: nothing to say
+                continue
+            if old is not None and new is not None and old.compare(new) == 0:
                 self.preview.unchanged += 1
                 continue
             self.preview.changes.append(Change(row, measure, where[1], where[2], value, old, new))

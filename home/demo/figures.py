@@ -17,6 +17,7 @@ import io
 from openpyxl import Workbook
 
 from wagtail_minimum_standards.figures.builtin_measures import load_builtin
+from wagtail_minimum_standards.figures.models import ReportingYear
 from wagtail_minimum_standards.figures.spreadsheets.figures_import import import_figures
 from wagtail_minimum_standards.figures.spreadsheets.template import FIGURE_COLUMNS
 
@@ -143,12 +144,16 @@ def rows() -> list[list]:
 
 
 def workbook() -> io.BytesIO:
+    """The rows, but for years whose annual report was approved since: their figures are
+    locked (and were loaded before)."""
+    locked = {y.label for y in ReportingYear.objects.filter(status=ReportingYear.Status.APPROVED)}
     book = Workbook()
     sheet = book.active
     sheet.title = "Figures"
     sheet.append(FIGURE_COLUMNS)
     for row in rows():
-        sheet.append(row)
+        if row[2] not in locked:
+            sheet.append(row)
     file = io.BytesIO()
     book.save(file)
     file.seek(0)
