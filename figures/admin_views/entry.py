@@ -276,6 +276,23 @@ class FiguresScreenMenuItem(MenuItem):
         return can_read(request.user)
 
 
+class FiguresSpreadsheetsMenuItem(MenuItem):
+    """The figures' spreadsheets (spreadsheets.py): downloads for both, the upload for the
+    manager."""
+
+    def __init__(self):
+        super().__init__(
+            gettext_lazy("Spreadsheets"),
+            reverse_lazy("minimum_standards_figures_spreadsheets"),
+            name="figures-spreadsheets",
+            icon_name="doc-full",
+            order=6,
+        )
+
+    def is_shown(self, request):
+        return can_read(request.user)
+
+
 class FiguresByPeriodMenuItem(MenuItem):
     def __init__(self):
         super().__init__(

@@ -193,6 +193,7 @@ class FiguresGroup(ModelAdminGroup):
         return [
             entry.FiguresScreenMenuItem(),
             entry.EnterFiguresMenuItem(),
+            entry.FiguresSpreadsheetsMenuItem(),
             entry.FiguresByPeriodMenuItem(),
             *super().get_submenu_items(),
         ]

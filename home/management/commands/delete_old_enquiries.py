@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from home.limits import forget_expired
 from home.models import Enquiry
+from wagtail_minimum_standards.figures.models import FiguresUpload
 from wagtail_minimum_standards.plans.models import PlanUpload
 
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             count, _ = old.delete()
             forget_expired()
             PlanUpload.objects.forget_expired()
+            FiguresUpload.objects.forget_expired()
             verb = "Deleted"
         noun = "enquiry" if count == 1 else "enquiries"
         self.stdout.write(f"{verb} {count} {noun} older than {days} days.")

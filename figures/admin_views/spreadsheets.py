@@ -1,0 +1,41 @@
+"""The figures' spreadsheets in the admin: the measures template and a year's figures (or
+every year's) to download, for the Advisory Group as for the Service manager; and, for the
+manager, the upload of figures (upload.py)."""
+
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from wagtail_minimum_standards.compliance.admin_views.responses import xlsx_response
+
+from ..models import ReportingYear
+from ..spreadsheets.figures_export import export_figures
+from ..spreadsheets.measures_export import export_measures
+from .access import can_read, can_run, requires
+
+
+@requires(can_read)
+def spreadsheets(request):
+    context = {
+        "title": _("Figures spreadsheets"),
+        "years": ReportingYear.objects.order_by("-starts_on"),
+        "can_upload": can_run(request.user),
+    }
+    return TemplateResponse(request, "minimum_standards_figures/admin/spreadsheets.html", context)
+
+
+@requires(can_read)
+def measures_export(request):
+    """The service's measures and breakdown lists, in the template they import from."""
+    return xlsx_response(export_measures(), "measures")
+
+
+@requires(can_read)
+def figures_export(request, year=None):
+    """A year's figures, a row each, blank where there is none yet; or every year's."""
+    if year is None:
+        return xlsx_response(export_figures(), _("figures"))
+    found = ReportingYear.objects.filter(pk=year).first()
+    if found is None:
+        raise Http404
+    return xlsx_response(export_figures(found), _("figures %(year)s") % {"year": found.label})
