@@ -16,11 +16,13 @@ modeladmin_register(FiguresGroup)
 
 @hooks.register("register_admin_urls")
 def figures_screen_urls():
-    """The Figures screen (figures/admin_views/screen.py): /admin/figures/, URL name
-    "minimum_standards_figures_screen"."""
+    """The Figures screen (figures/admin_views/screen.py): /admin/minimum_standards_figures/,
+    URL name "minimum_standards_figures_screen"."""
     from .admin_views.screen import figures_screen
 
-    return [path("figures/", figures_screen, name="minimum_standards_figures_screen")]
+    return [
+        path("minimum_standards_figures/", figures_screen, name="minimum_standards_figures_screen")
+    ]
 
 
 @hooks.register("minimum_standards_public_report_parts")  # compliance.pages.PUBLIC_PARTS_HOOK

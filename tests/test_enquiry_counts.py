@@ -250,3 +250,18 @@ def test_a_count_purges_nothing_and_an_entered_figure_does(client, enquiry_page,
     counted.value += 5
     counted.save()
     assert ContentVersion.current() != before
+
+
+def test_the_daily_clean_up_refreshes_the_public_pages_after_counts(client, enquiry_page, measures):
+    from home.models import ContentVersion
+
+    ReportingYear.objects.for_day(timezone.localdate())
+    call_command("delete_old_enquiries", stdout=io.StringIO())
+    quiet = ContentVersion.current()
+    call_command("delete_old_enquiries", stdout=io.StringIO())
+    assert ContentVersion.current() == quiet  # no count that day: nothing refreshed
+
+    assert client.post(enquiry_page.url, answers()).status_code == 302
+    assert ContentVersion.current() == quiet
+    call_command("delete_old_enquiries", stdout=io.StringIO())
+    assert ContentVersion.current() != quiet

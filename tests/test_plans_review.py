@@ -167,7 +167,7 @@ def test_the_review_and_the_pack_show_the_year_to_date_against_last_years_same_t
     cells = [c.split("<", 1)[0] for c in row.split('<td class="number">')[1:]]
     assert cells == ["290", "372", "-82 (-22.0 %)"]  # 140 + 120 + 30 against 131 + 106 + 135
     assert '<th scope="row">Caseload' not in html
-    assert 'href="/admin/figures/?year=' in html
+    assert 'href="/admin/minimum_standards_figures/?year=' in html
     sheet = pack["Figures"]
     assert [c.value for c in sheet[1]] == [
         "Table", "Measure", "2022-23 to date", "2021-22 same periods", "Change", "Change (%)",

@@ -10,7 +10,12 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from wagtail_minimum_standards.compliance.models import Question
-from wagtail_minimum_standards.figures.models import BreakdownList, Measure, ReportingYear
+from wagtail_minimum_standards.figures.models import (
+    BreakdownList,
+    FiguresUpload,
+    Measure,
+    ReportingYear,
+)
 from wagtail_minimum_standards.plans.models import AnnualReport, PlanUpload
 
 from .factories import UserFactory
@@ -59,6 +64,11 @@ ADVISORY_GROUP_READS = {
     "minimum_standards_figures_list_history",
     "minimum_standards_figures_year_history",
     "minimum_standards_figures_enter",
+    "minimum_standards_figures_screen",
+    "minimum_standards_figures_spreadsheets",
+    "minimum_standards_figures_measures_export",
+    "minimum_standards_figures_export",
+    "minimum_standards_figures_export_year",
 }
 # What the Advisory Group may send: its questions, comments and corrections; nothing else.
 ADVISORY_GROUP_WRITES = {"minimum_standards_question", "minimum_standards_question_ask"}
@@ -112,6 +122,12 @@ OBJECT_BY_NAME = {
 OBJECT_BY_URL = {
     "minimum_standards_question_ask": "rating",
     "minimum_standards_plans_plan_upload_preview": "upload",
+    "minimum_standards_figures_upload_preview": "figures_upload",
+    "minimum_standards_figures_export_year": "year",
+    # a year's unlock and history: the year whose report was approved (the annual report's
+    # URLs open the year still open)
+    "minimum_standards_figures_year_unlock": "approved_year",
+    "minimum_standards_figures_year_history": "approved_year",
 }
 # Other parts of a route, as its links give them.
 ROUTE_VALUES = {"subject": "rating", "kind": "other"}
@@ -161,6 +177,9 @@ def objects(plans_demo):
             subject=plans_demo["draft"].ratings.get(standard__code="1.5"), text="Why P/C?"
         ),
         "upload": PlanUpload.objects.create(data=workbook_bytes((("Objective", "Action"),))),
+        "figures_upload": FiguresUpload.objects.create(
+            data=workbook_bytes((("Measure key", "Value"),))
+        ),
         "year": year,
         "annual_report": AnnualReport.start(year),
         "measure": Measure.objects.create(key="caseload", name="Caseload", unit="families"),
@@ -182,9 +201,12 @@ def url_for(name, route, objects) -> str:
         if parameter in ROUTE_VALUES:
             kwargs[parameter] = ROUTE_VALUES[parameter]
             continue
+        if name in OBJECT_BY_URL:
+            kwargs[parameter] = objects[OBJECT_BY_URL[name]].pk
+            continue
         model = re.search(r"admin/\w+/(\w+)/", route).group(1)
         assert model in OBJECT_BY_NAME, f"{name}: say which object “{model}” URLs open"
-        kwargs[parameter] = objects[OBJECT_BY_URL.get(name, OBJECT_BY_NAME[model])].pk
+        kwargs[parameter] = objects[OBJECT_BY_NAME[model]].pk
     query = QUERIES.get(name, "").format(**{key: obj.pk for key, obj in objects.items()})
     return reverse(name, kwargs=kwargs) + query
 

@@ -5,6 +5,7 @@ manager, the upload of figures (upload.py)."""
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from wagtail_minimum_standards.compliance.admin_views.responses import xlsx_response
 
@@ -15,6 +16,7 @@ from .access import can_read, can_run, requires
 
 
 @requires(can_read)
+@require_safe
 def spreadsheets(request):
     context = {
         "title": _("Figures spreadsheets"),
@@ -25,12 +27,14 @@ def spreadsheets(request):
 
 
 @requires(can_read)
+@require_safe
 def measures_export(request):
     """The service's measures and breakdown lists, in the template they import from."""
     return xlsx_response(export_measures(), "measures")
 
 
 @requires(can_read)
+@require_safe
 def figures_export(request, year=None):
     """A year's figures, a row each, blank where there is none yet; or every year's."""
     if year is None:

@@ -88,7 +88,10 @@ def test_the_figures_screen_reflows_and_passes_axe(size, demo_server):
     page.problems = PageProblems(page)
     sign_in(page, demo_server, "advisor", "demo-advisor-pass")
 
-    assert reflow_problems(page, demo_server, ["/admin/figures/"], ".nice-padding") == {}
+    assert (
+        reflow_problems(page, demo_server, ["/admin/minimum_standards_figures/"], ".nice-padding")
+        == {}
+    )
     assert page.get_by_role("heading", name="Table 2").is_visible()
     assert page.get_by_role("img", name=CONTACTS).count() == 1
     assert_charts_readable(page)

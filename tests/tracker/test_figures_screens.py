@@ -19,7 +19,7 @@ from wagtail_minimum_standards.figures.models import Figure, Measure
 
 from .figure_factories import BreakdownListFactory, MeasureFactory, figure, year
 
-SCREEN = "/admin/figures/"
+SCREEN = "/admin/minimum_standards_figures/"
 
 
 @pytest.fixture

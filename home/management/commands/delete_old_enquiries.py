@@ -4,10 +4,20 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from home.cache import changed
 from home.limits import forget_expired
 from home.models import Enquiry
-from wagtail_minimum_standards.figures.models import FiguresUpload
+from wagtail_minimum_standards.figures.models import Figure, FiguresUpload
 from wagtail_minimum_standards.plans.models import PlanUpload
+
+
+def refresh_counts() -> None:
+    """The public pages show the day's counts from the website's enquiries: a count purges
+    nothing when it is made (home.cache), so once a day, if any was made, the pages are
+    refreshed (the content version changes and nginx's copies are purged)."""
+    day_ago = timezone.now() - timedelta(days=1)
+    if Figure.history.filter(history_date__gte=day_ago, history_user__isnull=True).exists():
+        changed()
 
 
 class Command(BaseCommand):
@@ -15,7 +25,7 @@ class Command(BaseCommand):
         "Delete enquiries older than settings.ENQUIRY_RETENTION_DAYS (365 days), as the "
         "privacy notice promises (their anonymous counts in the tracker's figures stay), the "
         "counts of limits whose hour has passed, and delivery plans uploaded but not imported "
-        "within a day. Run it daily "
+        "within a day; and refreshes the public pages if enquiries were counted. Run it daily "
         "(deploy/systemd/sendias-delete-old-enquiries.timer)."
     )
 
@@ -35,6 +45,7 @@ class Command(BaseCommand):
             forget_expired()
             PlanUpload.objects.forget_expired()
             FiguresUpload.objects.forget_expired()
+            refresh_counts()
             verb = "Deleted"
         noun = "enquiry" if count == 1 else "enquiries"
         self.stdout.write(f"{verb} {count} {noun} older than {days} days.")
