@@ -2,6 +2,7 @@
 figures upload: the tables the report prints come back out of them, number for number."""
 
 import datetime
+import shutil
 from io import StringIO
 
 import pytest
@@ -100,3 +101,62 @@ def test_the_demo_loads_again_once_a_years_report_is_approved(demo):
     figures = {(f.pk, f.value) for f in Figure.objects.all()}
     call_command("load_demo", stdout=StringIO())
     assert {(f.pk, f.value) for f in Figure.objects.all()} == figures
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def test_the_demos_2021_22_annual_report_holds_tables_1_to_3_the_charts_and_both_appendices(
+    demo, tmp_path
+):
+    """Issue 22's "done when": the demo's report, as the Service manager downloads it, holds
+    the seed report's Tables 1 to 3, its charts (with alt text) and Appendices 3 and 4, and
+    LibreOffice opens it (where soffice is installed: CI installs it)."""
+    import io
+    import subprocess
+
+    from docx import Document
+
+    from wagtail_minimum_standards.plans.annual_report import annual_report_docx
+    from wagtail_minimum_standards.plans.models import AnnualReport
+
+    report = AnnualReport.objects.get(year=years()["2021-22"])
+    assert report.assessment is not None and report.plan is not None
+    data = annual_report_docx(report)
+    document = Document(io.BytesIO(data))
+    cells = [
+        " ".join(cell.text.split())
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+    ]
+    # Table 1, both years' terms
+    for value in ["131", "106", "135", "118", "86", "103", "98", "79", "47", "72", "80", "71"]:
+        assert value in cells, value
+    # Table 2, last year in brackets
+    for value in ["493 (430)*", "98 (85)", "96 (58)", "7 (8)", "771 (636)*"]:
+        assert any(cell.startswith(value.rstrip("*")) for cell in cells), value
+    # Table 3, this year with last year's
+    for value in ["238 (259)", "137 (158)", "118 (13)", "196 (162)", "490 (427)", "48 (32)"]:
+        assert value in cells, value
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Appendix 3" in text and "Appendix 4" in text
+    pictures = document.inline_shapes
+    assert len(pictures) >= 1
+    assert all(shape._inline.docPr.get("descr") for shape in pictures)
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed: Debian's libreoffice-writer-nogui")
+    source = tmp_path / "report.docx"
+    source.write_bytes(data)
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    from pypdf import PdfReader
+
+    pages = [
+        " ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "report.pdf").pages
+    ]
+    assert len(pages) >= 5
+    assert "493 (430)" in " ".join(pages)

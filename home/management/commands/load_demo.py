@@ -3,7 +3,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home import demo
-from home.demo import delivery_plans, figures, meetings, self_assessments, workflow
+from home.demo import (
+    annual_report,
+    delivery_plans,
+    figures,
+    meetings,
+    self_assessments,
+    workflow,
+)
 from home.demo import users as demo_users
 
 
@@ -40,6 +47,7 @@ class Command(BaseCommand):
         demo_users.link_plan_owners()
         meetings.load()
         figures.load()  # the 2021-22 annual report's figures, through the figures upload
+        annual_report.load()  # its narrative and appendices
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: home page “{home.title}”."))
         admin_url = settings.WAGTAILADMIN_BASE_URL + settings.ADMIN_PATH_PREFIX
         self.stdout.write(f"Sign in to the admin at {admin_url} as:")
