@@ -59,6 +59,11 @@ def figures_spreadsheet_urls():
         ),
         path(f"{label}/spreadsheets/upload/", upload.figures_upload, name=f"{label}_upload"),
         path(
+            f"{label}/spreadsheets/built-in/",
+            spreadsheets.load_builtin_measures,
+            name=f"{label}_load_builtin",
+        ),
+        path(
             f"{label}/spreadsheets/upload/<uuid:token>/",
             upload.figures_upload_preview,
             name=f"{label}_upload_preview",

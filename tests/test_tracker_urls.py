@@ -95,7 +95,10 @@ SERVICE_MANAGER_REFUSED = {
     "minimum_standards_figures_reportingyear_modeladmin_delete",
 }
 # What answers only a form's POST (a GET is 405): writing the year's annual report.
-POST_ONLY = {"minimum_standards_plans_annual_report_write"}
+POST_ONLY = {
+    "minimum_standards_plans_annual_report_write",
+    "minimum_standards_figures_load_builtin",
+}
 # The object a URL's id stands for: by its model (wagtail-modeladmin's names) or its route.
 OBJECT_BY_NAME = {
     "selfassessment": "draft",

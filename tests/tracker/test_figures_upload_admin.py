@@ -155,3 +155,29 @@ def test_people_without_a_tracker_role_see_nothing(client, django_user_model, me
         response = client.get(url)
         assert response.status_code == 302, url  # not in the admin at all: sent to sign in
         assert response["Location"].startswith("/admin/login/"), url
+
+
+def test_the_manager_loads_the_built_in_measures_in_one_click_and_only_while_there_are_none(
+    client, manager, reader, db
+):
+    hub = "/admin/minimum_standards_figures/spreadsheets/"
+    client.force_login(reader)
+    assert "Load the built-in measures" not in client.get(hub).content.decode()
+    refused = client.post(hub + "built-in/")
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"
+    assert not Measure.objects.exists()
+
+    client.force_login(manager)
+    page = client.get(hub).content.decode()
+    assert "Load the built-in measures" in page
+    response = client.post(hub + "built-in/", follow=True)
+    assert Measure.objects.filter(key="families-supported", target=500).exists()
+    count = Measure.objects.count()
+    assert f"Loaded {count} measures, the 2021-22 annual report’s" in response.content.decode()
+    assert Measure.objects.get(key="caseload").history.first().history_user == manager
+    assert "Load the built-in measures" not in response.content.decode()
+
+    Measure.objects.filter(key="caseload").update(name="Caseload (our words)")
+    again = client.post(hub + "built-in/", follow=True)
+    assert "nothing was loaded" in again.content.decode()
+    assert Measure.objects.get(key="caseload").name == "Caseload (our words)"
