@@ -10,6 +10,7 @@ class FiguresConfig(AppConfig):
     verbose_name = _("Figures")
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the system check)
         from .roles import declare
 
         declare()

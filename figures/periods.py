@@ -23,7 +23,7 @@ WHOLE_YEAR = 0
 
 def start_month() -> int:
     month = getattr(settings, SETTING, 9)
-    if not isinstance(month, int) or not 1 <= month <= 12:
+    if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
         raise ImproperlyConfigured(f"{SETTING} must be a month's number, 1 to 12, not {month!r}.")
     return month
 

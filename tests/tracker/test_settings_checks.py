@@ -184,3 +184,21 @@ def test_a_wagtail_date_format_the_site_reads_back_is_fine(settings):
 
 def test_this_sites_british_date_formats_pass_the_check():
     assert wagtail_date_formats() == []
+
+
+@pytest.mark.parametrize("value", [0, 13, "9", 9.0, True, None])
+def test_a_year_start_month_that_is_no_month_is_an_error(value):
+    from wagtail_minimum_standards.figures.checks import year_start_month
+
+    with override_settings(MINIMUM_STANDARDS_YEAR_START_MONTH=value):
+        problems = year_start_month()
+    assert ids(problems) == ["minimum_standards_figures.E001"]
+    assert "must be a month's number, 1 to 12" in problems[0].msg
+
+
+@pytest.mark.parametrize("value", [1, 4, 9, 12])
+def test_a_year_start_month_passes(value):
+    from wagtail_minimum_standards.figures.checks import year_start_month
+
+    with override_settings(MINIMUM_STANDARDS_YEAR_START_MONTH=value):
+        assert year_start_month() == []
