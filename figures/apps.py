@@ -11,6 +11,8 @@ class FiguresConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 (registers the system check)
+        from .questions import register_subjects
         from .roles import declare
 
         declare()
+        register_subjects()

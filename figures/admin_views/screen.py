@@ -10,6 +10,8 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
+from wagtail_minimum_standards.compliance import questions
+
 from .. import charts, periods
 from ..book import Book, years_up_to
 from ..models import Figure, ReportingYear
@@ -63,7 +65,11 @@ def measure_views(book: Book, year, shown_years) -> list[MeasureView]:
 @require_safe
 def figures_screen(request):
     year = chosen_year(request)
-    context = {"year": year, "years": list(ReportingYear.objects.order_by("-starts_on"))}
+    context = {
+        "year": year,
+        "years": list(ReportingYear.objects.order_by("-starts_on")),
+        "may_ask": questions.may_ask(request.user),
+    }
     if year is not None:
         book = Book.for_years(years_up_to(year, 10))
         last_year = book.previous(year)

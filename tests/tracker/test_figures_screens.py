@@ -227,3 +227,21 @@ def test_the_public_page_shows_the_measures_flagged_public_and_no_other(client, 
     assert soup.find("svg", attrs={"role": "img"}).find("title").text == "How people contacted us"
     assert "New referrals" not in html  # not flagged public
     assert "Families referred to us for the first time." not in html
+
+
+def test_the_advisory_group_asks_about_a_measure_from_the_figures_screen(client, seed, reader):
+    from wagtail_minimum_standards.compliance.models import Question
+
+    client.force_login(reader)
+    page = BeautifulSoup(client.get(SCREEN).content, "html.parser")
+    families = seed["families"]
+    ask = page.select_one(f"#measure-{families.pk} a")
+    assert ask.text.strip() == "Ask a question about Families supported"
+
+    response = client.post(ask["href"], {"text": "Why 493 against a target of 500?"})
+    assert response.status_code == 302
+    question = Question.objects.get()
+    assert question.subject == families and question.asked_by == reader
+    listed = client.get("/admin/minimum_standards_plans/questions/").content.decode()
+    assert "The figures for “Families supported”" in listed
+    assert f"{SCREEN}#measure-{families.pk}" in listed
