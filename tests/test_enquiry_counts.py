@@ -7,13 +7,10 @@ import datetime
 import io
 import logging
 import re
-import threading
 from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test import Client
 from django.utils import timezone
 
 from home import enquiry_counts
@@ -184,38 +181,6 @@ def test_the_family_is_told_it_was_received_whatever_the_counts_do(
     assert [record.getMessage() for record in caplog.records] == [
         f"Could not count enquiry {enquiry.pk} in the figures"
     ]
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_enquiries_sent_at_once_both_count(enquiry_page, measures):
-    if connection.vendor != "postgresql":
-        pytest.skip("two requests at once: PostgreSQL (SQLite locks the whole database)")
-    start = threading.Barrier(2, timeout=10)
-    responses, failures = [], []
-
-    def send(address):
-        try:
-            browser = Client(REMOTE_ADDR=address)
-            start.wait()
-            responses.append(browser.post(enquiry_page.url, answers(), follow=True))
-        except Exception as error:  # noqa: BLE001 (reported by the test)
-            failures.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=send, args=(a,)) for a in ("192.0.2.1", "192.0.2.2")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-
-    assert not failures
-    assert [THANKED in response.content.decode() for response in responses] == [True, True]
-    assert Enquiry.objects.count() == 2
-    year, month = this_month()
-    found = counts(measures)
-    assert found["contact-routes", year, 0, "Web form"] == 2
-    assert found["enquiries-by-age-group", year, month, "5 to 10 (primary school age)"] == 2
 
 
 def test_an_enquiry_is_counted_by_its_day_in_the_uk(client, enquiry_page, measures):

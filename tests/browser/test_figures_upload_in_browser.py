@@ -23,7 +23,8 @@ UPLOAD = HUB + "upload/"
 def test_the_manager_uploads_figures_sees_the_changes_and_imports_them(person, demo_server):
     page = person("manager")
     page.goto(demo_server + "/admin/")
-    page.get_by_role("link", name="Figures spreadsheets").click()
+    page.get_by_role("button", name="Figures").click()  # the sidebar's Figures menu
+    page.get_by_role("link", name="Spreadsheets").click()
     page.wait_for_url(demo_server + HUB)
     assert problems_on(page) == []
     page.get_by_role("link", name="Upload figures").click()
