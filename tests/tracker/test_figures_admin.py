@@ -147,7 +147,7 @@ def test_the_manager_opens_every_figures_page(client, manager, measures, locked_
 
 
 @pytest.mark.parametrize("who", ["manager", "reader"])
-def test_both_roles_find_the_figures_menu(client, request, who):
+def test_both_roles_find_the_figures_menu(client, db, request, who):
     client.force_login(request.getfixturevalue(who))
 
     home = page(client.get(reverse("wagtailadmin_home")))
