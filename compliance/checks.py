@@ -14,9 +14,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import old_labels
+from .quality_checks_setting import quality_checks_setting
 from .roles_setting import roles_setting
 
 register()(roles_setting)
+register()(quality_checks_setting)
 
 
 @register()
