@@ -93,6 +93,7 @@ bench: install
 	$(BIN)/python bench/plan_export.py
 	$(BIN)/python bench/plan_import.py
 	$(BIN)/python bench/annual_report.py
+	$(BIN)/python bench/quality_checks.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

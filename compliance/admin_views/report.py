@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from .. import questions
 from ..assessment_actions import actions_for
 from ..models import AdvisoryGroupMeeting, SelfAssessment
+from ..quality_checks import findings_for
 from ..reports import by_section, level_counts, ratings_of, with_evidence_lines
 from ..site_checks import check_items, registered_checks
 from ..standard_links import links_for
@@ -27,6 +28,8 @@ def assessment_report(request, pk):
     ratings = ratings_of(assessment, with_evidence=True)
     counts = level_counts(ratings, levels)
     with_evidence_lines(ratings, assessment.framework)
+    findings = findings_for(assessment, ratings, user=request.user)
+    found = findings.by_rating()
 
     section_filter = request.GET.get("section", "")
     level_filter = request.GET.get("level", "")
@@ -51,6 +54,7 @@ def assessment_report(request, pk):
         ]
         rating.links = links.get(rating.standard_id, [])
         rating.open_questions = open_questions.get(rating.pk, [])
+        rating.findings = found.get(rating.pk, [])
         for link in rating.evidence_links.all():
             link.overdue = bool(link.review_by and link.review_by < today)
             link.due_soon = bool(link.review_by and today <= link.review_by <= due_by)
@@ -70,6 +74,8 @@ def assessment_report(request, pk):
             "level_filter": level_filter,
             "can_run": can_run(request.user),
             "actions": actions_for(assessment, request.user),
+            "findings": findings,
+            "may_fix": can_run(request.user) and not assessment.is_locked,
             "may_ask": questions.may_ask(request.user),
             "next_meeting": next_meeting,
             "columns": 5 if can_run(request.user) and not assessment.is_locked else 4,
