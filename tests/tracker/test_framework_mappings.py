@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from openpyxl import load_workbook
 
 from wagtail_minimum_standards.compliance.models import (
     EvidenceLink,
