@@ -41,6 +41,9 @@ _MODELS = [
     "rating",
     "evidencelink",
     "advisorygroupmeeting",
+    "frameworkmapping",
+    "standardmapping",
+    "levelmapping",
 ]
 _READ = [
     "wagtailadmin.access_admin",
@@ -59,6 +62,14 @@ _RUN = [
     ),
     "minimum_standards.delete_evidencelink",
     "minimum_standards.add_framework",
+    # framework mappings, edited with their rows (compliance/models/mappings.py)
+    *(
+        f"minimum_standards.{action}_{model}"
+        for action in ("add", "change")
+        for model in ("frameworkmapping", "standardmapping", "levelmapping")
+    ),
+    "minimum_standards.delete_standardmapping",
+    "minimum_standards.delete_levelmapping",
     "minimum_standards.change_standard",  # its plain-English wording, for the public page
     "minimum_standards.answer_question",
 ]

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
-from wagtail_minimum_standards.compliance.models import Question
+from wagtail_minimum_standards.compliance.models import Framework, FrameworkMapping, Question
 from wagtail_minimum_standards.figures.models import (
     BreakdownList,
     FiguresUpload,
@@ -33,6 +33,9 @@ ADVISORY_GROUP_READS = {
     "minimum_standards_assessment_report",
     "minimum_standards_assessment_export",
     "minimum_standards_framework_export",
+    "minimum_standards_frameworkmapping_modeladmin_index",
+    "minimum_standards_mapping_export",
+    "minimum_standards_mapping_template",
     "minimum_standards_assessment_history",
     "minimum_standards_compare",
     "minimum_standards_compare_export",
@@ -80,6 +83,7 @@ SERVICE_MANAGER_REFUSED = {
     "minimum_standards_framework_modeladmin_create",
     "minimum_standards_framework_modeladmin_edit",
     "minimum_standards_framework_modeladmin_delete",
+    "minimum_standards_frameworkmapping_modeladmin_delete",
     "minimum_standards_rating_modeladmin_create",
     "minimum_standards_rating_modeladmin_delete",
     "minimum_standards_standard_modeladmin_create",
@@ -104,6 +108,8 @@ OBJECT_BY_NAME = {
     "selfassessment": "draft",
     "assessment": "draft",
     "framework": "framework",
+    "frameworkmapping": "mapping",
+    "mapping": "mapping",
     "rating": "rating",
     "standard": "standard",
     "deliveryplan": "plan",
@@ -188,6 +194,11 @@ def objects(plans_demo):
         "measure": Measure.objects.create(key="caseload", name="Caseload", unit="families"),
         "breakdown_list": BreakdownList.objects.create(key="gender", name="Gender"),
         "approved_year": approved_year(),
+        "mapping": FrameworkMapping.objects.create(
+            from_framework=Framework.objects.create(code="earlier", name="Earlier", version="1"),
+            to_framework=plans_demo["framework"],
+            title="Earlier to now",
+        ),
     }
 
 

@@ -22,6 +22,7 @@ def permitted(*permissions):
 can_read = permitted("minimum_standards.view_selfassessment", "minimum_standards.change_rating")
 can_run = permitted("minimum_standards.change_rating")
 can_import_framework = permitted("minimum_standards.add_framework")
+can_edit_mappings = permitted("minimum_standards.change_frameworkmapping")
 
 
 def requires(check):

@@ -78,18 +78,59 @@ def unlock(request, pk):
 class StartNextForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     assessed_on = dates.DateField(label=gettext_lazy("Date"), initial=datetime.date.today)
+    framework = forms.ModelChoiceField(
+        Framework.objects.none(),
+        label=gettext_lazy("Framework"),
+        required=False,
+        help_text=gettext_lazy(
+            "Leave it as it is to stay on the same framework, or start on one this framework has "
+            "a complete mapping to (“same” standards carry over; split and merged ones copy "
+            "their evidence and start unrated; new ones start unrated)."
+        ),
+    )
+
+    def __init__(self, *args, previous, **kwargs):
+        super().__init__(*args, **kwargs)
+        from ..carry_across import frameworks_mapped_from
+
+        mapped = frameworks_mapped_from(previous.framework)
+        if mapped.exists():
+            self.fields["framework"].queryset = mapped
+            self.fields["framework"].empty_label = _("%(framework)s (the same)") % {
+                "framework": previous.framework
+            }
+        else:
+            del self.fields["framework"]
 
 
 @requires(can_run)
 def start_next(request, pk):
     previous = get_object_or_404(SelfAssessment, pk=pk)
-    form = StartNextForm(request.POST or None)
+    form = StartNextForm(request.POST or None, previous=previous)
     if request.method == "POST" and form.is_valid():
-        draft = previous.start_next(form.cleaned_data["title"], form.cleaned_data["assessed_on"])
-        messages.success(
-            request, _("Started: every rating and note is carried over until someone re-checks it.")
-        )
-        return _report(draft)
+        framework = form.cleaned_data.get("framework")
+        try:
+            draft = previous.start_next(
+                form.cleaned_data["title"], form.cleaned_data["assessed_on"], framework=framework
+            )
+        except ValidationError as refused:
+            form.add_error("framework", refused.messages[0])
+        else:
+            if framework is not None:
+                messages.success(
+                    request,
+                    _(
+                        "Started on %(framework)s: each rating says where it came from and "
+                        "what to re-check."
+                    )
+                    % {"framework": framework},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Started: every rating and note is carried over until someone re-checks it."),
+                )
+            return _report(draft)
     intro = _(
         "The new draft starts with the ratings, notes and evidence of “%(assessment)s”, "
         "each marked as carried over."

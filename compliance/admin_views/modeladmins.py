@@ -17,9 +17,9 @@ from wagtail_modeladmin.views import CreateView, EditView, IndexView
 
 from .. import dates
 from ..concurrency import OptimisticLockFormMixin, StaleEdit
-from ..models import Framework, Rating, SelfAssessment, Standard
-from . import actions, comparison, history, questions, report
-from .access import can_import_framework, can_run
+from ..models import Framework, FrameworkMapping, Rating, SelfAssessment, Standard
+from . import actions, comparison, history, mappings, questions, report
+from .access import can_edit_mappings, can_import_framework, can_run
 from .line_fields import EvidenceLinesPanel, RatingObjectList
 from .rating_forms import RatingEditView, RatingForm
 
@@ -36,6 +36,9 @@ EXTRA_VIEWS = [
     ("rating/<int:pk>/history/", history.rating_history, "rating_history"),
     ("framework/import/", actions.upload_framework, "framework_import"),
     ("framework/<int:pk>/export/", actions.framework_export, "framework_export"),
+    ("mapping/import/", mappings.mapping_import, "mapping_import"),
+    ("mapping/template/", mappings.mapping_template, "mapping_template"),
+    ("mapping/<int:pk>/export/", mappings.mapping_export, "mapping_export"),
     ("question/ask/<str:subject>/<int:pk>/", questions.ask, "question_ask"),
     ("question/<int:pk>/", questions.thread, "question"),
 ]
@@ -156,7 +159,7 @@ class FrameworkAdmin(TrackerModelAdmin):
     menu_label = gettext_lazy("Frameworks")
     menu_item_name = "frameworks"
     menu_icon = "list-ul"
-    list_display = ("name", "version", "code", "rating_heading", "download")
+    list_display = ("name", "version", "replaces", "code", "rating_heading", "download")
     inspect_view_enabled = True
     permission_helper_class = FrameworkPermissionHelper
     import_view = ("minimum_standards_framework_import", can_import_framework)
@@ -166,6 +169,7 @@ class FrameworkAdmin(TrackerModelAdmin):
         FieldPanel("version"),
         FieldPanel("source"),
         FieldPanel("rating_heading"),
+        FieldPanel("replaces"),
     ]
 
     @admin.display(description=gettext_lazy("Spreadsheet"))
@@ -175,6 +179,55 @@ class FrameworkAdmin(TrackerModelAdmin):
             reverse("minimum_standards_framework_export", args=[obj.pk]),
             # Translators: a link that downloads the framework as its import template.
             _("Download %(code)s (.xlsx)") % {"code": obj.code},
+        )
+
+
+class FrameworkMappingAdmin(TrackerModelAdmin):
+    """How one framework's standards became another's: edited row by row, or uploaded."""
+
+    model = FrameworkMapping
+    menu_label = gettext_lazy("Framework mappings")
+    menu_item_name = "framework-mappings"
+    menu_icon = "resubmit"
+    list_display = ("title", "from_framework", "to_framework", "missing", "download")
+    list_select_related = ("from_framework", "to_framework")
+    import_view = ("minimum_standards_mapping_import", can_edit_mappings)
+    edit_handler = ObjectList(
+        [
+            FieldPanel("from_framework"),
+            FieldPanel("to_framework"),
+            FieldPanel("title"),
+            FieldPanel("notes"),
+            InlinePanel(
+                "rows",
+                label=gettext_lazy("Standards"),
+                panels=[
+                    FieldPanel("old_standard"),
+                    FieldPanel("new_standard"),
+                    FieldPanel("relation"),
+                    FieldPanel("note"),
+                ],
+            ),
+            InlinePanel(
+                "level_rows",
+                label=gettext_lazy("Levels"),
+                panels=[FieldPanel("old_level"), FieldPanel("new_level")],
+            ),
+        ],
+        base_form_class=mappings.FrameworkMappingForm,
+    )
+
+    @admin.display(description=gettext_lazy("Not mapped yet"))
+    def missing(self, obj):
+        return obj.missing_summary() or _("Complete")
+
+    @admin.display(description=gettext_lazy("Spreadsheet"))
+    def download(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("minimum_standards_mapping_export", args=[obj.pk]),
+            # Translators: a link that downloads a framework mapping as its template.
+            _("Download “%(mapping)s” (.xlsx)") % {"mapping": obj.title},
         )
 
 
@@ -261,4 +314,4 @@ class ComplianceGroup(ModelAdminGroup):
     menu_item_name = "compliance"
     menu_icon = "tasks"
     menu_order = 250
-    items = (SelfAssessmentAdmin, FrameworkAdmin, StandardAdmin, RatingAdmin)
+    items = (SelfAssessmentAdmin, FrameworkAdmin, FrameworkMappingAdmin, StandardAdmin, RatingAdmin)

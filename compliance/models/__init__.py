@@ -3,6 +3,7 @@
 from .assessments import AssessmentLocked, EvidenceLink, Rating, SelfAssessment
 from .evidence_lines import EvidenceLine, LineLevel, LineRating, LineScale
 from .frameworks import ChecklistItem, Framework, RatingLevel, Section, Standard
+from .mappings import FrameworkMapping, LevelMapping, Relation, StandardMapping
 from .meetings import AdvisoryGroupMeeting, MeetingLocked
 from .questions import EmailChoice, Question, Reply
 from .roles import RoleGroup
@@ -22,6 +23,10 @@ __all__ = [
     "LineRating",
     "LineScale",
     "Framework",
+    "FrameworkMapping",
+    "LevelMapping",
+    "Relation",
+    "StandardMapping",
     "Rating",
     "RatingLevel",
     "Section",

@@ -134,8 +134,20 @@ class SelfAssessment(models.Model):
         self.refresh_from_db()
 
     @transaction.atomic
-    def start_next(self, title: str, assessed_on) -> "SelfAssessment":
-        """A new draft with this one's ratings and notes as its baseline, marked carried over."""
+    def start_next(self, title: str, assessed_on, framework=None) -> "SelfAssessment":
+        """A new draft with this one's ratings and notes as its baseline, marked carried over;
+        on another `framework`, through the complete mapping to it (compliance/carry_across.py:
+        refused, naming the standards left out, if it is not complete). This one is only read."""
+        if framework is not None and framework.pk != self.framework_id:
+            from ..carry_across import carry_across, complete_mapping
+
+            mapping = complete_mapping(self.framework, framework)
+            draft = SelfAssessment.objects.create(
+                framework=framework, title=title, assessed_on=assessed_on, started_from=self
+            )
+            carry_across(self, draft, mapping)
+            draft.add_missing_ratings()
+            return draft
         draft = SelfAssessment.objects.create(
             framework=self.framework, title=title, assessed_on=assessed_on, started_from=self
         )
@@ -284,6 +296,15 @@ class Rating(ClusterableModel):
         _("carried over"),
         default=False,
         help_text=_("Copied from the previous self-assessment and not re-checked yet."),
+    )
+    carry_note = models.TextField(
+        _("where it came from"),
+        blank=True,
+        max_length=CELL_LIMIT,
+        help_text=_(
+            "Started from a self-assessment on another framework: where this rating and its "
+            "evidence came from, and what to do."
+        ),
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -2,6 +2,7 @@
 
 import itertools
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,15 @@ class Framework(models.Model):
         default="Rating",
         help_text=_('The rating column\'s heading, e.g. "C/PC".'),
     )
+    replaces = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+        verbose_name=_("replaces"),
+        help_text=_("The earlier version this one replaces."),
+    )
 
     history = TrackerHistoricalRecords()
 
@@ -35,6 +45,13 @@ class Framework(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.version})"
+
+    def clean(self):
+        from ..mapping_rules import replaces_problem
+
+        problem = replaces_problem(self, self.replaces) if self.pk else ""
+        if problem:
+            raise ValidationError({"replaces": problem})
 
     def unrated_level(self) -> "RatingLevel":
         """The scale's one "not yet rated" level, added (as NYR) to a scale that lacks it."""

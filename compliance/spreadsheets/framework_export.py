@@ -29,6 +29,8 @@ def export_framework(framework: Framework) -> Workbook:
         ("rating heading", framework.rating_heading),
     ):
         append_row(settings, [key, value])
+    if framework.replaces_id:  # optional: the earlier version it replaces, by its code
+        append_row(settings, ["replaces", framework.replaces.code])
 
     scale = book.create_sheet("Scale")
     append_row(scale, SCALE_COLUMNS, font=BOLD)

@@ -22,6 +22,12 @@ KEYS = {
     "site check",
     "optional",
     "scale",
+    # the mapping template's (mappings.py)
+    "old code",
+    "new code",
+    "relation",
+    "old level",
+    "new level",
 }
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}

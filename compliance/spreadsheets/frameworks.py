@@ -33,7 +33,7 @@ from .framework_lines import (
 from .framework_rows import NO, POSITION, YES, rows
 from .workbooks import open_workbook, sheet_rows
 
-FRAMEWORK_KEYS = {"code", "name", "version", "source", "rating heading"}
+FRAMEWORK_KEYS = {"code", "name", "version", "source", "rating heading", "replaces"}
 SCALE_COLUMNS = ["position", "code", "label", "meaning", "colour", "counts as met", "not yet rated"]
 STANDARD_COLUMNS = ["section", "section title", "code", "wording"]
 CHECKLIST_COLUMNS = ["standard", "item", "site check"]
@@ -82,7 +82,7 @@ def _framework_details(sheet, errors) -> dict:
         key = cell_text(values[0] if values else "").lower()
         value = values[1] if len(values) > 1 else None
         if key in FRAMEWORK_KEYS:
-            details[key] = cell_text(value) if key == "code" else kept_text(value)
+            details[key] = cell_text(value) if key in ("code", "replaces") else kept_text(value)
             rows_of[key] = number
             if key == "code":
                 details["_code_row"] = number
@@ -106,6 +106,16 @@ def _framework_details(sheet, errors) -> dict:
     ):
         check_length(
             errors, sheet.title, rows_of.get(key, 1), 2, details.get(key, ""), Framework, field
+        )
+    replaces = details.get("replaces", "")
+    details["replaces"] = Framework.objects.filter(code=replaces).first() if replaces else None
+    if replaces and details["replaces"] is None:
+        errors.add(
+            sheet.title,
+            rows_of["replaces"],
+            2,
+            # Translators: "replaces" names a row of the file format, which stays English.
+            _("“replaces” names no framework loaded here: “%(code)s”") % {"code": replaces},
         )
     if details.get("code") and not re.fullmatch(r"[-a-zA-Z0-9_]+", details["code"]):
         errors.add(
@@ -291,6 +301,7 @@ def _create(details, levels, sections, standards, checklist, line_scales, lines)
         version=details["version"],
         source=details.get("source", ""),
         rating_heading=heading if heading.strip() else _("Rating"),
+        replaces=details.get("replaces"),
     )
     levels, notice = with_unrated_level(levels)
     framework.import_notices = [notice] if notice else []

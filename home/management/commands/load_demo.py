@@ -7,6 +7,7 @@ from home.demo import (
     annual_report,
     delivery_plans,
     figures,
+    framework_move,
     meetings,
     self_assessments,
     workflow,
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         users = demo_users.load()
         workflow.load()  # page moderation the Service manager approves
         self_assessments.load()
+        framework_move.load()  # the 2016 framework, its mapping to 2018, a 2017-18 assessment
         delivery_plans.load()
         demo_users.link_plan_owners()
         meetings.load()
