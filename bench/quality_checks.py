@@ -33,7 +33,11 @@ def main():
     print(f"{'standards':>10}{'links':>8}{'findings':>10}{'queries':>9}{'first ms':>10}"
           f"{'median ms':>11}")  # fmt: skip
     for row in rows:
-        print("".join(f"{cell:>{width}}" for cell, width in zip(row, (10, 8, 10, 9, 10, 11))))
+        print(
+            "".join(
+                f"{cell:>{width}}" for cell, width in zip(row, (10, 8, 10, 9, 10, 11), strict=True)
+            )
+        )
     flat = rows[0][3] == rows[1][3]
     fast = float(rows[1][5]) <= GOAL_MS
     print(f"queries flat from 20 to 500 standards: {'yes' if flat else 'NO'}")

@@ -29,7 +29,9 @@ def test_the_demo_draft_s_report_shows_its_checks(client, demo_site, service_man
     assert {"carried-over", "evidence-overdue", "no-public-summary"} <= ids
     assert "Checks before ratifying" in text
     assert f"Warning : {len(found.warnings)}" in text
-    assert "1.1 Evidence past its review-by date: Evidence past its review-by date: Service " in text
+    assert (
+        "1.1 Evidence past its review-by date: Evidence past its review-by date: Service " in text
+    )
     assert "(31/01/2023)" in text
     # 3.3 was re-checked for the draft: it is not among the carried over
     assert ("3.3", "carried-over") not in {(f.standard.code, f.check.id) for f in found}
