@@ -37,6 +37,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from . import questions
+from .models import EvidenceLink
 from .reports import ratings_of
 from .site_checks import registered_checks
 
@@ -53,14 +54,24 @@ SEVERITIES = {
 }
 
 
+@dataclass(frozen=True)
+class Evidence:
+    title: str
+    review_by: datetime.date | None
+
+
 @dataclass
 class Assessed:
     """What the checks read about one self-assessment, loaded once."""
 
     assessment: object
-    ratings: list  # reports.ratings_of(..., with_evidence=True): standard, level, evidence
+    ratings: list  # reports.ratings_of: standard (with its checklist), level
+    evidence: dict  # {rating id: [Evidence]}: each rating's evidence links, by title
     today: datetime.date
     user: object = None  # whose fix links: a site check's fix only if they may make it
+
+    def evidence_of(self, rating) -> list[Evidence]:
+        return self.evidence.get(rating.pk, [])
 
     @property
     def counted(self) -> list:
@@ -136,12 +147,21 @@ class Findings:
         ]
 
 
-def fix_rating(rating) -> tuple[str, str]:
-    """The usual way to put a finding right: edit the rating."""
-    return (
-        reverse("minimum_standards_rating_modeladmin_edit", args=[rating.pk]),
-        gettext("Edit the rating of %(code)s") % {"code": rating.standard.code},
-    )
+SOME_RATING = 987654321  # a rating's id in the edit URL worked out once, then replaced
+
+
+def rating_editor():
+    """rating -> (URL, label): the usual way to put a finding right, editing the rating; the
+    URL worked out once for every rating, not once a finding."""
+    url = reverse("minimum_standards_rating_modeladmin_edit", args=[SOME_RATING])
+
+    def fix(rating) -> tuple[str, str]:
+        return (
+            url.replace(str(SOME_RATING), str(rating.pk)),
+            gettext("Edit the rating of %(code)s") % {"code": rating.standard.code},
+        )
+
+    return fix
 
 
 # The built-in checks.
@@ -155,7 +175,7 @@ def not_rated(assessed):
 
 def met_without_evidence(assessed):
     for rating in assessed.counted:
-        unsupported = not rating.evidence_notes.strip() and not rating.evidence_links.all()
+        unsupported = not rating.evidence_notes.strip() and not assessed.evidence_of(rating)
         if rating.level.counts_as_met and unsupported:
             yield (
                 rating,
@@ -166,7 +186,11 @@ def met_without_evidence(assessed):
 
 def evidence_overdue(assessed):
     for rating in assessed.ratings:
-        overdue = [link for link in rating.evidence_links.all() if link.is_overdue(assessed.today)]
+        overdue = [
+            link
+            for link in assessed.evidence_of(rating)
+            if link.review_by and link.review_by < assessed.today
+        ]
         if overdue:
             yield (
                 rating,
@@ -303,13 +327,25 @@ def configured() -> list[tuple[QualityCheck, str]]:
     ]
 
 
+def evidence_by_rating(assessment) -> dict[int, list[Evidence]]:
+    """Each rating's evidence links, title and review-by date only: one query."""
+    found: dict[int, list[Evidence]] = {}
+    links = EvidenceLink.objects.filter(rating__assessment=assessment).order_by("sort_order", "pk")
+    for rating_id, title, review_by in links.values_list("rating_id", "title", "review_by"):
+        found.setdefault(rating_id, []).append(Evidence(title, review_by))
+    return found
+
+
 def findings_for(assessment, ratings=None, user=None, today=None) -> Findings:
-    """Every configured check run on `assessment` (its ratings as reports.ratings_of gives them
-    with evidence, if already read), most severe first, then in framework order."""
+    """Every configured check run on `assessment` (its ratings as reports.ratings_of gives
+    them, if already read), most severe first, then in framework order."""
     if ratings is None:
-        ratings = ratings_of(assessment, with_evidence=True)
-    assessed = Assessed(assessment, ratings, today or timezone.localdate(), user)
+        ratings = ratings_of(assessment)
+    assessed = Assessed(
+        assessment, ratings, evidence_by_rating(assessment), today or timezone.localdate(), user
+    )
     order = {rating.pk: n for n, rating in enumerate(ratings)}
+    fix_rating = rating_editor()
     found = []
     for check, severity in configured():
         for rating, message, *fix in check.find(assessed):
