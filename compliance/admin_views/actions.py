@@ -89,12 +89,14 @@ class StartNextForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, previous, **kwargs):
+    def __init__(self, *args, previous=None, **kwargs):
+        """The framework is offered only for a `previous` self-assessment whose framework has
+        a complete mapping to another."""
         super().__init__(*args, **kwargs)
         from ..carry_across import frameworks_mapped_from
 
-        mapped = frameworks_mapped_from(previous.framework)
-        if mapped.exists():
+        mapped = frameworks_mapped_from(previous.framework) if previous else None
+        if mapped is not None and mapped.exists():
             self.fields["framework"].queryset = mapped
             self.fields["framework"].empty_label = _("%(framework)s (the same)") % {
                 "framework": previous.framework

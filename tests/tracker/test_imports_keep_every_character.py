@@ -83,7 +83,7 @@ def test_a_framework_keeps_every_character_of_its_texts(db):
         (
             {"Framework": [["code", "x"], ["name", "X"], ["version", "1"], ["owner", "Us"]]},
             "Sheet “Framework”, row 4, column A: “owner” is not a setting of this sheet "
-            "(it has: code, name, rating heading, source, version)",
+            "(it has: code, name, rating heading, replaces, source, version)",
         ),
         (
             {"Checklist": [["standard", "item", "site check"], ["1.1", "x" * 301, ""]]},
