@@ -66,7 +66,7 @@ def test_the_form_lists_the_blockers_with_their_fix_links(
     for response in (form, start):
         html, text = response.content.decode(), page_text(response)
         assert "This self-assessment cannot be ratified until these are put right." in text
-        assert "1.3 , Met, but no evidence: Rated C, with no evidence notes" in text
+        assert "1.3 : Rated C, with no evidence notes" in text
         assert f'href="/admin/minimum_standards/rating/edit/{rating.pk}/"' in html
         assert "Edit the rating of 1.3" in text
     assert 'name="acknowledgement"' in form.content.decode()  # the draft has warnings too
