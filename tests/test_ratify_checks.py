@@ -125,6 +125,10 @@ def test_with_a_reason_it_is_ratified_and_the_reason_is_kept(
     assert "Ratified at Winter (15 January 2030). Warnings acknowledged:" in history
     assert f"Why: {REASON}" in history
 
+    record = page_text(client.get(f"{MEETING}/{meeting.pk}/record/"))
+    assert f"Ratified despite {len(lines)} quality check warnings" in record
+    assert f"Why: {REASON}" in record
+
     minutes = page_text(client.get(f"{MEETING}/{meeting.pk}/minutes/"))
     assert "Ratified despite the quality checks' warnings:" in minutes
     assert "Warning, 4.1: No public summary" in minutes and f"Why: {REASON}" in minutes
