@@ -347,7 +347,7 @@ def decision(request, pk, kind):
         except ValidationError as refused:
             for error in refused.error_list:
                 on_field = error.code == ACKNOWLEDGEMENT and ACKNOWLEDGEMENT in form.fields
-                form.add_error(ACKNOWLEDGEMENT if on_field else None, error.message)
+                form.add_error(ACKNOWLEDGEMENT if on_field else None, error.messages[0])
             if isinstance(form, DescribedFieldsMixin):
                 form.describe()
         except StaleEdit as stale:  # changed after the form was drawn: nothing was decided
