@@ -2,7 +2,8 @@
 same step: a ratification ratifies (and locks) the self-assessment, an agreed action becomes
 a plan item, a change or a closure is written into the item's progress, and approving an
 earlier meeting's minutes locks that meeting's record. All or nothing, and never on a meeting
-whose own minutes are approved.
+whose own minutes are approved. A ratification is refused while the self-assessment's quality
+checks find a blocker, and past their warnings needs the meeting's reason (ratify_checks).
 
 A decision about a record (the self-assessment, the plan item, the earlier meeting) is taken on
 the record as stored, its row locked, and writes only what it decides; it is refused if the
@@ -19,6 +20,7 @@ from wagtail_minimum_standards.compliance.concurrency import locked
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting, MeetingLocked
 
 from .models import Decision, PlanItem, ProgressUpdate, StatusMeaning
+from .ratify_checks import acknowledge
 
 
 @dataclass
@@ -35,14 +37,23 @@ class NewAction:
 @transaction.atomic
 def decide(meeting, kind, text, user, *, assessment=None, plan_item=None, minutes_of=None,
            new_action: NewAction | None = None, drawn_version: int | None = None,
-           ) -> Decision:  # fmt: skip
+           acknowledgement: str = "") -> Decision:  # fmt: skip
     meeting = AdvisoryGroupMeeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_locked:
         raise MeetingLocked(meeting)
     decision = Decision(meeting=meeting, kind=kind, text=text, recorded_by=user)
     if kind == Decision.Kind.RATIFY:
-        assessment.ratify(meeting, meeting.date, drawn_version=drawn_version)
+        # Its quality checks first: a blocker refuses it, warnings need the meeting's reason.
+        acknowledged = acknowledge(assessment, acknowledgement, user)
+        assessment.ratify(
+            meeting,
+            meeting.date,
+            drawn_version=drawn_version,
+            acknowledgement=acknowledged.history_reason,
+        )
         decision.assessment = assessment
+        decision.acknowledged_checks = acknowledged.checks
+        decision.acknowledgement = acknowledged.reason
     elif kind == Decision.Kind.NEW_ACTION:
         decision.plan_item = _agree(new_action, meeting, text)
     elif kind in (Decision.Kind.CHANGE_ITEM, Decision.Kind.CLOSE_ITEM):

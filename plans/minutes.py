@@ -1,5 +1,6 @@
 """A meeting's minutes, drafted from its record: who came, apologies, the questions the
-Advisory Group raised before it and their answers, notes, and what it decided. Printed from
+Advisory Group raised before it and their answers, notes, and what it decided (a ratification
+with the quality checks' warnings it was ratified despite, and why). Printed from
 the admin, or downloaded as a Word document (services circulate minutes as Word files)."""
 
 import io
@@ -92,6 +93,12 @@ def minutes_docx(minutes: Minutes) -> bytes:
         document.add_paragraph(
             text(f"{decision.get_kind_display()}: {decision.text}"), style="List Number"
         )
+        if decision.acknowledged_checks:
+            document.add_paragraph(_("Ratified despite the quality checks' warnings:"))
+            for line in decision.acknowledged_checks.splitlines():
+                document.add_paragraph(text(line), style="List Bullet 2")
+            why = _("Why: %(reason)s") % {"reason": decision.acknowledgement}
+            document.add_paragraph(text(why))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

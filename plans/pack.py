@@ -11,6 +11,7 @@ from wagtail_minimum_standards.compliance.people import name_of
 from wagtail_minimum_standards.compliance.spreadsheets.cells import append_row
 
 from .question_list import open_questions
+from .review_checks import in_framework_order
 from .spreadsheets import fit_sheet_title
 
 
@@ -57,8 +58,19 @@ def _summary(review, unanswered) -> list[str]:
         _("Unanswered questions, whenever asked: %(count)d") % {"count": len(unanswered)},
         _("Agreed at the last meeting: %(count)d") % {"count": len(review.agreed_last_time)},
         _("Evidence due for review: %(count)d") % {"count": len(review.evidence_due)},
+        _checks_line(review),
         _figures_line(review.figures),
     ]
+
+
+def _checks_line(review) -> str:
+    if review.assessment is None:
+        return _("Quality checks: no self-assessment to check")
+    counts = ", ".join(f"{words}: {count}" for _severity, words, count in review.findings.summary())
+    return _("Quality checks on %(assessment)s: %(counts)s") % {
+        "assessment": review.assessment,
+        "counts": counts or _("nothing found"),
+    }
 
 
 def _figures_line(figures) -> str:
@@ -211,6 +223,16 @@ def meeting_pack(review) -> Workbook:
             for e in review.evidence_due
         ],
         [12, 40, 10, 50],
+    )
+    _sheet(
+        book,
+        _("Checks"),
+        [_("Standard"), _("Check"), _("Severity"), _("Message")],
+        [
+            [f.standard.code, str(f.check.title), f.severity_words, f.message]
+            for f in in_framework_order(review.findings)
+        ],
+        [10, 36, 12, 80],
     )
     this_year = review.figures.year.label if review.figures.year else _("This year")
     last_year = review.figures.last_year.label if review.figures.last_year else _("Last year")

@@ -1,5 +1,6 @@
 """The Advisory Group's review for a meeting: what changed since the previous meeting, what is
-overdue, and what falls due before the next one. A fixed number of queries, however many
+overdue, what falls due before the next one, and the quality checks on the self-assessment it
+covers (review_checks). A fixed number of queries, however many
 items and history records there are.
 """
 
@@ -19,8 +20,10 @@ from wagtail_minimum_standards.compliance.models import (
     RatingLevel,
     SelfAssessment,
 )
+from wagtail_minimum_standards.compliance.quality_checks import Findings
 
 from .models import OPEN_MEANINGS, Decision, PlanAction, PlanItem, ProgressUpdate
+from .review_checks import checks_for
 from .review_figures import FiguresToDate, figures_to_date
 
 NEXT_MEETING_DEFAULT = datetime.timedelta(days=91)  # the horizon when no next meeting is set
@@ -51,6 +54,8 @@ class Review:
     agreed_last_time: list = field(default_factory=list)  # [(decision, its item now)]
     evidence_due: list = field(default_factory=list)  # evidence links past or near review
     figures: FiguresToDate = field(default_factory=FiguresToDate)  # the year to date
+    assessment: SelfAssessment | None = None  # the self-assessment whose checks it shows
+    findings: Findings = field(default_factory=Findings)  # its quality checks' findings
 
     @property
     def open_questions(self) -> list:
@@ -91,7 +96,8 @@ def changed_fields(model, window, field_name):
     return changes
 
 
-def review_for(meeting: AdvisoryGroupMeeting) -> Review:
+def review_for(meeting: AdvisoryGroupMeeting, user=None) -> Review:
+    """The review; `user` is who reads it (the quality checks' fix links are for them)."""
     meetings = AdvisoryGroupMeeting.objects.order_by("date")
     previous = meetings.filter(date__lt=meeting.date).last()
     review = Review(meeting, previous, meetings.filter(date__gt=meeting.date).first())
@@ -139,6 +145,7 @@ def review_for(meeting: AdvisoryGroupMeeting) -> Review:
         )
     review.evidence_due = evidence_due(review.next_date)
     review.figures = figures_to_date(meeting.date)
+    review.assessment, review.findings = checks_for(meeting, user)
     return review
 
 

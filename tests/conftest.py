@@ -57,6 +57,15 @@ def advisory_member(db):
     return AdvisoryGroupMemberFactory()
 
 
+@pytest.fixture
+def without_quality_checks(settings):
+    """Every quality check turned off, as a service may (MINIMUM_STANDARDS_QUALITY_CHECKS): for
+    tests of ratifying that are about something else, on assessments the checks would stop."""
+    from wagtail_minimum_standards.compliance.quality_checks import all_checks
+
+    settings.MINIMUM_STANDARDS_QUALITY_CHECKS = {check.id: "off" for check in all_checks()}
+
+
 def pytest_report_header(config):
     from django.conf import settings
 

@@ -134,7 +134,9 @@ def test_a_ratified_rating_cannot_be_opened_for_editing(client, compliance_demo,
     assert Rating.objects.get(pk=rating.pk).evidence_notes == rating.evidence_notes
 
 
-def test_ratify_then_unlock_with_a_reason(client, compliance_demo, service_manager):
+def test_ratify_then_unlock_with_a_reason(
+    client, compliance_demo, service_manager, without_quality_checks
+):
     client.force_login(service_manager)
     draft = compliance_demo["draft"]
     too_early = compliance_demo["ratified"].ratified_at  # before the draft's date

@@ -9,9 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
+from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting, EvidenceLink
 from wagtail_minimum_standards.figures.models import Figure
 from wagtail_minimum_standards.plans.models import PlanItem
+from wagtail_minimum_standards.plans.pack import meeting_pack
 from wagtail_minimum_standards.plans.review import review_for
 
 from .tracker.figure_factories import BreakdownListFactory, MeasureFactory, figure, year
@@ -60,7 +61,7 @@ def test_the_review_page_and_the_pack(client, plans_demo, advisory_member):
     assert pack.sheetnames == [
         "Summary", "New items", "Status changes", "Progress updates", "Actions completed",
         "Rating changes", "Questions", "Unanswered questions", "Agreed last time",
-        "Evidence due for review", "Figures", "Overdue", "Due before next meeting",
+        "Evidence due for review", "Checks", "Figures", "Overdue", "Due before next meeting",
     ]  # fmt: skip
     assert pack["Rating changes"].max_row == 5
     assert pack["Summary"]["A1"].value.startswith(
@@ -94,6 +95,7 @@ def test_reminders_go_to_the_advisory_group_before_a_meeting(
 
 def test_review_queries_do_not_grow_with_the_plan(plans_demo):
     meeting = plans_demo["january"]
+    review_for(meeting)  # the first, as any first read of the site settings, creates them
     with CaptureQueriesContext(connection) as few:
         review_for(meeting)
     plan = plans_demo["plan"]
@@ -107,6 +109,35 @@ def test_review_queries_do_not_grow_with_the_plan(plans_demo):
     with CaptureQueriesContext(connection) as many:
         review_for(meeting)
 
+    assert len(many) == len(few)
+
+
+def test_review_and_pack_queries_do_not_grow_with_the_checks_findings(plans_demo):
+    """The quality checks of the self-assessment the review covers: as many queries for one
+    finding as for a finding on every standard and every piece of evidence."""
+    meeting = plans_demo["january"]
+    draft = plans_demo["draft"]
+    assert review_for(meeting).assessment == draft  # and the site settings are created
+    draft.ratings.update(evidence_notes="Sampled.", public_summary="We do this.")
+    draft.ratings.exclude(standard__code="1.1").update(carried_over=False)
+    draft.ratings.filter(standard__code="1.1").update(carried_over=True)
+    with CaptureQueriesContext(connection) as few:
+        meeting_pack(review_for(meeting))
+    draft.ratings.update(carried_over=True, public_summary="", evidence_notes="")
+    for rating in draft.ratings.all():
+        for n in range(3):
+            EvidenceLink.objects.create(
+                rating=rating,
+                title=f"Old evidence {n}",
+                url="https://example.org/",
+                review_by=datetime.date(2020, 1, 1),
+            )
+
+    with CaptureQueriesContext(connection) as many:
+        review = review_for(meeting)
+        meeting_pack(review)
+
+    assert len(review.findings) > 3 * draft.ratings.count()
     assert len(many) == len(few)
 
 
@@ -183,6 +214,7 @@ def test_review_queries_do_not_grow_with_the_figures(plans_demo):
         measure = MeasureFactory(key=key, breakdown=phases)
         for label in ("Primary", "Secondary"):
             figure(measure, year(2022), 1, label=label)
+    review_for(meeting)  # the first, as any first read of the site settings, creates them
     with CaptureQueriesContext(connection) as few:
         review_for(meeting)
     labels = [f"Need {n}" for n in range(10)]

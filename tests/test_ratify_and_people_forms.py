@@ -65,7 +65,9 @@ def test_refused_for_want_of_the_tick_the_message_is_said_once_beside_the_box(
     assert draft.status != SelfAssessment.Status.RATIFIED
 
 
-def test_ticked_it_is_ratified(client, plans_demo, later_meeting, service_manager):
+def test_ticked_it_is_ratified(
+    client, plans_demo, later_meeting, service_manager, without_quality_checks
+):
     client.force_login(service_manager)
     draft = plans_demo["draft"]
     page = client.get(ratify_url(later_meeting, draft)).content.decode()

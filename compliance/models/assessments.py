@@ -93,11 +93,12 @@ class SelfAssessment(models.Model):
         return self.status == self.Status.RATIFIED
 
     @transaction.atomic
-    def ratify(self, meeting, on_date, user=None, drawn_version=None):
+    def ratify(self, meeting, on_date, user=None, drawn_version=None, acknowledgement=""):
         """Ratified at a meeting, once. Decided on the row as stored, locked while this is
         decided: only its status and where and when it was ratified are written (an edit made
         meanwhile is kept). Refused if it was ratified already, or (StaleEdit) if it changed
-        after a form drawn at `drawn_version` showed it."""
+        after a form drawn at `drawn_version` showed it. An `acknowledgement` (why the meeting
+        ratified it despite its quality checks' warnings) is kept in its history's reason."""
         stored = locked(self, drawn_version)
         if stored.is_locked:
             raise AssessmentLocked(stored)
@@ -105,7 +106,7 @@ class SelfAssessment(models.Model):
         write(
             stored,
             {"status": self.Status.RATIFIED, "ratified_at": meeting, "ratified_on": on_date},
-            gettext("Ratified at %(meeting)s") % {"meeting": meeting},
+            _ratified_reason(meeting, acknowledgement),
         )
         self.refresh_from_db()
 
@@ -408,3 +409,12 @@ class EvidenceLink(models.Model):
     @property
     def href(self) -> str:
         return self.document.url if self.document_id else self.url
+
+
+def _ratified_reason(meeting, acknowledgement: str) -> str:
+    if acknowledgement.strip():
+        return gettext("Ratified at %(meeting)s. %(acknowledgement)s") % {
+            "meeting": meeting,
+            "acknowledgement": acknowledgement.strip(),
+        }
+    return gettext("Ratified at %(meeting)s") % {"meeting": meeting}

@@ -35,11 +35,14 @@ from wagtail_minimum_standards.compliance.models import (
     Standard,
 )
 from wagtail_minimum_standards.compliance.people import PeopleChoiceField, name_of, name_people
+from wagtail_minimum_standards.compliance.quality_checks import findings_for
 
 from ..meeting_record import NewAction, decide, previous_meeting
 from ..minutes import minutes_docx, minutes_for
 from ..models import OPEN_MEANINGS, Decision, DeliveryPlan, PlanItem
+from ..ratify_checks import ACKNOWLEDGEMENT
 from .access import can_read, can_run, requires
+from .upload_forms import DescribedFieldsMixin
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -116,7 +119,7 @@ class DecisionForm(forms.Form):
         return {}
 
 
-class RatifyForm(DrawnVersionsMixin, DecisionForm):
+class RatifyForm(DescribedFieldsMixin, DrawnVersionsMixin, DecisionForm):
     decides_on = "assessment"
     assessment = forms.ModelChoiceField(
         SelfAssessment.objects.exclude(status=SelfAssessment.Status.RATIFIED),
@@ -129,11 +132,26 @@ class RatifyForm(DrawnVersionsMixin, DecisionForm):
         ),
         required=False,
     )
+    acknowledgement = forms.CharField(
+        label=gettext_lazy("Why the Advisory Group ratifies despite these warnings"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "Kept with the warnings in the minutes and in the self-assessment's history."
+        ),
+        error_messages={
+            "required": gettext_lazy(
+                "Say why the Advisory Group ratifies despite the quality checks' warnings."
+            )
+        },
+    )
 
-    def __init__(self, *args, carried_over=0, **kwargs):
+    def __init__(self, *args, carried_over=0, findings=None, **kwargs):
         super().__init__(*args, **kwargs)
         if not carried_over:  # asked only when it applies; clean() checks the choice made
             self.fields["ratify_carried_over"].widget = forms.HiddenInput()
+        if not (findings and findings.warnings):  # asked only when there are warnings
+            del self.fields["acknowledgement"]
 
     def clean(self):
         cleaned = super().clean()
@@ -166,7 +184,20 @@ class RatifyForm(DrawnVersionsMixin, DecisionForm):
 
     def targets(self):
         assessment = self.cleaned_data["assessment"]
-        return {"assessment": assessment, "drawn_version": self.drawn_version(assessment)}
+        return {
+            "assessment": assessment,
+            "drawn_version": self.drawn_version(assessment),
+            "acknowledgement": self.cleaned_data.get("acknowledgement", ""),
+        }
+
+
+def checks_before_ratifying(assessment_id, user):
+    """The quality checks' findings on a self-assessment that may yet be ratified, or None."""
+    assessment = SelfAssessment.objects.exclude(status=SelfAssessment.Status.RATIFIED).filter(
+        pk=assessment_id
+    )
+    found = assessment.first()
+    return findings_for(found, user=user) if found else None
 
 
 def carried_over_codes(assessment_id) -> list[str]:
@@ -298,7 +329,7 @@ def decision(request, pk, kind):
     if meeting.is_locked:
         messages.error(request, _("This meeting's minutes are approved: its record is locked."))
         return redirect("minimum_standards_plans_meeting_record", meeting.pk)
-    form_class, carried = FORMS[kind], []
+    form_class, carried, findings = FORMS[kind], [], None
     extra = {}
     initial = {}
     if kind == Decision.Kind.RATIFY:
@@ -307,12 +338,18 @@ def decision(request, pk, kind):
             initial["assessment"] = int(wanted)
             carried = carried_over_codes(int(wanted))
             extra["carried_over"] = len(carried)
+            findings = checks_before_ratifying(int(wanted), request.user)
+        extra["findings"] = findings
     form = form_class(request.POST or None, meeting=meeting, initial=initial, **extra)
     if request.method == "POST" and form.is_valid():
         try:
             decide(meeting, kind, form.cleaned_data["text"], request.user, **form.targets())
         except ValidationError as refused:
-            form.add_error(None, refused.messages[0])
+            for error in refused.error_list:
+                on_field = error.code == ACKNOWLEDGEMENT and ACKNOWLEDGEMENT in form.fields
+                form.add_error(ACKNOWLEDGEMENT if on_field else None, error.messages[0])
+            if isinstance(form, DescribedFieldsMixin):
+                form.describe()
         except StaleEdit as stale:  # changed after the form was drawn: nothing was decided
             form.add_error(None, str(stale))
         else:
@@ -323,6 +360,8 @@ def decision(request, pk, kind):
         "form": form,
         "meeting": meeting,
         "carried_over": carried,
+        "findings": findings,
+        "is_ratify": kind == Decision.Kind.RATIFY,
     }
     return TemplateResponse(request, "minimum_standards_plans/admin/decision_form.html", context)
 
@@ -356,7 +395,15 @@ MEETING_FIELDS = [
     "notes",
     "minutes_approved_at_id",
 ]
-DECISION_FIELDS = ["kind", "text", "assessment_id", "plan_item_id", "minutes_of_id"]
+DECISION_FIELDS = [
+    "kind",
+    "text",
+    "assessment_id",
+    "plan_item_id",
+    "minutes_of_id",
+    "acknowledged_checks",
+    "acknowledgement",
+]
 
 
 def _with_attendance(rows):

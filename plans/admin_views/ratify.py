@@ -1,5 +1,7 @@
 """Ratifying a self-assessment is one of a meeting's decisions: choose the meeting, then record
-the decision in its record (meeting_record.decision)."""
+the decision in its record (meeting_record.decision). Both pages show the self-assessment's
+quality checks: what blocks ratifying it, and the warnings the meeting must give a reason to
+ratify past."""
 
 from django import forms
 from django.shortcuts import get_object_or_404, redirect
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting, SelfAssessment
+from wagtail_minimum_standards.compliance.quality_checks import findings_for
 
 from ..models import Decision
 from .access import can_run, requires
@@ -40,5 +43,6 @@ def ratify(request, pk):
             "choose the meeting. The self-assessment is then locked."
         ),
         "method": "get",
+        "findings": None if assessment.is_locked else findings_for(assessment, user=request.user),
     }
-    return TemplateResponse(request, "minimum_standards/admin/form_page.html", context)
+    return TemplateResponse(request, "minimum_standards_plans/admin/ratify_start.html", context)

@@ -21,7 +21,7 @@ from .access import can_read, can_run, requires
 def review(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
     context = {
-        "review": review_for(meeting),
+        "review": review_for(meeting, request.user),
         "may_ask": questions.may_ask(request.user),
         "may_record": can_run(request.user),
         "open_questions": open_questions(),
@@ -35,4 +35,4 @@ def review(request, pk):
 def pack(request, pk):
     meeting = get_object_or_404(AdvisoryGroupMeeting, pk=pk)
     name = _("meeting pack %(date)s") % {"date": meeting.date}  # a file name: slugified
-    return xlsx_response(meeting_pack(review_for(meeting)), name)
+    return xlsx_response(meeting_pack(review_for(meeting, request.user)), name)

@@ -51,6 +51,14 @@ class Decision(models.Model):
         related_name="+",
         verbose_name=_("Minutes of"),
     )
+    acknowledged_checks = models.TextField(
+        _("Quality checks' warnings acknowledged"),
+        blank=True,
+        help_text=_("One a line, as they stood when the self-assessment was ratified."),
+    )
+    acknowledgement = models.TextField(
+        _("Why the Advisory Group ratified despite these warnings"), blank=True, max_length=3000
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -89,3 +89,12 @@ def plan(framework):
     item.save()
     PlanAction.objects.create(item=item, number=1, lead="1. ", text="Ask the parent carer forum")
     return plan
+
+
+@pytest.fixture
+def without_quality_checks(settings):
+    """Every quality check turned off, as a service may (MINIMUM_STANDARDS_QUALITY_CHECKS): for
+    tests of ratifying that are about something else, on assessments the checks would stop."""
+    from wagtail_minimum_standards.compliance.quality_checks import all_checks
+
+    settings.MINIMUM_STANDARDS_QUALITY_CHECKS = {check.id: "off" for check in all_checks()}

@@ -82,7 +82,7 @@ def test_a_ratification_is_refused_if_the_self_assessment_changed_after_the_form
 
 
 def test_a_ratification_is_refused_if_a_rating_changed_after_the_form_was_drawn(
-    client, manager, other, assessment, meetings
+    client, manager, other, assessment, meetings, without_quality_checks
 ):
     """The Advisory Group ratifies the ratings it saw: one changed meanwhile (here rated
     compliant in the admin by someone else) moves the self-assessment's version on."""
@@ -125,7 +125,7 @@ def test_a_ratification_is_refused_if_a_rating_changed_after_the_form_was_drawn(
 
 
 def test_a_ratification_changes_only_the_status_and_where_and_when(
-    client, manager, assessment, meetings
+    client, manager, assessment, meetings, without_quality_checks
 ):
     winter = meetings[1]
     client.force_login(manager)

@@ -155,7 +155,7 @@ def test_the_public_is_sent_to_sign_in(client, assessment):
 
 
 def test_ratifying_is_a_decision_of_the_meeting_and_locks_the_self_assessment(
-    client, manager, assessment, meetings
+    client, manager, assessment, meetings, without_quality_checks
 ):
     client.force_login(manager)
     report = reverse("minimum_standards_assessment_report", args=[assessment.pk])
