@@ -4,6 +4,7 @@ check, the drafts offered, accepting them one by one or together, and who may.""
 import datetime
 import io
 import re
+import threading
 
 import pytest
 from django.core.management import call_command
@@ -329,3 +330,55 @@ def test_the_demo_draft_offers_drafts_and_one_is_accepted(client, plans_demo, se
     assert response.status_code == 302
     assert plan.items.count() == before + 1
     assert plan.items.filter(standards=standard).exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_accepts_at_once_add_one_item(framework, monkeypatch):
+    """The second accept waits for the first's lock on the plan's row, then finds the item."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks: PostgreSQL (SQLite locks the whole database)")
+    from wagtail_minimum_standards.plans import drafting
+
+    assessment = assessment_of(framework, {"1.1": "NC"})
+    plan = DeliveryPlan.objects.create(title="Delivery plan 2026-27", framework=framework)
+    plan.add_defaults()
+    standard = framework_standard(framework, "1.1")
+    holding, release = threading.Event(), threading.Event()
+    real_items_serving = drafting.items_serving
+
+    def first_holds_the_lock(plan, standard_ids):
+        found = real_items_serving(plan, standard_ids)
+        if not holding.is_set():
+            holding.set()  # the first accept has the plan's row locked
+            assert release.wait(10)
+        return found
+
+    monkeypatch.setattr(drafting, "items_serving", first_holds_the_lock)
+    results, failures = [], []
+
+    def in_thread():
+        def run():
+            try:
+                values = {"objective": "Meet standard 1.1"}
+                results.append(drafting.accept(plan, assessment, [(standard, values)]))
+            except Exception as error:  # noqa: BLE001 (reported by the test)
+                failures.append(error)
+            finally:
+                connection.close()
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        return thread
+
+    first = in_thread()
+    assert holding.wait(10)
+    second = in_thread()
+    second.join(0.5)
+    waited = second.is_alive()  # the second waits for the first's lock
+    release.set()
+    first.join(10)
+    second.join(10)
+
+    assert not failures and waited
+    assert plan.items.filter(standards=standard).count() == 1
+    assert sorted((len(added), len(there)) for added, there in results) == [(0, 1), (1, 0)]
