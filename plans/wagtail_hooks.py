@@ -6,6 +6,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from wagtail_minimum_standards.compliance.assessment_actions import HOOK as ASSESSMENT_ACTIONS
 from wagtail_minimum_standards.compliance.assessment_actions import AssessmentAction
+from wagtail_minimum_standards.compliance.quality_checks import HOOK as QUALITY_CHECKS
 from wagtail_minimum_standards.compliance.standard_links import HOOK, StandardLink
 
 from .admin_views.dashboard import PlansPanel
@@ -51,3 +52,22 @@ def ratify_at_a_meeting(assessment, user) -> list:
         return []
     url = reverse("minimum_standards_plans_assessment_ratify", args=[assessment.pk])
     return [AssessmentAction(_("Ratify at an Advisory Group meeting…"), url)]
+
+
+@hooks.register(ASSESSMENT_ACTIONS)
+def draft_plan_items(assessment, user) -> list:
+    """Plan items drafted from the assessment's gaps, for the Service manager to accept."""
+    from .admin_views.access import can_run
+    from .quality_checks import drafting_url
+
+    if not can_run(user):
+        return []
+    return [AssessmentAction(_("Draft plan items from gaps…"), drafting_url(assessment))]
+
+
+@hooks.register(QUALITY_CHECKS)
+def quality_checks() -> list:
+    """Not met, and no item in an active delivery plan (quality_checks.py)."""
+    from .quality_checks import QUALITY_CHECKS
+
+    return QUALITY_CHECKS

@@ -26,6 +26,7 @@ from wagtail_minimum_standards.compliance.models import AdvisoryGroupMeeting
 from ..models import AnnualReport, DeliveryPlan, PlanItem
 from . import (
     annual_reports,
+    drafts,
     items,
     meeting_record,
     plan_view,
@@ -54,6 +55,7 @@ EXTRA_VIEWS = [
     ("meeting/<int:pk>/history/", meeting_record.meeting_history, "meeting_history"),
     ("meeting/<int:pk>/minutes.docx", meeting_record.minutes_word, "meeting_minutes_word"),
     ("assessment/<int:pk>/ratify/", ratify.ratify, "assessment_ratify"),
+    ("assessment/<int:pk>/drafts/", drafts.drafts, "assessment_drafts"),
     ("questions/", question_list.question_list_view, "questions"),
     ("annual-reports/", annual_reports.report_list, "annual_reports"),
     ("year/<int:pk>/annual-report/", annual_reports.report_view, "annual_report"),
