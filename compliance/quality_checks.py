@@ -85,6 +85,10 @@ class QualityCheck:
     severity: str  # its severity unless the setting changes it
     title: str  # what it looks for, e.g. "Met, but no evidence"
     find: Callable[[Assessed], Iterable[tuple]]  # yields (rating, message[, fix url, label])
+    # Whether a delivery-plan item would put a finding right (evidence to gather, the website
+    # to mend), so that plans drafts one from it; not for what the manager does in the tracker
+    # itself (rating, re-checking, a public summary, answering a question).
+    plan_action: bool = False
 
 
 @dataclass(frozen=True)
@@ -296,9 +300,19 @@ def open_question(assessed):
 
 BUILT_IN = [
     QualityCheck("not-rated", BLOCKER, _("Not rated yet"), not_rated),
-    QualityCheck("met-without-evidence", BLOCKER, _("Met, but no evidence"), met_without_evidence),
     QualityCheck(
-        "evidence-overdue", WARNING, _("Evidence past its review-by date"), evidence_overdue
+        "met-without-evidence",
+        BLOCKER,
+        _("Met, but no evidence"),
+        met_without_evidence,
+        plan_action=True,
+    ),
+    QualityCheck(
+        "evidence-overdue",
+        WARNING,
+        _("Evidence past its review-by date"),
+        evidence_overdue,
+        plan_action=True,
     ),
     QualityCheck("carried-over", WARNING, _("Carried over, never re-checked"), carried_over),
     QualityCheck("no-public-summary", WARNING, _("No public summary"), no_public_summary),
@@ -306,7 +320,11 @@ BUILT_IN = [
         "reading-age", NOTE, _("Public summary above the reading age"), summary_reading_age
     ),
     QualityCheck(
-        "site-check-failing", WARNING, _("The live website fails a check"), site_check_failing
+        "site-check-failing",
+        WARNING,
+        _("The live website fails a check"),
+        site_check_failing,
+        plan_action=True,
     ),
     QualityCheck("open-question", WARNING, _("An open Advisory Group question"), open_question),
 ]

@@ -17,9 +17,7 @@ from wagtail_minimum_standards.compliance.quality_checks import BLOCKER, WARNING
 from wagtail_minimum_standards.compliance.reports import ratings_of
 
 from .models import DeliveryPlan, Meaning, PlanItem, StatusMeaning
-from .quality_checks import GAP_WITHOUT_PLAN_ITEM, is_gap
-
-NOT_DRAFTED_FROM = {"open-question", GAP_WITHOUT_PLAN_ITEM}  # answered; the rating says it
+from .quality_checks import is_gap
 
 
 @dataclass
@@ -78,7 +76,7 @@ def drafts_for(assessment, plan, user=None, today=None) -> list[Draft]:
         findings = [
             finding
             for finding in found.get(rating.pk, [])
-            if finding.severity in (BLOCKER, WARNING) and finding.check.id not in NOT_DRAFTED_FROM
+            if finding.severity in (BLOCKER, WARNING) and finding.check.plan_action
         ]
         if is_gap(rating) or findings:
             reasons = [rating_reason(rating)] if is_gap(rating) else []
