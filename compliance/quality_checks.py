@@ -354,6 +354,11 @@ def evidence_by_rating(assessment) -> dict[int, list[Evidence]]:
     return found
 
 
+def is_on(check_id: str) -> bool:
+    """Whether the check runs (the setting has not turned it off)."""
+    return any(check.id == check_id for check, _severity in configured())
+
+
 def findings_for(assessment, ratings=None, user=None, today=None) -> Findings:
     """Every configured check run on `assessment` (its ratings as reports.ratings_of gives
     them, if already read), most severe first, then in framework order."""

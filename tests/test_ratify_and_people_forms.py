@@ -36,7 +36,7 @@ def the_label(html: str) -> str:
 
 
 def test_a_draft_with_carried_over_ratings_shows_one_note_and_a_box_to_tick(
-    client, plans_demo, later_meeting, service_manager
+    client, plans_demo, later_meeting, service_manager, without_quality_checks
 ):
     client.force_login(service_manager)
 
@@ -48,7 +48,7 @@ def test_a_draft_with_carried_over_ratings_shows_one_note_and_a_box_to_tick(
 
 
 def test_refused_for_want_of_the_tick_the_message_is_said_once_beside_the_box(
-    client, plans_demo, later_meeting, service_manager
+    client, plans_demo, later_meeting, service_manager, without_quality_checks
 ):
     client.force_login(service_manager)
     draft = plans_demo["draft"]
@@ -82,6 +82,23 @@ def test_ticked_it_is_ratified(
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == SelfAssessment.Status.RATIFIED
+
+
+def test_with_the_carried_over_check_on_the_warnings_ask_instead_of_a_box(
+    client, plans_demo, later_meeting, service_manager, settings
+):
+    """The check's warning asks for the meeting's reason: the box would ask the same twice."""
+    settings.MINIMUM_STANDARDS_QUALITY_CHECKS = {"met-without-evidence": "off"}
+    client.force_login(service_manager)
+    draft = plans_demo["draft"]
+    carried = draft.ratings.filter(carried_over=True).select_related("standard").first()
+
+    html = client.get(ratify_url(later_meeting, draft)).content.decode()
+
+    assert the_box(html) == [] and CARRIED not in html
+    assert f"{carried.standard.code}</a>" in html or f"{carried.standard.code}:" in html
+    assert "Carried over from the last self-assessment and not re-checked since." in html
+    assert "Why the Advisory Group ratifies despite these warnings" in html
 
 
 def test_no_box_and_no_note_where_nothing_was_carried_over(

@@ -35,7 +35,7 @@ from wagtail_minimum_standards.compliance.models import (
     Standard,
 )
 from wagtail_minimum_standards.compliance.people import PeopleChoiceField, name_of, name_people
-from wagtail_minimum_standards.compliance.quality_checks import findings_for
+from wagtail_minimum_standards.compliance.quality_checks import findings_for, is_on
 
 from ..meeting_record import NewAction, decide, previous_meeting
 from ..minutes import minutes_docx, minutes_for
@@ -148,7 +148,10 @@ class RatifyForm(DescribedFieldsMixin, DrawnVersionsMixin, DecisionForm):
 
     def __init__(self, *args, carried_over=0, findings=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if not carried_over:  # asked only when it applies; clean() checks the choice made
+        if is_on("carried-over"):
+            # The quality check asks instead: a warning the meeting gives its reason for.
+            del self.fields["ratify_carried_over"]
+        elif not carried_over:  # asked only when it applies; clean() checks the choice made
             self.fields["ratify_carried_over"].widget = forms.HiddenInput()
         if not (findings and findings.warnings):  # asked only when there are warnings
             del self.fields["acknowledgement"]
@@ -164,7 +167,7 @@ class RatifyForm(DescribedFieldsMixin, DrawnVersionsMixin, DecisionForm):
                 "assessment",
                 _("It was assessed on %(date)s, after this meeting.") % {"date": assessed_on},
             )
-        carried = carried_over_codes(assessment.pk)
+        carried = carried_over_codes(assessment.pk) if self.asks_to_tick else []
         if carried and not cleaned.get("ratify_carried_over"):
             # The English says "rating(s)" whatever the number, as it always has; a language
             # with plural forms gives each its own.
@@ -181,6 +184,12 @@ class RatifyForm(DescribedFieldsMixin, DrawnVersionsMixin, DecisionForm):
             codes = ", ".join(carried)
             self.add_error("ratify_carried_over", message % {"count": len(carried), "codes": codes})
         return cleaned
+
+    @property
+    def asks_to_tick(self) -> bool:
+        """Whether the form asks to ratify carried-over ratings by a tick (only where the
+        carried-over quality check is turned off)."""
+        return "ratify_carried_over" in self.fields
 
     def targets(self):
         assessment = self.cleaned_data["assessment"]

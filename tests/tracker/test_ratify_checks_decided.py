@@ -66,6 +66,7 @@ def test_a_check_turned_off_no_longer_blocks(manager, assessment, meetings, sett
         "not-rated": "off",
         "no-public-summary": "off",
         "site-check-failing": "off",
+        "gap-without-plan-item": "off",
     }
     assessment.ratings.update(evidence_notes="Case files sampled.")
 
