@@ -18,6 +18,7 @@ from .models import (
     LineScale,
     Rating,
     RatingLevel,
+    Relation,
     SelfAssessment,
 )
 from .models.assessments import NOT_ADOPTED_EXCLUDED
@@ -83,6 +84,11 @@ CHANGE_WORDS = {
     "unrated": pgettext_lazy("rating change", "unrated"),
     "new": pgettext_lazy("rating change", "new"),
     "dropped": pgettext_lazy("rating change", "dropped"),
+    # Across a framework mapping (compliance/comparing_across.py): how a standard of the later
+    # framework came from the earlier one's, when its rating cannot be set beside one level.
+    "split": pgettext_lazy("rating change", "split"),
+    "merged": pgettext_lazy("rating change", "merged"),
+    "retired": pgettext_lazy("rating change", "retired"),
 }
 
 
@@ -92,10 +98,18 @@ class StandardChange:
     before: object  # RatingLevel or None
     after: object
     change: str  # a key of CHANGE_WORDS: "improved", "worsened", "unchanged", "new" ...
+    # Across a mapping: [(old standard, its level in `first` or None)] it came from, and how
+    relation: str = ""  # "same", "split", "merged", "new", "retired"; "" within a framework
+    came_from: list = field(default_factory=list)
 
     @property
     def words(self) -> str:
         return str(CHANGE_WORDS[self.change])
+
+    @property
+    def relation_words(self) -> str:
+        """The relation as the mapping names it ("Same", "Split" ...), or ""."""
+        return str(Relation(self.relation).label) if self.relation else ""
 
 
 @dataclass
@@ -105,6 +119,7 @@ class Comparison:
     levels: list
     changes: list = field(default_factory=list)
     totals: dict = field(default_factory=dict)  # change -> number of standards
+    mapping: object = None  # the FrameworkMapping compared through, if the frameworks differ
 
     def total_rows(self) -> list[tuple[str, str, int]]:
         """[(change, its words, number of standards)] in the order the changes were met."""
@@ -112,7 +127,13 @@ class Comparison:
 
 
 def compare(first: SelfAssessment, second: SelfAssessment) -> Comparison:
-    """Per standard: improved, worsened or unchanged from `first` to `second`."""
+    """Per standard: improved, worsened or unchanged from `first` to `second`. Two
+    self-assessments of different frameworks are compared through the mapping between them
+    (compliance/comparing_across.py); without one, NoMapping."""
+    if first.framework_id != second.framework_id:
+        from .comparing_across import compare_across
+
+        return compare_across(first, second)
     levels = list(RatingLevel.objects.filter(framework_id=first.framework_id).order_by("-position"))
     before = {r.standard_id: r for r in ratings_of(first)}
     after = {r.standard_id: r for r in ratings_of(second)}
