@@ -53,6 +53,9 @@ def test_the_demos_2016_to_2018_move_carries_what_it_should(client):
     assert new.replaces == old
     assert FrameworkMapping.objects.get(from_framework=old, to_framework=new).is_complete
     assert "could not be found" in old.source  # said plainly: not the published wording
+    assert "neither the wording nor the structure of the 2016 document" in old.source
+    assert "“Quality standards for services providing impartial information" in old.source
+    assert "A public copy of its full text: https://" in old.source
     previous = SelfAssessment.objects.get(title=TITLE_2017_18)
     assert previous.is_locked
     before = state(previous)
