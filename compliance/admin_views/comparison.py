@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from ..comparing_across import NoMapping, mapping_for
 from ..models import SelfAssessment
-from ..reports import compare, counts_across
+from ..reports import NoMapping, compare, counts_across, mapping_for
 from ..spreadsheets.assessments import export_comparison
 from .access import can_read, requires
 from .responses import xlsx_response
