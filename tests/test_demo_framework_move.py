@@ -2,11 +2,12 @@
 Quality Standards starts the next one on the 2018 Minimum Standards through the built-in
 mapping, in one form, and carries what the mapping says; the old one is unchanged."""
 
-from io import StringIO
+from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from home.demo.framework_move import TITLE_2017_18
 from wagtail_minimum_standards.compliance.models import (
@@ -52,6 +53,9 @@ def test_the_demos_2016_to_2018_move_carries_what_it_should(client):
     assert new.replaces == old
     assert FrameworkMapping.objects.get(from_framework=old, to_framework=new).is_complete
     assert "could not be found" in old.source  # said plainly: not the published wording
+    assert "neither the wording nor the structure of the 2016 document" in old.source
+    assert "“Quality standards for services providing impartial information" in old.source
+    assert "A public copy of its full text: https://" in old.source
     previous = SelfAssessment.objects.get(title=TITLE_2017_18)
     assert previous.is_locked
     before = state(previous)
@@ -95,3 +99,42 @@ def test_the_demos_2016_to_2018_move_carries_what_it_should(client):
 
     report = client.get(reverse("minimum_standards_assessment_report", args=[draft.pk]))
     assert "Carried over from 1.1" in report.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_demos_2017_18_compares_with_the_next_through_the_mapping(client):
+    call_command("load_demo", stdout=StringIO())
+    previous = SelfAssessment.objects.get(title=TITLE_2017_18)
+    new = Framework.objects.get(code="iass-2018")
+    client.force_login(ServiceManagerFactory())
+    client.post(
+        reverse("minimum_standards_assessment_start_next", args=[previous.pk]),
+        {"title": "Self-Assessment 2018-19", "assessed_on": "31/03/2019", "framework": new.pk},
+    )
+    draft = SelfAssessment.objects.get(title="Self-Assessment 2018-19")
+    query = {"first": previous.pk, "second": draft.pk}
+
+    html = client.get(reverse("minimum_standards_compare"), query).content.decode()
+    book = client.get(reverse("minimum_standards_compare_export"), query)
+
+    assert "Compared through the mapping “2016 Quality Standards to 2018 Minimum Standards”" in (
+        html
+    )
+    for change, count in (("Unchanged", 14), ("Split", 4), ("Merged", 1), ("New", 1)):
+        assert f"{change}</span>: <strong>{count}</strong>" in html
+    assert "Retired</span>: <strong>1</strong>" in html
+    rows = [
+        list(row) for row in load_workbook(BytesIO(book.content)).active.iter_rows(values_only=True)
+    ]
+    changes = {(row[0] or "").split(" ")[0]: row for row in rows[3:24]}
+    assert changes["1.1"][2:] == ["Same", "M", "C", "unchanged"]  # carried over: M is C
+    assert changes["1.3"][2:] == ["Same", "PM", "P/C", "unchanged"]
+    assert changes["1.4"][1].startswith("1.4 ") and changes["1.4"][2:] == [
+        "Split", "M", "NYR", "split"
+    ]  # fmt: skip
+    assert changes["2.1"][1].count("\n") == 1 and changes["2.1"][2] == "Merged"
+    assert changes["2.2"][2] == "New"
+    retired = rows[23]
+    assert retired[0] is None and retired[1].startswith("3.6 ") and retired[2:] == [
+        "Retired", "M", None, "retired"
+    ]  # fmt: skip

@@ -1,4 +1,5 @@
-"""Two self-assessments of one framework side by side, and every assessment's counts as a chart."""
+"""Two self-assessments side by side (of one framework, or of two through the mapping between
+them), and every assessment's counts as a chart."""
 
 from django import forms
 from django.http import HttpResponse
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from ..models import SelfAssessment
-from ..reports import compare, counts_across
+from ..reports import NoMapping, compare, counts_across, mapping_for
 from ..spreadsheets.assessments import export_comparison
 from .access import can_read, requires
 from .responses import xlsx_response
@@ -27,10 +28,13 @@ class CompareForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         first, second = cleaned.get("first"), cleaned.get("second")
-        if first and second and first.framework_id != second.framework_id:
-            raise forms.ValidationError(_("Choose two self-assessments of the same framework."))
         if first and second and first.pk == second.pk:
             raise forms.ValidationError(_("Choose two different self-assessments."))
+        if first and second and first.framework_id != second.framework_id:
+            try:
+                mapping_for(first, second)
+            except NoMapping as problem:
+                raise forms.ValidationError(str(problem)) from None
         return cleaned
 
 
@@ -66,9 +70,11 @@ def comparison(request):
     context = {"form": form}
     if form.is_valid():
         first, second = form.cleaned_data["first"], form.cleaned_data["second"]
-        levels, rows = counts_across(first.framework)
+        comparison = compare(first, second)
+        # Across a mapping, the counts are the later framework's, whose standards the rows follow.
+        levels, rows = counts_across(comparison.second.framework)
         context.update(
-            comparison=compare(first, second),
+            comparison=comparison,
             levels=levels,
             # Each count beside its level, so that a stacked row names its column.
             rows=[(row, list(zip(levels, counts, strict=True))) for row, counts in rows],

@@ -92,18 +92,36 @@ def _adoption(text: str) -> bool | None:
 
 
 def export_comparison(first: SelfAssessment, second: SelfAssessment) -> Workbook:
+    """Standard | first | second | Change; across a framework mapping, with the standard(s) it
+    came from and the relation after the standard, retired standards last."""
     comparison = compare(first, second)
-    book, sheet = _sheet(_("Comparison"), [70, 14, 14, 12])
+    first, second = comparison.first, comparison.second  # the earlier framework's first
+    across = comparison.mapping is not None
+    widths = [70, 40, 12, 14, 14, 12] if across else [70, 14, 14, 12]
+    book, sheet = _sheet(_("Comparison"), widths)
     title = _("%(first)s compared with %(second)s") % {"first": first, "second": second}
     append_row(sheet, [title], font=Font(bold=True, size=14))
-    append_row(sheet, [_("Standard"), first.title, second.title, _("Change")], font=BOLD)
+    if across:
+        append_row(sheet, [_("Mapping: %(mapping)s") % {"mapping": comparison.mapping}])
+    came = [_("Came from"), _("Relation")] if across else []
+    append_row(sheet, [_("Standard"), *came, first.title, second.title, _("Change")], font=BOLD)
     for change in comparison.changes:
-        append_row(sheet, [
-            f"{change.standard.code} {change.standard.text}",
-            change.before.code if change.before else "",
-            change.after.code if change.after else "",
-            change.words,
-        ])  # fmt: skip
+        standard = change.standard
+        row = [f"{standard.code} {standard.text}" if standard else ""]
+        if across:
+            row += [
+                "\n".join(f"{old.code} {old.text}" for old, _level in change.came_from),
+                change.relation_words,
+                ", ".join(
+                    level.code if len(change.came_from) == 1 else f"{old.code}: {level.code}"
+                    for old, level in change.came_from
+                    if level
+                ),
+            ]
+        else:
+            row.append(change.before.code if change.before else "")
+        row += [change.after.code if change.after else "", change.words]
+        append_row(sheet, row)
     sheet.append([])
     append_row(sheet, [_("Change"), _("Standards")], font=BOLD)
     for _name, words, count in sorted(comparison.total_rows()):
