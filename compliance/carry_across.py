@@ -1,5 +1,5 @@
-"""Starting the next self-assessment on another framework, through a mapping
-(SelfAssessment.start_next(..., framework=...)). The previous one is only read.
+"""Starting the next self-assessment on another framework, through a mapping (start_across;
+on the same framework, SelfAssessment.start_next). The previous one is only read.
 
 - same: its level (through the mapping's levels, else the level of the same code, else not
   yet rated), evidence notes, public summary, next steps, evidence links and whether it was
@@ -14,11 +14,12 @@ and what to do."""
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from .mapping_rules import missing_message
-from .models import EvidenceLink, FrameworkMapping, Rating, Relation
+from .models import EvidenceLink, FrameworkMapping, Rating, Relation, SelfAssessment
 
 
 def complete_mapping(from_framework, to_framework) -> FrameworkMapping:
@@ -41,6 +42,19 @@ def complete_mapping(from_framework, to_framework) -> FrameworkMapping:
             }
         )
     return mapping
+
+
+@transaction.atomic
+def start_across(previous, title: str, assessed_on, framework) -> SelfAssessment:
+    """A new draft on `framework`, started from `previous` through the complete mapping to it
+    (refused, naming the standards left out, if it is not complete)."""
+    mapping = complete_mapping(previous.framework, framework)
+    draft = SelfAssessment.objects.create(
+        framework=framework, title=title, assessed_on=assessed_on, started_from=previous
+    )
+    carry_across(previous, draft, mapping)
+    draft.add_missing_ratings()
+    return draft
 
 
 def frameworks_mapped_from(framework):

@@ -1,5 +1,6 @@
 """The rules a framework mapping keeps, in one place: the admin form and the spreadsheet upload
-both ask `row_problems`, `level_problems`, `cycle_problem` and `missing_codes`, and each
+both ask `row_problems`, `level_problems`, `cycle_problem` and `missing_codes` (in
+models/mappings.py), and each
 reports what they return in its own way (a form error naming the row; a sheet, row and column).
 
 A row links an old standard to a new one:
@@ -171,26 +172,6 @@ def _shape_problems(rows, grouped, side) -> list[Problem]:
     return problems
 
 
-def missing_codes(from_framework, to_framework, rows) -> tuple[list[str], list[str]]:
-    """The codes of the old and the new framework's standards that no row accounts for, in
-    framework order."""
-    rows = list(rows)
-    old_ids = {r.old_standard_id if hasattr(r, "old_standard_id") else getattr(r.old, "pk", None)
-               for r in rows}  # fmt: skip
-    new_ids = {r.new_standard_id if hasattr(r, "new_standard_id") else getattr(r.new, "pk", None)
-               for r in rows}  # fmt: skip
-    return (
-        [s.code for s in _standards(from_framework) if s.pk not in old_ids],
-        [s.code for s in _standards(to_framework) if s.pk not in new_ids],
-    )
-
-
-def _standards(framework):
-    return Standard.objects.filter(section__framework=framework).order_by(
-        "section__position", "position", "pk"
-    )
-
-
 def missing_message(from_framework, to_framework, old: list[str], new: list[str]) -> str:
     """ "These standards are not mapped yet: 1.2 of … ; 2.1 of …" """
     parts = []
@@ -276,19 +257,3 @@ def _path(following, start, goal) -> list:
             seen.add(after)
             paths.append([*path, after])
     return []
-
-
-def replaces_problem(framework, replaces) -> str:
-    """Why `framework` cannot replace `replaces` (a chain that loops), or ""."""
-    if replaces is None:
-        return ""
-    chain, current = [framework.pk], replaces
-    while current is not None:
-        if current.pk in chain:
-            return _(
-                "%(framework)s cannot replace %(replaces)s: %(replaces)s already comes after "
-                "it (a chain of versions cannot loop)."
-            ) % {"framework": framework, "replaces": replaces}
-        chain.append(current.pk)
-        current = current.replaces
-    return ""

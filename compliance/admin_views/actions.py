@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from .. import dates
+from ..carry_across import frameworks_mapped_from, start_across
 from ..concurrency import DrawnVersionsMixin, StaleEdit
 from ..models import Framework, SelfAssessment
 from ..spreadsheets.assessments import export_assessment, import_assessment
@@ -93,8 +94,6 @@ class StartNextForm(forms.Form):
         """The framework is offered only for a `previous` self-assessment whose framework has
         a complete mapping to another."""
         super().__init__(*args, **kwargs)
-        from ..carry_across import frameworks_mapped_from
-
         mapped = frameworks_mapped_from(previous.framework) if previous else None
         if mapped is not None and mapped.exists():
             self.fields["framework"].queryset = mapped
@@ -112,9 +111,11 @@ def start_next(request, pk):
     if request.method == "POST" and form.is_valid():
         framework = form.cleaned_data.get("framework")
         try:
-            draft = previous.start_next(
-                form.cleaned_data["title"], form.cleaned_data["assessed_on"], framework=framework
-            )
+            title, assessed_on = form.cleaned_data["title"], form.cleaned_data["assessed_on"]
+            if framework is None or framework == previous.framework:
+                draft = previous.start_next(title, assessed_on)
+            else:
+                draft = start_across(previous, title, assessed_on, framework)
         except ValidationError as refused:
             form.add_error("framework", refused.messages[0])
         else:

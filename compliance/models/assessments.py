@@ -135,20 +135,9 @@ class SelfAssessment(models.Model):
         self.refresh_from_db()
 
     @transaction.atomic
-    def start_next(self, title: str, assessed_on, framework=None) -> "SelfAssessment":
-        """A new draft with this one's ratings and notes as its baseline, marked carried over;
-        on another `framework`, through the complete mapping to it (compliance/carry_across.py:
-        refused, naming the standards left out, if it is not complete). This one is only read."""
-        if framework is not None and framework.pk != self.framework_id:
-            from ..carry_across import carry_across, complete_mapping
-
-            mapping = complete_mapping(self.framework, framework)
-            draft = SelfAssessment.objects.create(
-                framework=framework, title=title, assessed_on=assessed_on, started_from=self
-            )
-            carry_across(self, draft, mapping)
-            draft.add_missing_ratings()
-            return draft
+    def start_next(self, title: str, assessed_on) -> "SelfAssessment":
+        """A new draft with this one's ratings and notes as its baseline, marked carried over.
+        (On another framework, through a mapping: compliance/carry_across.py, start_across.)"""
         draft = SelfAssessment.objects.create(
             framework=self.framework, title=title, assessed_on=assessed_on, started_from=self
         )

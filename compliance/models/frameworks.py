@@ -47,8 +47,6 @@ class Framework(models.Model):
         return f"{self.name} ({self.version})"
 
     def clean(self):
-        from ..mapping_rules import replaces_problem
-
         problem = replaces_problem(self, self.replaces) if self.pk else ""
         if problem:
             raise ValidationError({"replaces": problem})
@@ -60,6 +58,22 @@ class Framework(models.Model):
             taken = set(self.levels.values_list("code", flat=True))
             level = self.levels.create(code=free_unrated_code(taken), **unrated_level_fields())
         return level
+
+
+def replaces_problem(framework, replaces) -> str:
+    """Why `framework` cannot replace `replaces` (a chain that loops), or ""."""
+    if replaces is None:
+        return ""
+    chain, current = [framework.pk], replaces
+    while current is not None:
+        if current.pk in chain:
+            return gettext(
+                "%(framework)s cannot replace %(replaces)s: %(replaces)s already comes after "
+                "it (a chain of versions cannot loop)."
+            ) % {"framework": framework, "replaces": replaces}
+        chain.append(current.pk)
+        current = current.replaces
+    return ""
 
 
 def unrated_level_fields() -> dict:

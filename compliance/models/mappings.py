@@ -66,8 +66,6 @@ class FrameworkMapping(ClusterableModel):
 
     def missing_codes(self) -> tuple[list[str], list[str]]:
         """The codes of the old and the new framework's standards that no row accounts for."""
-        from ..mapping_rules import missing_codes
-
         return missing_codes(self.from_framework, self.to_framework, self.rows.all())
 
     def missing_summary(self) -> str:
@@ -155,3 +153,23 @@ class LevelMapping(models.Model):
 
     def __str__(self):
         return f"{self.old_level.code} → {self.new_level.code}"
+
+
+def missing_codes(from_framework, to_framework, rows) -> tuple[list[str], list[str]]:
+    """The codes of the old and the new framework's standards that no row accounts for, in
+    framework order."""
+    rows = list(rows)
+    old_ids = {r.old_standard_id if hasattr(r, "old_standard_id") else getattr(r.old, "pk", None)
+               for r in rows}  # fmt: skip
+    new_ids = {r.new_standard_id if hasattr(r, "new_standard_id") else getattr(r.new, "pk", None)
+               for r in rows}  # fmt: skip
+    return (
+        [s.code for s in _standards(from_framework) if s.pk not in old_ids],
+        [s.code for s in _standards(to_framework) if s.pk not in new_ids],
+    )
+
+
+def _standards(framework):
+    return Standard.objects.filter(section__framework=framework).order_by(
+        "section__position", "position", "pk"
+    )

@@ -14,9 +14,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from simple_history.utils import bulk_create_with_history
 
-from ..mapping_rules import Row, cycle_problem, level_problems, missing_codes, row_problems
+from ..mapping_rules import Row, cycle_problem, level_problems, row_problems
 from ..models import Framework, FrameworkMapping, LevelMapping, RatingLevel, Standard
-from ..models.mappings import StandardMapping
+from ..models.mappings import StandardMapping, missing_codes
 from .cells import append_row, joined_row
 from .errors import SheetErrors, cell_text, check_length, kept_text
 from .framework_rows import rows

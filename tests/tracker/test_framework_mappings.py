@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from wagtail_minimum_standards.compliance.carry_across import start_across
 from wagtail_minimum_standards.compliance.models import (
     EvidenceLink,
     FrameworkMapping,
@@ -157,7 +158,7 @@ def test_starting_across_a_mapping_carries_what_the_mapping_says(frameworks):
     import_mapping(mapping_book())
     previous = ratified_on_old(old)
     before = snapshot(previous)
-    draft = previous.start_next("2018-19", datetime.date(2019, 3, 31), framework=new)
+    draft = start_across(previous, "2018-19", datetime.date(2019, 3, 31), new)
     ratings = {r.standard.code: r for r in draft.ratings.select_related("standard", "level")}
     assert draft.framework == new and sorted(ratings) == ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2"]
     same = ratings["1.1"]
@@ -193,7 +194,7 @@ def test_a_level_with_no_match_leaves_the_rating_unrated_with_a_note(frameworks)
     old, new = frameworks
     import_mapping(mapping_book(levels=[["PM", "P/C"]]))
     previous = ratified_on_old(old)
-    draft = previous.start_next("2018-19", datetime.date(2019, 3, 31), framework=new)
+    draft = start_across(previous, "2018-19", datetime.date(2019, 3, 31), new)
     rating = draft.ratings.get(standard__code="1.1")  # M: no levels row, no level "M"
     assert rating.level.is_unrated
     assert "M (Met), has no match on this scale" in rating.carry_note
@@ -205,6 +206,6 @@ def test_starting_across_an_incomplete_mapping_is_refused_naming_the_standards(f
     mapping.rows.filter(new_standard__code="2.2").delete()
     previous = ratified_on_old(old)
     with pytest.raises(ValidationError) as caught:
-        previous.start_next("2018-19", datetime.date(2019, 3, 31), framework=new)
+        start_across(previous, "2018-19", datetime.date(2019, 3, 31), new)
     assert "2.2 of Minimum Standards (2018)" in caught.value.messages[0]
     assert SelfAssessment.objects.count() == 1
