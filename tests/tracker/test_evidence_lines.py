@@ -48,7 +48,7 @@ def quality_2016():
     return framework_book(
         STANDARDS,
         standards_heading=[*STANDARDS_HEADING, "optional"],
-        details={"code": "iass-2016", "name": "IASS Quality Standards", "version": "2016"},
+        details={"code": "lines-2016", "name": "IASS Quality Standards", "version": "2016"},
         sheets={"Line scales": LINE_SCALES, "Evidence lines": LINES},
     )
 
