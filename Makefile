@@ -8,7 +8,7 @@
 # make test-plugin  build the tracker's wheel and test it in bare Wagtail projects (docs/plugin.md)
 # make lint  ruff check, ruff format --check, import layers (lint-imports), makemigrations --check
 # make bench serve the site with gunicorn and measure it, then the compliance views, the review,
-#            the spreadsheet uploads, the annual report's Word document and the public pages
+#            the spreadsheet uploads, the annual report's Word document, the quality checks and the public pages
 #            through the deployment stack (from nginx's cache against static files, uncached
 #            against a minimal view, workers
 #            recycled: PASS or FAIL for each target) (docs/benchmarks.md)
