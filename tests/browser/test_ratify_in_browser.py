@@ -46,8 +46,12 @@ def test_a_warning_needs_a_reason_at_320_px(browser, demo_server):
     assert reason.is_visible()
     assert problems_on(page) == []
 
+    # The carried-over ratings are among the warnings: no tick box asks about them again.
+    assert page.get_by_label(re.compile("^Ratify it with the ratings carried over")).count() == 0
+    assert "Carried over from the last self-assessment and not re-checked since." in (
+        checks.inner_text()
+    )
     page.get_by_label("What was decided").fill("Ratified as presented.")
-    page.get_by_label(re.compile("^Ratify it with the ratings carried over")).check()
     reason.fill("   ")
     page.get_by_role("button", name=re.compile("^Ratify a self-assessment")).click()
     page.wait_for_load_state()
@@ -62,7 +66,6 @@ def test_a_warning_needs_a_reason_at_320_px(browser, demo_server):
     assert not draft.is_locked
 
     reason.fill("The website is checked again in March; the summaries are being written.")
-    page.get_by_label(re.compile("^Ratify it with the ratings carried over")).check()
     page.get_by_role("button", name=re.compile("^Ratify a self-assessment")).click()
     page.wait_for_url(f"{demo_server}/admin/minimum_standards_plans/meeting/{meeting.pk}/record/")
 
