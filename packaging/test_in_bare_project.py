@@ -77,11 +77,13 @@ def find_python(version: str) -> str:
 
 
 def lowest_constraints(path: Path) -> Path:
-    """The oldest release of each dependency the wheel allows: `name>=X` pinned to `name==X`."""
+    """The oldest release of each dependency the wheel allows: `name>=X` (or `name>=X,<Y`)
+    pinned to `name==X`."""
     dependencies = tomllib.loads((PLUGIN / "pyproject.toml").read_text())["project"]["dependencies"]
     pins = []
     for requirement in dependencies:
-        name, lowest = re.fullmatch(r"([A-Za-z0-9_.-]+)>=([0-9.]+)", requirement).groups()
+        found = re.fullmatch(r"([A-Za-z0-9_.-]+)>=([0-9.]+)(?:,<[0-9.]+)?", requirement)
+        name, lowest = found.groups()
         pins.append(f"{name}=={lowest}")
     path.write_text("\n".join(pins) + "\n")
     return path
