@@ -31,12 +31,11 @@ from functools import lru_cache
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import questions
+from . import dates, questions
 from .models import EvidenceLink
 from .reports import ratings_of
 from .site_checks import registered_checks
@@ -205,8 +204,7 @@ def evidence_overdue(assessed):
                 )
                 % {
                     "links": "; ".join(
-                        f"{link.title} ({date_format(link.review_by, 'SHORT_DATE_FORMAT')})"
-                        for link in overdue
+                        f"{link.title} ({link.review_by.strftime(dates.SHOWN)})" for link in overdue
                     )
                 },
             )
