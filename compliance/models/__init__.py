@@ -1,7 +1,8 @@
 """Frameworks of standards, and the service's yearly self-assessments against them."""
 
-from .assessments import AssessmentLocked, EvidenceLink, Rating, SelfAssessment
+from .assessments import AssessmentLocked, Rating, SelfAssessment
 from .evidence_lines import EvidenceLine, LineLevel, LineRating, LineScale
+from .evidence_links import EvidenceLink
 from .frameworks import ChecklistItem, Framework, RatingLevel, Section, Standard
 from .mappings import FrameworkMapping, LevelMapping, Relation, StandardMapping
 from .meetings import AdvisoryGroupMeeting, MeetingLocked

@@ -7,14 +7,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.utils import bulk_create_with_history
-from wagtail.documents import get_document_model_string
 
 from ..concurrency import locked, write
 from ..dates import ModelDateField
-from ..history import InlineHistoricalRecords, TrackerHistoricalRecords
+from ..history import TrackerHistoricalRecords
 from ..spreadsheets.cells import CELL_LIMIT
 from .frameworks import Framework, RatingLevel, Standard
 
@@ -162,6 +160,10 @@ class SelfAssessment(models.Model):
             default_change_reason=carried_over,
         )
         copies = dict(draft.ratings.values_list("standard_id", "pk"))
+        # The evidence links and the evidence lines' ratings (models/evidence_links.py and
+        # models/evidence_lines.py, which build on this module), by the relation rather than
+        # an import back.
+        EvidenceLink = Rating._meta.get_field("evidence_links").related_model  # noqa: N806
         bulk_create_with_history(
             [
                 EvidenceLink(
@@ -179,8 +181,6 @@ class SelfAssessment(models.Model):
             EvidenceLink,
             default_change_reason=carried_over,
         )
-        # The evidence lines' ratings (models/evidence_lines.py, which builds on this module),
-        # by the relation rather than an import back.
         LineRating = Rating._meta.get_field("line_ratings").related_model  # noqa: N806
 
         bulk_create_with_history(
@@ -351,53 +351,6 @@ class Rating(ClusterableModel):
 
     def mark_reviewed(self, user):
         self.reviewed_by, self.reviewed_at, self.carried_over = user, timezone.now(), False
-
-
-class EvidenceLink(models.Model):
-    """A document or web address that backs up a rating."""
-
-    rating = ParentalKey(
-        Rating, on_delete=models.CASCADE, related_name="evidence_links", verbose_name=_("rating")
-    )
-    title = models.CharField(_("title"), max_length=200)
-    url = models.URLField(_("Web address"), blank=True)
-    # The site's own document model, whatever it is (WAGTAILDOCS_DOCUMENT_MODEL).
-    document = models.ForeignKey(
-        get_document_model_string(),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("document"),
-    )
-    review_by = ModelDateField(
-        _("Review by"),
-        null=True,
-        blank=True,
-        help_text=_("When this evidence should be checked again (e.g. a policy's review date)."),
-    )
-    sort_order = models.IntegerField(null=True, blank=True, editable=False)
-
-    history = InlineHistoricalRecords()
-
-    class Meta:
-        ordering = ["sort_order", "pk"]
-        verbose_name = _("evidence link")
-        verbose_name_plural = _("evidence links")
-
-    def __str__(self):
-        return self.title
-
-    def clean(self):
-        if not self.url and not self.document_id:
-            raise ValidationError(gettext("Give a web address or choose a document."))
-
-    def is_overdue(self, on) -> bool:
-        return bool(self.review_by and self.review_by < on)
-
-    @property
-    def href(self) -> str:
-        return self.document.url if self.document_id else self.url
 
 
 def _ratified_reason(meeting, acknowledgement: str) -> str:
