@@ -32,11 +32,16 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Google Lighthouse for the browser tests (tests/browser/test_lighthouse.py), pinned in
-# tests/browser/package-lock.json, installed by npm; without npm it says so and the test is
-# skipped (on CI, where CI is set, .ci/run installs Node.js and npm, and a missing npm fails).
+# tests/browser/package-lock.json, installed by npm (10 or newer); without it this says so and
+# the test is skipped (on CI, where CI is set, .ci/run installs Node.js and npm, and a missing
+# or older npm fails).
 LIGHTHOUSE := tests/browser/node_modules/.bin/lighthouse
 $(LIGHTHOUSE): tests/browser/package.json tests/browser/package-lock.json
-	@if command -v npm >/dev/null; then \
+	@if command -v npm >/dev/null && [ "$$(npm --version | cut -d. -f1)" -lt 10 ]; then \
+		echo "npm $$(npm --version) cannot read Lighthouse's lock file, so Lighthouse is not installed:" \
+			"npm install --global npm@10.9.4" >&2; \
+		[ -z "$$CI" ]; \
+	elif command -v npm >/dev/null; then \
 		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $@; \
 	elif [ -n "$$CI" ]; then echo "npm is missing: apt-get install nodejs npm" >&2; exit 1; \
 	else echo "npm is missing, so Lighthouse is not installed: apt-get install nodejs npm"; fi
