@@ -1,5 +1,6 @@
 # make run   set up .venv, migrate, load the demo content and serve http://127.0.0.1:8000/
 #            (make run PORT=8080 HOST=0.0.0.0 for another port or address)
+# make install  set up .venv, and Lighthouse for the browser tests (npm ci, where npm is installed)
 # make test  run the whole test suite: on the PostgreSQL server DATABASE_URL names, or else a
 #            throwaway cluster of its own when PostgreSQL is installed (tests/with_postgres.sh)
 #            (browser tests need Debian's chromium; README, Testing)
@@ -30,7 +31,22 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-install: $(STAMP)
+# Google Lighthouse for the browser tests (tests/browser/test_lighthouse.py), pinned in
+# tests/browser/package-lock.json, installed by npm (10 or newer); without it this says so and
+# the test is skipped (on CI, where CI is set, .ci/run installs Node.js and npm, and a missing
+# or older npm fails).
+LIGHTHOUSE := tests/browser/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null && [ "$$(npm --version | cut -d. -f1)" -lt 10 ]; then \
+		echo "npm $$(npm --version) cannot read Lighthouse's lock file, so Lighthouse is not installed:" \
+			"npm install --global npm@10.9.4" >&2; \
+		[ -z "$$CI" ]; \
+	elif command -v npm >/dev/null; then \
+		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error && touch $@; \
+	elif [ -n "$$CI" ]; then echo "npm is missing: apt-get install nodejs npm" >&2; exit 1; \
+	else echo "npm is missing, so Lighthouse is not installed: apt-get install nodejs npm"; fi
+
+install: $(STAMP) $(LIGHTHOUSE)
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -96,4 +112,4 @@ bench: install
 	$(BIN)/python bench/quality_checks.py
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) staticfiles db.sqlite3 tests/browser/node_modules

@@ -1,12 +1,13 @@
-"""Public views that are not pages: search, robots.txt, the site's address for print, the
-page for a refused form, and the page for the site's own failure."""
+"""Public views that are not pages: search, robots.txt, /favicon.ico, the site's address for
+print, the page for a refused form, and the page for the site's own failure."""
 
 import re
 from pathlib import Path
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views import defaults
 from django.views.decorators.http import require_GET
@@ -39,6 +40,13 @@ def robots_txt(request):
         f"Sitemap: {_site_url(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which a browser asks for where it has no icon from the page (Chromium on a
+    404 page does): the site's own icon, rather than a "not found" in the console and the log."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 @require_GET

@@ -180,6 +180,25 @@ def test_sitemap_and_robots(client, home_page):
     assert "Sitemap: http://localhost/sitemap.xml" in robots.content.decode()  # the Site's address
 
 
+def test_search_and_the_not_found_page_say_what_they_are_to_search_engines(client, home_page):
+    search = client.get("/search/", {"q": "tribunal"}).content.decode()
+    not_found = client.get("/no-such-page/")
+
+    assert '<meta name="description" content="Search the pages of ' in search
+    assert not_found.status_code == 404
+    assert (
+        '<meta name="description" content="We cannot find the page you asked for.'
+        in not_found.content.decode()
+    )
+
+
+def test_a_browser_asking_for_favicon_ico_gets_the_sites_icon(client, home_page):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith(".svg") and "/img/favicon" in response["Location"]
+
+
 @pytest.mark.django_db
 class TestEditorsCanCreateEveryPageType(WagtailPageTestCase):
     def setUp(self):
