@@ -16,8 +16,8 @@ How it stays fast with hundreds of words:
 - the rendered content is read once by Python's HTML parser (html.parser): tags, attributes
   and comments are copied as they were written, and only text outside headings, links,
   buttons, labels, code and the like is searched;
-- a worker keeps its last few results, so a page shown again with the same content and words
-  is not searched again.
+- a worker keeps its last few results (the content marked and the words explained after it),
+  so a page shown again with the same content and words is not searched again.
 """
 
 import hashlib
@@ -31,6 +31,7 @@ from string import ascii_uppercase
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from .cache import kept
 
@@ -155,7 +156,18 @@ class Explainer:
         if self.abbreviations:
             patterns.append(f"(?P<abbreviation>{_tree_pattern(self.abbreviations)})")
         self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)") if patterns else None
-        self.explain = lru_cache(maxsize=128)(self._explain)
+        self.explained = lru_cache(maxsize=128)(self._explained)
+
+    def _explained(self, html: str, language: str) -> str:
+        """`html` marked, and "Words explained on this page" after it (in `language`)."""
+        marked, used = self._explain(html)
+        if not used:
+            return html
+        entries = [(entry, self.href(entry)) for entry in used]
+        words = render_to_string(
+            "includes/words_explained.html", {"entries": entries, "url": self.url}
+        )
+        return marked + words
 
     def _explain(self, html: str) -> tuple[str, tuple[Entry, ...]]:
         """`html` with the first use of each word and abbreviation marked, and the entries
@@ -251,15 +263,7 @@ def explain_words(html: str, request, page) -> str:
 
     if not getattr(page, "explains_words", True):
         return html
-    explainer = glossary_for(SiteContent.for_request(request))
-    marked, used = explainer.explain(html)
-    if not used:
-        return html
-    words = render_to_string(
-        "includes/words_explained.html",
-        {"entries": [(entry, explainer.href(entry)) for entry in used], "url": explainer.url},
-    )
-    return marked + words
+    return glossary_for(SiteContent.for_request(request)).explained(html, get_language())
 
 
 # The A to Z page -------------------------------------------------------------------------------
