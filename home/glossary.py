@@ -106,7 +106,7 @@ def _explainer(key: str, entries) -> "Explainer":
     found = _EXPLAINERS.get(key)
     if found is None:
         found = _EXPLAINERS[key] = Explainer(entries(), key.split(":", 1)[1])
-        while len(_EXPLAINERS) > 8:
+        while len(_EXPLAINERS) > 4:  # this content version's and the last few
             _EXPLAINERS.popitem(last=False)
     return found
 
@@ -156,7 +156,7 @@ class Explainer:
         if self.abbreviations:
             patterns.append(f"(?P<abbreviation>{_tree_pattern(self.abbreviations)})")
         self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)") if patterns else None
-        self.explained = lru_cache(maxsize=128)(self._explained)
+        self.explained = lru_cache(maxsize=64)(self._explained)  # a few MB at most
 
     def _explained(self, html: str, language: str) -> str:
         """`html` marked, and "Words explained on this page" after it (in `language`)."""
