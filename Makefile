@@ -110,6 +110,7 @@ bench: install
 	$(BIN)/python bench/plan_import.py
 	$(BIN)/python bench/annual_report.py
 	$(BIN)/python bench/quality_checks.py
+	$(BIN)/python bench/glossary.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 tests/browser/node_modules

@@ -12,11 +12,13 @@ class HomeConfig(AppConfig):
         # sign_in counts failed sign-ins; workflows holds a system check (home.W001); dates
         # puts British date fields in the admin (below)
         from . import cache, dates, sign_in, workflows  # noqa: F401
+        from .readability import add_readability_panel
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)
         cache.connect()
         dates.register()
+        add_readability_panel()  # on every page type's edit screen
 
 
 class WagtailUsersAppConfig(BaseWagtailUsersAppConfig):

@@ -62,6 +62,7 @@ from wagtail_minimum_standards.figures.models import (
 )
 
 from .models.content_version import ContentVersion
+from .models.glossary import GlossaryTerm
 from .models.service_settings import ServiceSettings
 
 SITE_PATHS = ("/sitemap.xml", "/robots.txt", "/site-address.css")
@@ -223,6 +224,7 @@ def connect() -> None:
         BreakdownList,
         BreakdownValue,
         ReportingYear,
+        GlossaryTerm,  # its words are explained on every page, and listed A to Z
     ):
         for signal in (post_save, post_delete):
             signal.connect(

@@ -26,6 +26,8 @@ _CONTENT = [
     "wagtailimages.change_image",
     "wagtailimages.choose_image",
 ]
+# The jargon buster's words are the website's content: whoever edits pages keeps them.
+_GLOSSARY = ["home.add_glossaryterm", "home.change_glossaryterm", "home.delete_glossaryterm"]
 _PAGE_EDITING = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 # Documents and images live in two collections under Wagtail's root: the website's,
 # and the compliance tracker's evidence, which only the Service manager and the
@@ -46,12 +48,13 @@ ROLES = {
             # Enquiries are personal data: only the Service manager reads them.
             "home.view_enquiry",
             "home.delete_enquiry",
+            *_GLOSSARY,
         ],
         "page_permissions": _PAGE_EDITING,
         "collections": {WEBSITE: _CONTENT, EVIDENCE: _DOCUMENTS},
     },
     EDITOR: {
-        "permissions": ["wagtailadmin.access_admin"],
+        "permissions": ["wagtailadmin.access_admin", *_GLOSSARY],
         "page_permissions": _PAGE_EDITING,
         "collections": {WEBSITE: _CONTENT},
     },

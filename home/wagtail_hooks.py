@@ -5,14 +5,17 @@ from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.models import Site
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from wagtail_minimum_standards.compliance.pages.models import PUBLIC_REPORT_HOOK
 from wagtail_minimum_standards.compliance.site_checks import HOOK as SITE_CHECKS_HOOK
 
 from .admin_views import EnquiryViewSet, ReadOnlyPermissionPolicy
+from .glossary_admin import GlossaryTermViewSet
 from .models import Enquiry
 
 register_permission_policy(Enquiry, ReadOnlyPermissionPolicy(Enquiry), exact_class=True)
+register_snippet(GlossaryTermViewSet)
 
 
 @hooks.register(SITE_CHECKS_HOOK)

@@ -10,6 +10,8 @@ from wagtail.models import Page, Site
 
 from home.models import (
     EnquiryPage,
+    GlossaryPage,
+    GlossaryTerm,
     HomePage,
     InformationPage,
     NewsArticlePage,
@@ -270,3 +272,22 @@ class EnquiryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EnquiryPage
+
+
+class GlossaryPageFactory(wagtail_factories.PageFactory):
+    title = "Jargon buster"
+    slug = factory.Sequence(lambda n: f"jargon-buster-{n}")
+    introduction = "SEND words in plain English."
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = GlossaryPage
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    term = factory.Sequence(lambda n: f"Word number {n}")
+    abbreviation = ""
+    meaning = factory.LazyAttribute(lambda w: f"What {w.term} means, in plain words.")
+
+    class Meta:
+        model = GlossaryTerm

@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import (
     EnquiryPage,
+    GlossaryPage,
     HomePage,
     InformationPage,
     NewsArticlePage,
@@ -221,6 +222,7 @@ class TestEditorsCanCreateEveryPageType(WagtailPageTestCase):
                 NewsIndexPage,
                 YouSaidWeDidPage,
                 EnquiryPage,
+                GlossaryPage,
                 HowWeAreDoingPage,
             },
         )

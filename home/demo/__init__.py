@@ -11,6 +11,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from ..models import HomePage, ServiceSettings
+from .glossary import load_glossary
 from .pages import load_sections
 
 EXAMPLE_DATA_NOTICE = (
@@ -106,6 +107,7 @@ QUICK_LINKS = [
     ("About us", "Who we help, how we work, our Advisory Group and our team.", "about-us"),
     ("News", "What is new at the service.", "news"),
     ("Our policies", "Complaints, confidentiality, impartiality, privacy and more.", "policies"),
+    ("Jargon buster", "SEND words and abbreviations in plain English, A to Z.", "jargon-buster"),
 ]
 
 
@@ -118,6 +120,7 @@ def load() -> HomePage:
         setattr(settings, field, value)
     settings.save()
     load_sections(home)
+    load_glossary(home)
     _quick_links(home)
     return home
 

@@ -3,6 +3,7 @@
 from .content_version import ContentVersion
 from .enquiries import EnquiryPage
 from .enquiry import Enquiry
+from .glossary import GlossaryPage, GlossaryTerm, GlossaryTermPage
 from .home_page import HomePage
 from .information import InformationPage, PolicyIndexPage, PolicyPage, TopicIndexPage, TopicPage
 from .limits import UsageCount
@@ -16,6 +17,9 @@ __all__ = [
     "ContentVersion",
     "Enquiry",
     "EnquiryPage",
+    "GlossaryPage",
+    "GlossaryTerm",
+    "GlossaryTermPage",
     "HomePage",
     "InformationPage",
     "NewsArticlePage",

@@ -25,6 +25,7 @@ PAGES = [
     "/news/annual-report-2021-22/",  # news article with an attachment
     "/contact-us/",  # enquiry form
     "/contact-us/thank-you/",
+    "/jargon-buster/",  # the glossary, A to Z
     "/search/?q=tribunal",
 ]
 
