@@ -47,6 +47,7 @@ PAGES: list[tuple[str, str | Callable[[], str]]] = [
     ("you said, we did", "/about-us/you-said-we-did/"),
     ("enquiry", "/contact-us/"),
     ("how we are doing", "/about-us/how-we-are-doing/"),
+    ("glossary", "/jargon-buster/"),
     ("search results", "/search/?q=tribunal"),
     ("page not found", "/no-such-page/"),
 ]
