@@ -46,6 +46,15 @@ ROLES = {
             # Enquiries are personal data: only the Service manager reads them.
             "home.view_enquiry",
             "home.delete_enquiry",
+            # Feedback too (home.feedback_admin asks for home.view_enquiry as well): read it,
+            # tag it with themes, delete it; keep the themes.
+            "home.view_feedback",
+            "home.change_feedback",
+            "home.delete_feedback",
+            "home.view_feedbacktheme",
+            "home.add_feedbacktheme",
+            "home.change_feedbacktheme",
+            "home.delete_feedbacktheme",
         ],
         "page_permissions": _PAGE_EDITING,
         "collections": {WEBSITE: _CONTENT, EVIDENCE: _DOCUMENTS},

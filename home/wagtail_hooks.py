@@ -2,6 +2,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Site
 from wagtail.permissions import register_permission_policy
@@ -10,9 +11,12 @@ from wagtail_minimum_standards.compliance.pages.models import PUBLIC_REPORT_HOOK
 from wagtail_minimum_standards.compliance.site_checks import HOOK as SITE_CHECKS_HOOK
 
 from .admin_views import EnquiryViewSet, ReadOnlyPermissionPolicy
-from .models import Enquiry
+from .feedback_admin import FeedbackPermissionPolicy, ThemePermissionPolicy
+from .models import Enquiry, Feedback, FeedbackTheme
 
 register_permission_policy(Enquiry, ReadOnlyPermissionPolicy(Enquiry), exact_class=True)
+register_permission_policy(Feedback, FeedbackPermissionPolicy(Feedback), exact_class=True)
+register_permission_policy(FeedbackTheme, ThemePermissionPolicy(FeedbackTheme), exact_class=True)
 
 
 @hooks.register(SITE_CHECKS_HOOK)
@@ -35,6 +39,20 @@ def keep_how_we_are_doing(page, request, build):
 @hooks.register("register_admin_viewset")
 def register_enquiry_viewset():
     return EnquiryViewSet("home_enquiry")
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback_viewsets():
+    from .feedback_admin import FeedbackGroup
+
+    return FeedbackGroup()
+
+
+@hooks.register("register_log_actions")
+def register_feedback_log_actions(actions):
+    from .feedback_admin import THEMES_LOGGED, themes_logged
+
+    actions.register_action(THEMES_LOGGED, _("Tag with themes"), themes_logged)
 
 
 def _protect_site_root(request, page):

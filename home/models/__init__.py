@@ -3,6 +3,8 @@
 from .content_version import ContentVersion
 from .enquiries import EnquiryPage
 from .enquiry import Enquiry
+from .feedback import Feedback, FeedbackTheme
+from .feedback_page import FeedbackPage
 from .home_page import HomePage
 from .information import InformationPage, PolicyIndexPage, PolicyPage, TopicIndexPage, TopicPage
 from .limits import UsageCount
@@ -16,6 +18,9 @@ __all__ = [
     "ContentVersion",
     "Enquiry",
     "EnquiryPage",
+    "Feedback",
+    "FeedbackPage",
+    "FeedbackTheme",
     "HomePage",
     "InformationPage",
     "NewsArticlePage",

@@ -40,6 +40,7 @@ class HomePage(Page):
         "home.NewsIndexPage",
         "home.YouSaidWeDidPage",
         "home.EnquiryPage",
+        "home.FeedbackPage",
         "minimum_standards_pages.HowWeAreDoingPage",  # the tracker's page type
     ]
 
