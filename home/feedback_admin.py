@@ -6,10 +6,10 @@ from django import forms
 from django.db.models import Count
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import log
+from wagtail.log_actions import LogFormatter, log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import feedback_counts
@@ -51,15 +51,19 @@ class ThemePermissionPolicy(ModelPermissionPolicy):
         return reads_enquiries(user) and super().user_has_any_permission(user, actions)
 
 
-def themes_logged(log_entry) -> str:
+class ThemesLogged(LogFormatter):
     """The history's line for a change of themes: which came on, which came off."""
-    data = log_entry.data or {}
-    parts = []
-    if data.get("added"):
-        parts.append(_("Tagged with: %(themes)s") % {"themes": ", ".join(data["added"])})
-    if data.get("removed"):
-        parts.append(_("Untagged: %(themes)s") % {"themes": ", ".join(data["removed"])})
-    return "; ".join(str(part) for part in parts)
+
+    label = _("Tag with themes")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        parts = []
+        if data.get("added"):
+            parts.append(_("Tagged with: %(themes)s") % {"themes": ", ".join(data["added"])})
+        if data.get("removed"):
+            parts.append(_("Untagged: %(themes)s") % {"themes": ", ".join(data["removed"])})
+        return "; ".join(str(part) for part in parts)
 
 
 class FeedbackIndexView(EnquiryIndexView):
@@ -133,6 +137,21 @@ class FeedbackViewSet(ModelViewSet):
         return super().formfield_for_dbfield(db_field, **kwargs)
 
 
+class ThemeCreateView(CreateView):
+    def save_instance(self):
+        instance = super().save_instance()
+        feedback_counts.theme_saved(instance, None)
+        return instance
+
+
+class ThemeEditView(EditView):
+    def save_instance(self):
+        old_name = FeedbackTheme.objects.get(pk=self.object.pk).name
+        instance = super().save_instance()
+        feedback_counts.theme_saved(instance, old_name)
+        return instance
+
+
 class ThemeIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().annotate(feedback_count=Count("feedback"))
@@ -144,6 +163,8 @@ class FeedbackThemeViewSet(ModelViewSet):
     menu_label = _("Themes")
     copy_view_enabled = False
     index_view_class = ThemeIndexView
+    add_view_class = ThemeCreateView
+    edit_view_class = ThemeEditView
     list_display = ["name", "feedback_tagged", "you_said_we_did_link"]
     form_fields = ["name"]
 

@@ -81,6 +81,7 @@ class SentOnceMixin(DescribedFieldsMixin):
     form drawn, so that the same form sent twice is stored once."""
 
     multi_line_fields: set[str] = set()
+    conditional_fields: tuple[str, ...] = ()  # optional fields the label does not call optional
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,7 +2,6 @@ from functools import partial
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Site
 from wagtail.permissions import register_permission_policy
@@ -50,9 +49,9 @@ def register_feedback_viewsets():
 
 @hooks.register("register_log_actions")
 def register_feedback_log_actions(actions):
-    from .feedback_admin import THEMES_LOGGED, themes_logged
+    from .feedback_admin import THEMES_LOGGED, ThemesLogged
 
-    actions.register_action(THEMES_LOGGED, _("Tag with themes"), themes_logged)
+    actions.register_action(THEMES_LOGGED)(ThemesLogged)
 
 
 def _protect_site_root(request, page):
