@@ -11,6 +11,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from ..models import HomePage, ServiceSettings
+from . import feedback
 from .pages import load_sections
 
 EXAMPLE_DATA_NOTICE = (
@@ -119,6 +120,7 @@ def load() -> HomePage:
     settings.save()
     load_sections(home)
     _quick_links(home)
+    feedback.load()  # themes, made-up feedback and the measures that count it
     return home
 
 
