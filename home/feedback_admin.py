@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Count
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -100,7 +101,14 @@ class FeedbackViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = FeedbackIndexView
     edit_view_class = TagFeedbackView
-    list_display = ["__str__", "created_at", "given_by", "age_group", "theme_names", "wants_reply"]
+    list_display = [
+        "__str__",
+        "created_at",
+        Column("given_by", label=_("From"), accessor="get_given_by_display"),
+        Column("age_group", label=_("Age group"), accessor="get_age_group_display"),
+        "theme_names",
+        "wants_reply",
+    ]
     list_filter = ["themes", "rating", "given_by", "age_group"]
     list_export = [
         "created_at",
