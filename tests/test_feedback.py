@@ -184,3 +184,19 @@ def test_the_footer_the_contact_page_and_you_said_we_did_link_to_the_form(
     for url in ("/", enquiry_page.url, you_said.url):
         html = client.get(url).content.decode()
         assert html.count(f'<a href="{feedback_page.url}">Tell us how we did</a>') >= 1, url
+
+
+def test_the_form_its_errors_and_the_thank_you_are_valid_html(client, feedback_page, tmp_path):
+    from .nu_html_checker import html_errors
+
+    pages = {
+        "form.html": client.get(feedback_page.url),
+        "refused.html": client.post(feedback_page.url, answers(rating=None, consent=None)),
+        "too-large.html": client.post(feedback_page.url, answers(went_well="y" * 30_000)),
+        "thank-you.html": client.post(feedback_page.url, answers(), follow=True),
+        "not-sent.html": client.get(feedback_page.url + "thank-you/"),
+    }
+    for name, response in pages.items():
+        (tmp_path / name).write_bytes(response.content)
+
+    assert html_errors(sorted(tmp_path.glob("*.html"))) == []
