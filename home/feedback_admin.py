@@ -37,10 +37,6 @@ class FeedbackPermissionPolicy(ReadOnlyPermissionPolicy):
     def user_has_any_permission(self, user, actions):
         return reads_enquiries(user) and super().user_has_any_permission(user, actions)
 
-    def users_with_any_permission(self, actions):
-        users = super().users_with_any_permission(set(actions) - self.FORBIDDEN)
-        return [user for user in users if reads_enquiries(user)]
-
 
 class ThemePermissionPolicy(ModelPermissionPolicy):
     """Themes, as feedback: only for those who may read the enquiries."""

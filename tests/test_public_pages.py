@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import (
     EnquiryPage,
+    FeedbackPage,
     HomePage,
     InformationPage,
     NewsArticlePage,
@@ -202,6 +203,7 @@ class TestEditorsCanCreateEveryPageType(WagtailPageTestCase):
                 NewsIndexPage,
                 YouSaidWeDidPage,
                 EnquiryPage,
+                FeedbackPage,
                 HowWeAreDoingPage,
             },
         )
