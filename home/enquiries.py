@@ -10,8 +10,6 @@ the same reference. The budget of RATE_LIMIT an hour from one client address is 
 counted in one transaction (home.limits), so concurrent submissions cannot exceed it.
 """
 
-import hashlib
-import hmac
 import logging
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -27,7 +25,7 @@ from django.urls import reverse
 
 from . import enquiry_counts
 from .forms import EnquiryForm
-from .limits import Budget
+from .limits import Budget, client_key
 from .models.enquiry import Enquiry
 
 logger = logging.getLogger(__name__)
@@ -63,7 +61,7 @@ def handle_enquiry(page, request):
         return _render(page, request, form, refusal=TOO_MANY, status=429)
 
     enquiry = form.save(commit=False)
-    enquiry.client_key = _client_key(request)
+    enquiry.client_key = client_key(request)
     enquiry.submission = form.submission
     try:
         with transaction.atomic():
@@ -122,12 +120,6 @@ def _render(page, request, form, refusal="", status=200):
         "privacy_notice": page.privacy_notice(),
     }
     return TemplateResponse(request, "home/enquiry_page.html", context, status=status)
-
-
-def _client_key(request) -> str:
-    """A keyed hash of the client's address: enough to count, never the address itself."""
-    address = client_address(request)
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 
 def _notify_staff(page, enquiry: Enquiry) -> None:

@@ -75,7 +75,51 @@ class DescribedFieldsMixin:
         self._describe()
 
 
-class EnquiryForm(DescribedFieldsMixin, forms.ModelForm):
+class SentOnceMixin(DescribedFieldsMixin):
+    """What every public form that stores what it is sent shares (the enquiry form, the
+    feedback form): a hidden trap field for robots, no unreadable characters, and a token per
+    form drawn, so that the same form sent twice is stored once."""
+
+    multi_line_fields: set[str] = set()
+    conditional_fields: tuple[str, ...] = ()  # optional fields the label does not call optional
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A trap for robots: hidden from people (and screen readers) by the stylesheet.
+        self.fields["website"] = forms.CharField(
+            required=False,
+            label="Leave this empty",
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        for field in self.fields.values():  # Django's own check, worded like ours
+            field.validators = [
+                ProhibitNullCharactersValidator(message=unreadable_message(field.label))
+                if isinstance(validator, ProhibitNullCharactersValidator)
+                else validator
+                for validator in field.validators
+            ]
+        self._describe()
+        # One token per form drawn, sent back with it (a hidden field): the same form sent
+        # twice (a double click, back and send again, a proxy's retry) is stored once.
+        self.submission = submission_token(self.data.get("submission")) if self.is_bound else None
+        self.submission_token = self.submission or uuid.uuid4()
+
+    @property
+    def is_robot(self) -> bool:
+        """True when the hidden trap field was filled in: only robots see it."""
+        return bool(self.data.get("website"))
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and unreadable_characters(
+                value, multi_line=name in self.multi_line_fields
+            ):
+                self.add_error(name, unreadable_message(self.fields[name].label))
+        return cleaned
+
+
+class EnquiryForm(SentOnceMixin, forms.ModelForm):
     consent_to_store = forms.BooleanField(
         label="I agree that the service may store the details I give on this form",
         error_messages={"required": CONSENT_TO_STORE_REFUSED},
@@ -84,12 +128,7 @@ class EnquiryForm(DescribedFieldsMixin, forms.ModelForm):
         label="I agree that the service may contact me in the way I chose",
         error_messages={"required": CONSENT_TO_CONTACT_REFUSED},
     )
-    # A trap for robots: hidden from people (and screen readers) by the stylesheet.
-    website = forms.CharField(
-        required=False,
-        label="Leave this empty",
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    multi_line_fields = MULTI_LINE_FIELDS
 
     class Meta:
         model = Enquiry
@@ -132,31 +171,9 @@ class EnquiryForm(DescribedFieldsMixin, forms.ModelForm):
         for name in ("role", "age_group", "contact_method"):
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
         self.fields["topic"].choices = [("", "Choose one"), *Enquiry.Topic.choices]
-        for field in self.fields.values():  # Django's own check, worded like ours
-            field.validators = [
-                ProhibitNullCharactersValidator(message=unreadable_message(field.label))
-                if isinstance(validator, ProhibitNullCharactersValidator)
-                else validator
-                for validator in field.validators
-            ]
-        self._describe()
-        # One token per form drawn, sent back with it (a hidden field): the same form sent
-        # twice (a double click, back and send again, a proxy's retry) is one enquiry.
-        self.submission = submission_token(self.data.get("submission")) if self.is_bound else None
-        self.submission_token = self.submission or uuid.uuid4()
-
-    @property
-    def is_robot(self) -> bool:
-        """True when the hidden trap field was filled in: only robots see it."""
-        return bool(self.data.get("website"))
 
     def clean(self):
         cleaned = super().clean()
-        for name, value in list(cleaned.items()):
-            if isinstance(value, str) and unreadable_characters(
-                value, multi_line=name in MULTI_LINE_FIELDS
-            ):
-                self.add_error(name, unreadable_message(self.fields[name].label))
         method = cleaned.get("contact_method")
         if method in (Enquiry.ContactMethod.PHONE, Enquiry.ContactMethod.TEXT) and not cleaned.get(
             "phone"

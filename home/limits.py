@@ -11,6 +11,7 @@ import hmac
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from axes.helpers import get_client_ip_address as client_address
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -70,3 +71,10 @@ def _locked_row(key: str, ends: datetime, now: datetime) -> UsageCount:
 def forget_expired() -> int:
     """Delete the counts of windows that have ended (the daily clean-up runs this)."""
     return UsageCount.objects.filter(expires_at__lt=timezone.now()).delete()[0]
+
+
+def client_key(request) -> str:
+    """A keyed hash of the client's address, stored with what it sent (an enquiry, feedback):
+    enough to count, never the address itself."""
+    address = client_address(request)
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()

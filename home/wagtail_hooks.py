@@ -11,10 +11,13 @@ from wagtail_minimum_standards.compliance.pages.models import PUBLIC_REPORT_HOOK
 from wagtail_minimum_standards.compliance.site_checks import HOOK as SITE_CHECKS_HOOK
 
 from .admin_views import EnquiryViewSet, ReadOnlyPermissionPolicy
+from .feedback_admin import FeedbackPermissionPolicy, ThemePermissionPolicy
 from .glossary_admin import GlossaryTermViewSet
-from .models import Enquiry
+from .models import Enquiry, Feedback, FeedbackTheme
 
 register_permission_policy(Enquiry, ReadOnlyPermissionPolicy(Enquiry), exact_class=True)
+register_permission_policy(Feedback, FeedbackPermissionPolicy(Feedback), exact_class=True)
+register_permission_policy(FeedbackTheme, ThemePermissionPolicy(FeedbackTheme), exact_class=True)
 register_snippet(GlossaryTermViewSet)
 
 
@@ -38,6 +41,20 @@ def keep_how_we_are_doing(page, request, build):
 @hooks.register("register_admin_viewset")
 def register_enquiry_viewset():
     return EnquiryViewSet("home_enquiry")
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback_viewsets():
+    from .feedback_admin import FeedbackGroup
+
+    return FeedbackGroup()
+
+
+@hooks.register("register_log_actions")
+def register_feedback_log_actions(actions):
+    from .feedback_admin import THEMES_LOGGED, ThemesLogged
+
+    actions.register_action(THEMES_LOGGED)(ThemesLogged)
 
 
 def _protect_site_root(request, page):

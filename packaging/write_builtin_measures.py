@@ -19,6 +19,7 @@ from wagtail_minimum_standards.figures.spreadsheets.template import (
     LISTS,
     MEASURE_COLUMNS,
     MEASURES,
+    OPTIONAL_MEASURE_COLUMNS,
 )
 
 OUT = Path(__file__).resolve().parent.parent / "figures" / "measures" / "sendiass-2021-22.xlsx"
@@ -218,7 +219,8 @@ def write(path: Path = OUT) -> Path:
     book = Workbook()
     sheet = book.active
     sheet.title = MEASURES
-    sheet.append(MEASURE_COLUMNS)
+    # The set counts nothing from feedback: the optional column is left out, "no" for each.
+    sheet.append([c for c in MEASURE_COLUMNS if c not in OPTIONAL_MEASURE_COLUMNS])
     for row in MEASURE_ROWS:
         sheet.append(row)
     lists = book.create_sheet(LISTS)

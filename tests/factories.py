@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from home.models import (
     EnquiryPage,
+    FeedbackPage,
     GlossaryPage,
     GlossaryTerm,
     HomePage,
@@ -291,3 +292,15 @@ class GlossaryTermFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = GlossaryTerm
+
+
+class FeedbackPageFactory(wagtail_factories.PageFactory):
+    title = "Tell us how we did"
+    slug = factory.Sequence(lambda n: f"feedback-{n}")
+    introduction = "It takes two minutes."
+    privacy_note = "Only our staff read feedback. We delete it after 365 days."
+    notification_email = "staff@sendias.example"
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = FeedbackPage

@@ -78,7 +78,8 @@ def test_the_demo_has_table_5_and_the_contact_routes(demo):
     book = Book.for_years(list(ReportingYear.objects.all()))
     needs = Measure.objects.get(key="needs")
     autism = needs.breakdown.values.get(label="Autistic Spectrum Disorder")
-    assert [value for _year, value in book.trend(needs, autism)][-3:] == [163, 176, 212]
+    trend = book.trend(needs, autism)  # later years hold only the demo feedback's counts
+    assert [value for year, value in trend if year.label <= "2021-22"][-3:] == [163, 176, 212]
     routes = Measure.objects.get(key="contact-routes")
     by_route = {
         v.label: book.year_value(routes, years()["2021-22"], v)

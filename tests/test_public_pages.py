@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import (
     EnquiryPage,
+    FeedbackPage,
     GlossaryPage,
     HomePage,
     InformationPage,
@@ -223,6 +224,7 @@ class TestEditorsCanCreateEveryPageType(WagtailPageTestCase):
                 YouSaidWeDidPage,
                 EnquiryPage,
                 GlossaryPage,
+                FeedbackPage,
                 HowWeAreDoingPage,
             },
         )

@@ -174,4 +174,6 @@ def changed_by(cell: Cell, year, period: int) -> str:
         return name_of(last.history_user)
     if cell.measure.counted_from_enquiries:
         return _("the website's enquiries")
+    if cell.measure.counted_from_feedback:
+        return _("the website's feedback")
     return _("someone else")

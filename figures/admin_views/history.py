@@ -27,6 +27,7 @@ MEASURE_FIELDS = [
     "group",
     "public",
     "counted_from_enquiries",
+    "counted_from_feedback",
     "position",
     "standards_codes",
 ]

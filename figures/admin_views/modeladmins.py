@@ -55,6 +55,7 @@ class MeasureAdmin(TrackerModelAdmin):
             FieldPanel("public"),
             # a heading short enough for a phone: Wagtail's panel headings do not wrap
             FieldPanel("counted_from_enquiries", heading=gettext_lazy("Counted from enquiries")),
+            FieldPanel("counted_from_feedback", heading=gettext_lazy("Counted from feedback")),
             FieldPanel("standards"),
         ],
         base_form_class=MeasureForm,

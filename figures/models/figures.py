@@ -127,3 +127,21 @@ def add_one(measure: Measure, year: ReportingYear, period: int, value=None, reas
         figure._change_reason, figure._history_user = reason, None
         models.Model.save(figure, update_fields=["value"])
     return figure
+
+
+def take_one(
+    measure: Measure, year: ReportingYear, period: int, value=None, reason=""
+) -> Figure | None:
+    """One fewer in a count (a theme taken off a piece of feedback), the figure's row locked
+    as `add_one` locks it; never below nought, and nothing if there is no figure to take from
+    (someone deleted it). Nobody's edit, counted even in a locked year, as `add_one`."""
+    where = {"measure": measure, "year": year, "period": period, "breakdown_value": value}
+    with transaction.atomic():
+        figure = Figure.objects.select_for_update().filter(**where).order_by().first()
+        if figure is None or figure.value <= 0:
+            return figure
+        figure.value -= 1
+        figure.counted = True
+        figure._change_reason, figure._history_user = reason, None
+        models.Model.save(figure, update_fields=["value"])
+    return figure

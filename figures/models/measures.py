@@ -137,6 +137,15 @@ class Measure(models.Model):
             "(the breakdown value it names): counts kept when the enquiry is deleted."
         ),
     )
+    counted_from_feedback = models.BooleanField(
+        _("counted from the website's feedback"),
+        default=False,
+        help_text=_(
+            "Every piece of feedback sent through the website counts, by its date and the "
+            "labels the website gives it (its rating when it arrives; a theme when staff tag "
+            "it, taken off when they untag it): counts kept when the feedback is deleted."
+        ),
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
 
     history = TrackerHistoricalRecords(m2m_fields=[standards])

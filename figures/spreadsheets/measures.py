@@ -26,6 +26,7 @@ from .template import (
     MEASURE_COLUMNS,
     MEASURES,
     NO,
+    OPTIONAL_MEASURE_COLUMNS,
     PERIOD_WORDS,
     STANDARD_SEPARATORS,
     YEARLY_WORDS,
@@ -33,6 +34,8 @@ from .template import (
     is_negative,
     number,
 )
+
+REQUIRED_MEASURE_COLUMNS = [c for c in MEASURE_COLUMNS if c not in OPTIONAL_MEASURE_COLUMNS]
 
 
 @dataclass
@@ -117,7 +120,9 @@ def _measures(sheet, lists, framework, errors) -> list[dict]:
     known_lists = set(BreakdownList.objects.values_list("key", flat=True)) | set(lists)
     standards = _Standards(framework)
     existing = {m.key: m for m in Measure.objects.select_related("breakdown")}
-    for position, (row, cells, col) in enumerate(rows(sheet, MEASURE_COLUMNS, errors), start=1):
+    for position, (row, cells, col) in enumerate(
+        rows(sheet, REQUIRED_MEASURE_COLUMNS, errors, optional=OPTIONAL_MEASURE_COLUMNS), start=1
+    ):
         title = sheet.title
 
         def refuse(column, message, row=row, col=col, title=title):
@@ -170,7 +175,7 @@ def _measures(sheet, lists, framework, errors) -> list[dict]:
                 _("decimal places are 0, 1 or 2, not “%(value)s”") % {"value": places},
             )
         flags = {}
-        for column in ("public", "counted from enquiries"):
+        for column in ("public", "counted from enquiries", "counted from feedback"):
             word = _text(cells, column).lower()
             if word not in YES | NO:
                 # Translators: "yes" and "no" are words of the file format, which stays English.
@@ -206,6 +211,7 @@ def _measures(sheet, lists, framework, errors) -> list[dict]:
                     "group": cells["table"],
                     "public": flags["public"],
                     "counted_from_enquiries": flags["counted from enquiries"],
+                    "counted_from_feedback": flags["counted from feedback"],
                     "position": position,
                 },
                 "breakdown": breakdown,

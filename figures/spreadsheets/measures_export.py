@@ -33,6 +33,7 @@ def export_measures() -> Workbook:
                 measure.group,
                 yes_no(measure.public),
                 yes_no(measure.counted_from_enquiries),
+                yes_no(measure.counted_from_feedback),
             ],
         )
     lists = book.create_sheet(LISTS)

@@ -27,7 +27,10 @@ MEASURE_COLUMNS = [
     "table",
     "public",
     "counted from enquiries",
+    "counted from feedback",
 ]
+# Columns a workbook may leave out (one written before they were added): "no" where it does.
+OPTIONAL_MEASURE_COLUMNS = ["counted from feedback"]
 LIST_COLUMNS = ["list key", "list name", "value label"]
 FIGURE_COLUMNS = ["measure key", "measure name", "year", "period", "breakdown value", "value"]
 

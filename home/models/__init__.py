@@ -3,6 +3,8 @@
 from .content_version import ContentVersion
 from .enquiries import EnquiryPage
 from .enquiry import Enquiry
+from .feedback import Feedback, FeedbackTheme
+from .feedback_page import FeedbackPage
 from .glossary import GlossaryPage, GlossaryTerm, GlossaryTermPage
 from .home_page import HomePage
 from .information import InformationPage, PolicyIndexPage, PolicyPage, TopicIndexPage, TopicPage
@@ -20,6 +22,9 @@ __all__ = [
     "GlossaryPage",
     "GlossaryTerm",
     "GlossaryTermPage",
+    "Feedback",
+    "FeedbackPage",
+    "FeedbackTheme",
     "HomePage",
     "InformationPage",
     "NewsArticlePage",

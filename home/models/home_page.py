@@ -41,6 +41,7 @@ class HomePage(Page):
         "home.YouSaidWeDidPage",
         "home.EnquiryPage",
         "home.GlossaryPage",
+        "home.FeedbackPage",
         "minimum_standards_pages.HowWeAreDoingPage",  # the tracker's page type
     ]
 

@@ -91,6 +91,7 @@ def a_measure(**changed) -> list:
                 "T",
                 "no",
                 "no",
+                "no",
             ],  # fmt: skip
             strict=True,
         )

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from home.cache import changed
 from home.limits import forget_expired
-from home.models import Enquiry
+from home.models import Enquiry, Feedback
 from wagtail_minimum_standards.figures.models import Figure, FiguresUpload
 from wagtail_minimum_standards.plans.models import PlanUpload
 
@@ -22,8 +22,9 @@ def refresh_counts() -> None:
 
 class Command(BaseCommand):
     help = (
-        "Delete enquiries older than settings.ENQUIRY_RETENTION_DAYS (365 days), as the "
-        "privacy notice promises (their anonymous counts in the tracker's figures stay), the "
+        "Delete enquiries and feedback older than settings.ENQUIRY_RETENTION_DAYS (365 days), "
+        "as the privacy notice promises (their anonymous counts in the tracker's figures "
+        "stay), the "
         "counts of limits whose hour has passed, and delivery plans uploaded but not imported "
         "within a day; and refreshes the public pages if enquiries were counted. Run it daily "
         "(deploy/systemd/sendias-delete-old-enquiries.timer)."
@@ -36,12 +37,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         days = settings.ENQUIRY_RETENTION_DAYS
-        old = Enquiry.objects.filter(created_at__lt=timezone.now() - timedelta(days=days))
+        before = timezone.now() - timedelta(days=days)
+        old = Enquiry.objects.filter(created_at__lt=before)
+        old_feedback = Feedback.objects.filter(created_at__lt=before)
         if options["dry_run"]:
             count = old.count()
+            feedback = old_feedback.count()
             verb = "Would delete"
         else:
             count, _ = old.delete()
+            feedback = old_feedback.delete()[1].get(Feedback._meta.label, 0)
             forget_expired()
             PlanUpload.objects.forget_expired()
             FiguresUpload.objects.forget_expired()
@@ -49,3 +54,4 @@ class Command(BaseCommand):
             verb = "Deleted"
         noun = "enquiry" if count == 1 else "enquiries"
         self.stdout.write(f"{verb} {count} {noun} older than {days} days.")
+        self.stdout.write(f"{verb} {feedback} feedback older than {days} days.")
