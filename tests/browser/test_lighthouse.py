@@ -48,6 +48,7 @@ PAGES: list[tuple[str, str | Callable[[], str]]] = [
     ("enquiry", "/contact-us/"),
     ("how we are doing", "/about-us/how-we-are-doing/"),
     ("glossary", "/jargon-buster/"),
+    ("feedback", "/feedback/"),
     ("search results", "/search/?q=tribunal"),
     ("page not found", "/no-such-page/"),
 ]
