@@ -3,6 +3,7 @@
 from .content_version import ContentVersion
 from .enquiries import EnquiryPage
 from .enquiry import Enquiry
+from .events import EventIndexPage, EventPage
 from .home_page import HomePage
 from .information import InformationPage, PolicyIndexPage, PolicyPage, TopicIndexPage, TopicPage
 from .limits import UsageCount
@@ -16,6 +17,8 @@ __all__ = [
     "ContentVersion",
     "Enquiry",
     "EnquiryPage",
+    "EventIndexPage",
+    "EventPage",
     "HomePage",
     "InformationPage",
     "NewsArticlePage",
