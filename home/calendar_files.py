@@ -13,14 +13,14 @@ import datetime
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
 from .events import all_events, cache_until, plain, upcoming
 from .site_content import SiteContent
 
 
-@require_GET
+@require_safe
 def calendar_file(request, path: str, name: str) -> HttpResponse:
     """The .ics file of the live, public event or events index at `path` on this site."""
     from .models import EventIndexPage, EventPage
