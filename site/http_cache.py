@@ -5,7 +5,8 @@ on) only when every one of these holds:
 
 - a GET or HEAD without a query string (no cache-filling with made-up queries, and a purge of
   a page's address purges all there is of it), answered 200;
-- by a view named in HTTP_CACHE_URL_NAMES: Wagtail's pages, the sitemap, robots.txt;
+- by a view named in HTTP_CACHE_URL_NAMES: Wagtail's pages, the sitemap, robots.txt, the
+  events' calendar files;
 - for a visitor who is not signed in, and not a preview;
 - the response sets no cookie (a form's CSRF token sets one) and says nothing of caching
   itself (documents, the admin and the enquiry form all do).
@@ -14,7 +15,8 @@ Anything else is left as it is, and nginx keeps nothing without that header. Bro
 freshness for pages, so they ask again each time; nginx answers from its cache until a purge
 (home.cache, on publishing and other changes) or for HTTP_CACHE_SECONDS at most, whichever is
 first. nginx counts whole seconds and keeps a copy into the second after the one it was told,
-so the header asks for one second less.
+so the header asks for one second less. A page that is right only until a moment (the
+events listing, until its soonest event ends) asks for no longer than that (_seconds).
 A response that carries a form's token also gets `Cache-Control: private`, for any other
 cache on the way.
 
@@ -27,6 +29,7 @@ copy is what visitors should get while the app is failing.
 """
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import escape_uri_path
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -43,11 +46,24 @@ class HttpCacheMiddleware:
         if _carries_a_token(request, response):
             patch_cache_control(response, private=True)
         elif settings.HTTP_CACHE_SECONDS and _cacheable(request, response):
-            response[HEADER] = str(max(1, settings.HTTP_CACHE_SECONDS - 1))
-            return response
+            seconds = _seconds(request)
+            if seconds > 0:
+                response[HEADER] = str(seconds)
+                return response
         if _revalidating(request) and response.status_code < 500:
             _forget_old_copy(request)
         return response
+
+
+def _seconds(request) -> int:
+    """How long nginx may keep the copy: HTTP_CACHE_SECONDS, or less when the page said it is
+    right only until a moment (request.http_cache_until, an aware datetime: an upcoming event
+    ends, home/events.py); 0, not kept, when that moment is under two seconds away."""
+    seconds = max(1, settings.HTTP_CACHE_SECONDS - 1)
+    until = getattr(request, "http_cache_until", None)
+    if until is not None:
+        seconds = min(seconds, int((until - timezone.now()).total_seconds()) - 1)
+    return seconds
 
 
 def _revalidating(request) -> bool:

@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.calendar_files import calendar_file
 
 from .documents import serve_document
 
@@ -22,6 +23,8 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("site-address.css", home_views.site_address_css, name="site_address_css"),
+    # An event's calendar file, and the events index's (home/calendar_files.py).
+    re_path(r"^((?:[\w\-]+/)+)(event\.ics|events\.ics)$", calendar_file, name="calendar_file"),
 ]
 
 if settings.DEBUG:

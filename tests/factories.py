@@ -6,10 +6,13 @@ import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from home.models import (
     EnquiryPage,
+    EventIndexPage,
+    EventPage,
     FeedbackPage,
     GlossaryPage,
     GlossaryTerm,
@@ -304,3 +307,31 @@ class FeedbackPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = FeedbackPage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Events"
+    slug = factory.Sequence(lambda n: f"events-{n}")
+    introduction = "Coffee mornings, workshops and drop-ins."
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An event a week from now, two hours long, at a place (start=... for another time)."""
+
+    title = factory.Sequence(lambda n: f"Coffee morning {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    summary = "Meet other parents and ask us about SEN support."
+    start = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=7)).replace(microsecond=0)
+    )
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=2))
+    place = "Example Library\n1 Example Street\nBath"
+    accessibility = "Step-free access and an accessible toilet."
+    parent = factory.SubFactory(EventIndexPageFactory)
+
+    class Meta:
+        model = EventPage

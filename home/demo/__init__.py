@@ -11,7 +11,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from ..models import HomePage, ServiceSettings
-from . import feedback
+from . import events, feedback
 from .glossary import load_glossary
 from .pages import load_sections
 
@@ -122,6 +122,7 @@ def load() -> HomePage:
     settings.save()
     load_sections(home)
     load_glossary(home)
+    events.load(home)
     _quick_links(home)
     feedback.load()  # themes, made-up feedback and the measures that count it
     return home

@@ -3,6 +3,7 @@
 from .content_version import ContentVersion
 from .enquiries import EnquiryPage
 from .enquiry import Enquiry
+from .events import EventIndexPage, EventPage
 from .feedback import Feedback, FeedbackTheme
 from .feedback_page import FeedbackPage
 from .glossary import GlossaryPage, GlossaryTerm, GlossaryTermPage
@@ -17,22 +18,25 @@ from .you_said_we_did import YouSaidWeDidPage
 
 __all__ = [
     "ContentVersion",
+    "dialable",
     "Enquiry",
     "EnquiryPage",
-    "GlossaryPage",
-    "GlossaryTerm",
-    "GlossaryTermPage",
+    "EventIndexPage",
+    "EventPage",
     "Feedback",
     "FeedbackPage",
     "FeedbackTheme",
+    "GlossaryPage",
+    "GlossaryTerm",
+    "GlossaryTermPage",
     "HomePage",
     "InformationPage",
     "NewsArticlePage",
     "NewsAttachment",
     "NewsIndexPage",
     "PolicyIndexPage",
-    "QueuedPasswordReset",
     "PolicyPage",
+    "QueuedPasswordReset",
     "ServiceSettings",
     "Signpost",
     "SignpostingPage",
@@ -40,5 +44,4 @@ __all__ = [
     "TopicPage",
     "UsageCount",
     "YouSaidWeDidPage",
-    "dialable",
 ]

@@ -38,6 +38,7 @@ class HomePage(Page):
         "home.InformationPage",
         "home.SignpostingPage",
         "home.NewsIndexPage",
+        "home.EventIndexPage",
         "home.YouSaidWeDidPage",
         "home.EnquiryPage",
         "home.GlossaryPage",

@@ -239,4 +239,5 @@ ENQUIRY_RETENTION_DAYS = 365
 # the most a page can be stale). 0: nothing is marked for a cache.
 HTTP_CACHE_SECONDS = 0
 HTTP_CACHE_URL_NAMES = ["wagtail_serve", "sitemap", "robots_txt", "site_address_css"]
+HTTP_CACHE_URL_NAMES += ["calendar_file"]  # events' .ics files (home/calendar_files.py)
 WAGTAILFRONTENDCACHE = {}
