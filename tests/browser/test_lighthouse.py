@@ -23,6 +23,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
+
+from home.models import EventPage
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS
 
@@ -49,9 +52,16 @@ PAGES: list[tuple[str, str | Callable[[], str]]] = [
     ("how we are doing", "/about-us/how-we-are-doing/"),
     ("glossary", "/jargon-buster/"),
     ("feedback", "/feedback/"),
+    ("events", "/events/"),
+    ("event", lambda: next_event().url),
     ("search results", "/search/?q=tribunal"),
     ("page not found", "/no-such-page/"),
 ]
+
+
+def next_event() -> EventPage:
+    return EventPage.objects.live().filter(end__gt=timezone.now()).order_by("start").first()
+
 
 # Audits that do not apply to a page, and why: {page name: {audit id: reason}}.
 NOT_APPLICABLE = {
