@@ -11,6 +11,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from ..models import HomePage, ServiceSettings
+from . import young_people
 from .pages import load_sections
 
 EXAMPLE_DATA_NOTICE = (
@@ -118,6 +119,7 @@ def load() -> HomePage:
         setattr(settings, field, value)
     settings.save()
     load_sections(home)
+    young_people.load(home)
     _quick_links(home)
     return home
 

@@ -1,6 +1,7 @@
 """The public site's page types and the service's settings."""
 
 from .content_version import ContentVersion
+from .easy_read import EasyReadIndexPage, EasyReadPage
 from .enquiries import EnquiryPage
 from .enquiry import Enquiry
 from .home_page import HomePage
@@ -11,9 +12,12 @@ from .password_resets import QueuedPasswordReset
 from .service_settings import ServiceSettings, dialable
 from .signposting import Signpost, SignpostingPage
 from .you_said_we_did import YouSaidWeDidPage
+from .young_people import YoungPeoplePage
 
 __all__ = [
     "ContentVersion",
+    "EasyReadIndexPage",
+    "EasyReadPage",
     "Enquiry",
     "EnquiryPage",
     "HomePage",
@@ -31,5 +35,6 @@ __all__ = [
     "TopicPage",
     "UsageCount",
     "YouSaidWeDidPage",
+    "YoungPeoplePage",
     "dialable",
 ]

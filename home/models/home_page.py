@@ -40,6 +40,8 @@ class HomePage(Page):
         "home.NewsIndexPage",
         "home.YouSaidWeDidPage",
         "home.EnquiryPage",
+        "home.YoungPeoplePage",
+        "home.EasyReadIndexPage",
         "minimum_standards_pages.HowWeAreDoingPage",  # the tracker's page type
     ]
 
