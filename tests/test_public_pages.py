@@ -10,6 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import (
+    EasyReadIndexPage,
     EnquiryPage,
     HomePage,
     InformationPage,
@@ -21,6 +22,7 @@ from home.models import (
     SignpostingPage,
     TopicIndexPage,
     TopicPage,
+    YoungPeoplePage,
     YouSaidWeDidPage,
 )
 from wagtail_minimum_standards.compliance.pages.models import HowWeAreDoingPage
@@ -203,6 +205,8 @@ class TestEditorsCanCreateEveryPageType(WagtailPageTestCase):
                 YouSaidWeDidPage,
                 EnquiryPage,
                 HowWeAreDoingPage,
+                YoungPeoplePage,
+                EasyReadIndexPage,
             },
         )
         self.assertAllowedParentPageTypes(TopicPage, {TopicIndexPage})
