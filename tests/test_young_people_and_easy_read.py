@@ -18,6 +18,7 @@ from .factories import (
     TopicPageFactory,
     YoungPeoplePageFactory,
 )
+from .nu_html_checker import html_errors
 from .test_http_cache_renewal import nginx_in_front  # noqa: F401 (a fixture)
 
 
@@ -337,9 +338,19 @@ def test_a_young_peoples_section_lists_its_pages_in_as_many_queries_at_500_as_at
 
 # The demo ---------------------------------------------------------------------------------------
 
+DEMO_PAGES = [
+    "/young-people/",
+    "/young-people/16-to-25/",
+    "/young-people/16-to-25/what-we-do-for-you/",
+    "/young-people/children/who-we-are/",
+    "/easy-read/",
+    "/easy-read/what-is-an-ehcp/",
+    "/send-topics/ehc-plans-and-annual-reviews/",
+]
+
 
 def test_the_demo_has_the_young_peoples_section_its_films_and_three_easy_read_pages(
-    client, demo_site
+    client, demo_site, tmp_path
 ):
     young = YoungPeoplePage.objects.get(slug="16-to-25")
     children = YoungPeoplePage.objects.get(slug="children")
@@ -370,3 +381,6 @@ def test_the_demo_has_the_young_peoples_section_its_films_and_three_easy_read_pa
     assert 'alt="A document"' in ehcp
     film = html_of(client, "/young-people/16-to-25/what-we-do-for-you/")
     assert '<iframe title="Film: Our voices (example)"' in film
+    for number, url in enumerate([*DEMO_PAGES, "/"]):
+        (tmp_path / f"{number}.html").write_text(html_of(client, url), encoding="utf-8")
+    assert html_errors(sorted(tmp_path.glob("*.html"))) == []
