@@ -21,7 +21,7 @@ def other_versions(request, site_content) -> dict[int, dict]:
         pages = (
             easy_read_page.objects.live()
             .public()
-            .filter(standard_version__live=True)
+            .filter(standard_version__live=True, alias_of__isnull=True)
             .select_related("standard_version")
             .only("url_path", "standard_version__url_path")
         )

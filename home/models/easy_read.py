@@ -47,7 +47,7 @@ class EasyReadPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
-    parent_page_types = ["home.EasyReadIndexPage", "home.YoungPeoplePage"]
+    parent_page_types = ["home.EasyReadIndexPage"]
     subpage_types = []
 
     class Meta:
@@ -63,7 +63,9 @@ class EasyReadPage(Page):
             raise ValidationError(
                 {"standard_version": _("Choose the standard page, not an easy-read page.")}
             )
-        other = EasyReadPage.objects.filter(standard_version=standard).exclude(pk=self.pk).first()
+        # Aliases of an easy-read page copy its choice, and are not versions of their own.
+        others = EasyReadPage.objects.filter(standard_version=standard, alias_of__isnull=True)
+        other = others.exclude(pk=self.pk).first()
         if other is not None:
             raise ValidationError(
                 {

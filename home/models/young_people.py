@@ -47,7 +47,7 @@ class YoungPeoplePage(ListsChildren, Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["home.HomePage", "home.YoungPeoplePage"]
-    subpage_types = ["home.YoungPeoplePage", "home.EasyReadPage"]
+    subpage_types = ["home.YoungPeoplePage"]
 
     class Meta:
         verbose_name = _("page for children or young people")
