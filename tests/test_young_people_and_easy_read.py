@@ -267,6 +267,43 @@ def test_an_editor_makes_an_easy_read_page_and_each_picture_needs_its_alt_text(
     assert f'<a href="{easy.url}">Easy read version</a>' in html_of(client, standard.url)
 
 
+def test_an_alias_of_an_easy_read_page_is_not_a_second_version(client, home_page, service_manager):
+    client.force_login(service_manager)
+    standard = TopicPageFactory(title="EHC plans")
+    easy = EasyReadPageFactory(standard_version=standard, title="What is an EHCP?")
+    easy.create_alias(update_slug="what-is-an-ehcp-again")
+    image = wagtail_factories.ImageFactory()
+
+    edited = client.post(
+        f"/admin/pages/{easy.pk}/edit/",
+        nested_form_data(
+            {
+                "title": "What is an EHC plan?",
+                "slug": easy.slug,
+                "standard_version": standard.pk,
+                "summary": "In easy read.",
+                "body": streamfield([picture_and_words(image, "A plan", ["A plan."])]),
+                "action-publish": "publish",
+            }
+        ),
+    )
+
+    assert edited.status_code == 302
+    easy.refresh_from_db()
+    assert easy.title == "What is an EHC plan?"
+    assert f'<a href="{easy.url}">Easy read version</a>' in html_of(client, standard.url)
+
+
+def test_a_copy_of_an_easy_read_page_starts_as_the_version_of_no_page(client, home_page):
+    standard = TopicPageFactory(title="EHC plans")
+    easy = EasyReadPageFactory(standard_version=standard)
+
+    copy = easy.copy(update_attrs={"slug": "a-copy", "title": "A copy"})
+
+    assert copy.specific.standard_version is None
+    assert f'<a href="{easy.url}">Easy read version</a>' in html_of(client, standard.url)
+
+
 def test_the_sitemap_and_the_search_list_both_versions(client, home_page):
     standard = TopicPageFactory(title="EHC plans", summary="Education, health and care plans.")
     easy = EasyReadPageFactory(
@@ -279,6 +316,17 @@ def test_the_sitemap_and_the_search_list_both_versions(client, home_page):
     assert f"http://localhost{standard.url}</loc>" in sitemap
     assert f"http://localhost{easy.url}</loc>" in sitemap
     assert f'href="{standard.url}"' in found and f'href="{easy.url}"' in found
+
+
+def test_the_new_pages_are_kept_by_nginx_like_the_others(client, home_page, settings):
+    settings.HTTP_CACHE_SECONDS = 5
+    section = YoungPeoplePageFactory()
+    pages = [section, YoungPeoplePageFactory(parent=section), EasyReadPageFactory()]
+    pages.append(pages[-1].get_parent())
+
+    kept = {page.url: client.get(page.url).get("X-Accel-Expires") for page in pages}
+
+    assert kept == {page.url: "4" for page in pages}
 
 
 @pytest.mark.django_db(transaction=True)  # purges wait for the commit

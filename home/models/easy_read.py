@@ -47,6 +47,8 @@ class EasyReadPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+    # A copy starts as a version of no page: a page has one easy-read version.
+    exclude_fields_in_copy = ["standard_version"]
     parent_page_types = ["home.EasyReadIndexPage"]
     subpage_types = []
 
@@ -57,7 +59,7 @@ class EasyReadPage(Page):
     def clean(self):
         super().clean()
         standard = self.standard_version
-        if standard is None:
+        if standard is None or self.alias_of_id:  # an alias shows its original's choice
             return
         if standard.specific_class is EasyReadPage or (self.pk and standard.pk == self.pk):
             raise ValidationError(
