@@ -4,6 +4,7 @@ short sentences, one idea (or one point) at a time, pictures beside the words.""
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import blocks
@@ -44,11 +45,13 @@ class OneIdeaBlock(blocks.TextBlock):
         kwargs.setdefault("max_length", ONE_IDEA_LENGTH)
         kwargs.setdefault(
             "help_text",
-            _(
-                "One idea only, in one or two short sentences (up to %(most)d words each). "
-                "Start a new paragraph for the next idea."
-            )
-            % {"most": MOST_WORDS_IN_A_SENTENCE},
+            format_lazy(
+                _(
+                    "One idea only, in one or two short sentences (up to {most} words each). "
+                    "Start a new paragraph for the next idea."
+                ),
+                most=MOST_WORDS_IN_A_SENTENCE,
+            ),
         )
         super().__init__(**kwargs)
 

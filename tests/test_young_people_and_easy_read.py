@@ -117,6 +117,7 @@ def test_a_long_sentence_is_refused_with_a_message_and_the_words_kept(
 ):
     client.force_login(service_manager)
     long = " ".join(["word"] * 30) + "."
+    form = client.get(f"/admin/pages/add/home/youngpeoplepage/{home_page.pk}/").content.decode()
 
     response = add_page_form(
         client,
@@ -133,6 +134,7 @@ def test_a_long_sentence_is_refused_with_a_message_and_the_words_kept(
 
     html = response.content.decode()
     assert response.status_code == 200
+    assert "One idea only, in one or two short sentences (up to 25 words each)." in form
     assert "Keep each sentence to 25 words or fewer." in html
     assert long in html
     assert not YoungPeoplePage.objects.exists()
