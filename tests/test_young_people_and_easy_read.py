@@ -331,7 +331,7 @@ def test_the_new_pages_are_kept_by_nginx_like_the_others(client, home_page, sett
     assert kept == {page.url: "4" for page in pages}
 
 
-@pytest.mark.django_db(transaction=True)  # purges wait for the commit
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # purges wait for commits
 def test_publishing_or_unpublishing_an_easy_read_page_purges_the_standard_page(
     client,
     home_page,
