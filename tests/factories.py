@@ -10,6 +10,8 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from home.models import (
+    EasyReadIndexPage,
+    EasyReadPage,
     EnquiryPage,
     EventIndexPage,
     EventPage,
@@ -27,6 +29,7 @@ from home.models import (
     SignpostingPage,
     TopicIndexPage,
     TopicPage,
+    YoungPeoplePage,
     YouSaidWeDidPage,
 )
 from home.roles import ADVISORY_GROUP, EDITOR, SERVICE_MANAGER
@@ -191,6 +194,60 @@ class InformationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = InformationPage
+
+
+class YoungPeoplePageFactory(wagtail_factories.PageFactory):
+    """A page for young people aged 16 to 25 (audience="children" for children)."""
+
+    title = factory.Sequence(lambda n: f"For young people {n}")
+    slug = factory.Sequence(lambda n: f"young-people-{n}")
+    summary = "Your rights and how to get help."
+    parent = factory.LazyFunction(_home)
+    body = factory.LazyFunction(
+        lambda: [
+            {"type": "heading", "value": {"text": "You decide", "level": "h2"}},
+            {"type": "idea", "value": "From 16, you can make decisions about your education."},
+            {"type": "idea", "value": "You can contact us yourself."},
+        ]
+    )
+
+    class Meta:
+        model = YoungPeoplePage
+
+
+class EasyReadIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Easy read"
+    slug = factory.Sequence(lambda n: f"easy-read-{n}")
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = EasyReadIndexPage
+
+
+class EasyReadPageFactory(wagtail_factories.PageFactory):
+    """An easy-read page with one picture and its words; give it standard_version=<page>."""
+
+    title = factory.Sequence(lambda n: f"Easy read {n}")
+    slug = factory.Sequence(lambda n: f"easy-read-page-{n}")
+    summary = "In easy read."
+    parent = factory.LazyFunction(
+        lambda: EasyReadIndexPage.objects.first() or EasyReadIndexPageFactory()
+    )
+    body = factory.LazyFunction(
+        lambda: [
+            {
+                "type": "picture_and_words",
+                "value": {
+                    "image": wagtail_factories.ImageFactory().pk,
+                    "alt": "A person smiling",
+                    "lines": ["We help you."],
+                },
+            }
+        ]
+    )
+
+    class Meta:
+        model = EasyReadPage
 
 
 class SignpostingPageFactory(wagtail_factories.PageFactory):

@@ -10,6 +10,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import (
+    EasyReadIndexPage,
     EnquiryPage,
     FeedbackPage,
     GlossaryPage,
@@ -23,6 +24,7 @@ from home.models import (
     SignpostingPage,
     TopicIndexPage,
     TopicPage,
+    YoungPeoplePage,
     YouSaidWeDidPage,
 )
 from wagtail_minimum_standards.compliance.pages.models import HowWeAreDoingPage
@@ -226,6 +228,8 @@ class TestEditorsCanCreateEveryPageType(WagtailPageTestCase):
                 GlossaryPage,
                 FeedbackPage,
                 HowWeAreDoingPage,
+                YoungPeoplePage,
+                EasyReadIndexPage,
             },
         )
         self.assertAllowedParentPageTypes(TopicPage, {TopicIndexPage})

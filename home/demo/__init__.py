@@ -11,7 +11,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from ..models import HomePage, ServiceSettings
-from . import events, feedback
+from . import events, feedback, young_people
 from .glossary import load_glossary
 from .pages import load_sections
 
@@ -123,6 +123,7 @@ def load() -> HomePage:
     load_sections(home)
     load_glossary(home)
     events.load(home)
+    young_people.load(home)
     _quick_links(home)
     feedback.load()  # themes, made-up feedback and the measures that count it
     return home

@@ -1,6 +1,7 @@
 """The public site's page types and the service's settings."""
 
 from .content_version import ContentVersion
+from .easy_read import EasyReadIndexPage, EasyReadPage
 from .enquiries import EnquiryPage
 from .enquiry import Enquiry
 from .events import EventIndexPage, EventPage
@@ -15,10 +16,12 @@ from .password_resets import QueuedPasswordReset
 from .service_settings import ServiceSettings, dialable
 from .signposting import Signpost, SignpostingPage
 from .you_said_we_did import YouSaidWeDidPage
+from .young_people import YoungPeoplePage
 
 __all__ = [
     "ContentVersion",
-    "dialable",
+    "EasyReadIndexPage",
+    "EasyReadPage",
     "Enquiry",
     "EnquiryPage",
     "EventIndexPage",
@@ -44,4 +47,6 @@ __all__ = [
     "TopicPage",
     "UsageCount",
     "YouSaidWeDidPage",
+    "YoungPeoplePage",
+    "dialable",
 ]

@@ -43,6 +43,8 @@ class HomePage(Page):
         "home.EnquiryPage",
         "home.GlossaryPage",
         "home.FeedbackPage",
+        "home.YoungPeoplePage",
+        "home.EasyReadIndexPage",
         "minimum_standards_pages.HowWeAreDoingPage",  # the tracker's page type
     ]
 
