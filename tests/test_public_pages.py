@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from home.models import (
     EasyReadIndexPage,
     EnquiryPage,
+    EventIndexPage,
     FeedbackPage,
     GlossaryPage,
     HomePage,
@@ -230,6 +231,7 @@ class TestEditorsCanCreateEveryPageType(WagtailPageTestCase):
                 HowWeAreDoingPage,
                 YoungPeoplePage,
                 EasyReadIndexPage,
+                EventIndexPage,
             },
         )
         self.assertAllowedParentPageTypes(TopicPage, {TopicIndexPage})
