@@ -66,6 +66,7 @@ def seed_figures():
         rows += [Figure(measure=contacts, year=y, breakdown_value=value, value=Decimal(20 * n + k))
                  for k, y in enumerate((last, this))]  # fmt: skip
     Figure.objects.bulk_create(rows)
+    return this
 
 
 @pytest.fixture(params=list(REFLOW))
@@ -84,15 +85,13 @@ def assert_charts_readable(page):
 
 
 def test_the_figures_screen_reflows_and_passes_axe(size, demo_server):
-    seed_figures()
+    year = seed_figures()  # the demo's feedback is counted in later years: ask for this one
     page = size.new_page()
     page.problems = PageProblems(page)
     sign_in(page, demo_server, "advisor", "demo-advisor-pass")
+    screen = f"/admin/minimum_standards_figures/?year={year.pk}"
 
-    assert (
-        reflow_problems(page, demo_server, ["/admin/minimum_standards_figures/"], ".nice-padding")
-        == {}
-    )
+    assert reflow_problems(page, demo_server, [screen], ".nice-padding") == {}
     assert page.get_by_role("heading", name="Table 2").is_visible()
     assert page.get_by_role("img", name=CONTACTS).count() == 1
     assert_charts_readable(page)
