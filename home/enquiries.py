@@ -14,19 +14,18 @@ import logging
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from axes.helpers import get_client_ip_address as client_address
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from . import enquiry_counts
 from .forms import EnquiryForm
-from .limits import Budget, client_key
+from .limits import Budget
 from .models.enquiry import Enquiry
+from .submissions import Receiver
 
 logger = logging.getLogger(__name__)
 
@@ -44,43 +43,11 @@ TOO_MANY = (
 
 def handle_enquiry(page, request):
     """The enquiry form page: show the form, or take a submission."""
-    if request.method != "POST":
-        return _render(page, request, EnquiryForm())
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
-        return _render(page, request, EnquiryForm(), refusal=TOO_LARGE, status=413)
-
-    form = EnquiryForm(request.POST)
-    if form.is_robot:
-        return redirect(_thank_you_url(page))
-    already = _already_stored(form)
-    if already:
-        return _sent(page, already)
-    if not form.is_valid():
-        return _render(page, request, form, status=400)
-    if not enquiries_budget().spend(client_address(request)):
-        return _render(page, request, form, refusal=TOO_MANY, status=429)
-
-    enquiry = form.save(commit=False)
-    enquiry.client_key = client_key(request)
-    enquiry.submission = form.submission
-    try:
-        with transaction.atomic():
-            enquiry.save()
-            enquiry_counts.count(enquiry)  # the anonymous counts, stored with it or not at all
-    except IntegrityError:  # the same form, sent again at the same moment, was stored first
-        return _sent(page, _already_stored(form))
-    _notify_staff(page, enquiry)
-    return _sent(page, enquiry)
+    return RECEIVER.receive(page, request)
 
 
 def enquiries_budget() -> Budget:
     return Budget("enquiries", RATE_LIMIT, RATE_WINDOW)
-
-
-def _already_stored(form) -> Enquiry | None:
-    if form.submission is None:
-        return None
-    return Enquiry.objects.filter(submission=form.submission).first()
 
 
 def _sent(page, enquiry: Enquiry):
@@ -138,3 +105,18 @@ def _notify_staff(page, enquiry: Enquiry) -> None:
         logger.exception("Could not email staff about enquiry %s", enquiry.pk)
         return
     Enquiry.objects.filter(pk=enquiry.pk).update(staff_notified=True)
+
+
+RECEIVER = Receiver(
+    form_class=EnquiryForm,
+    model=Enquiry,
+    budget=enquiries_budget,
+    count=enquiry_counts.count,
+    confirm=_sent,
+    render=_render,
+    notify_staff=_notify_staff,
+    thank_you_url=_thank_you_url,
+    too_large=TOO_LARGE,
+    too_many=TOO_MANY,
+    max_request_bytes=MAX_REQUEST_BYTES,
+)

@@ -9,11 +9,9 @@ loses it), and a confirmation after a redirect (POST/redirect/GET).
 
 import logging
 
-from axes.helpers import get_client_ip_address as client_address
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -22,8 +20,9 @@ from django.utils.translation import gettext, gettext_lazy
 from . import feedback_counts
 from .enquiries import MAX_REQUEST_BYTES, RATE_LIMIT, RATE_WINDOW
 from .feedback_form import FeedbackForm
-from .limits import Budget, client_key
+from .limits import Budget
 from .models.feedback import Feedback
+from .submissions import Receiver
 
 logger = logging.getLogger(__name__)
 
@@ -45,39 +44,7 @@ def feedback_budget() -> Budget:
 
 def handle_feedback(page, request):
     """The feedback page: show the form, or take a submission."""
-    if request.method != "POST":
-        return _render(page, request, FeedbackForm())
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES:
-        return _render(page, request, FeedbackForm(), refusal=TOO_LARGE, status=413)
-
-    form = FeedbackForm(request.POST)
-    if form.is_robot:
-        return redirect(_thank_you_url(page))
-    already = _already_stored(form)
-    if already:
-        return _received(page, already)
-    if not form.is_valid():
-        return _render(page, request, form, status=400)
-    if not feedback_budget().spend(client_address(request)):
-        return _render(page, request, form, refusal=TOO_MANY, status=429)
-
-    feedback = form.save(commit=False)
-    feedback.client_key = client_key(request)
-    feedback.submission = form.submission
-    try:
-        with transaction.atomic():
-            feedback.save()
-            feedback_counts.count(feedback)  # the anonymous counts, stored with it or not at all
-    except IntegrityError:  # the same form, sent again at the same moment, was stored first
-        return _received(page, _already_stored(form))
-    _notify_staff(page, feedback)
-    return _received(page, feedback)
-
-
-def _already_stored(form) -> Feedback | None:
-    if form.submission is None:
-        return None
-    return Feedback.objects.filter(submission=form.submission).first()
+    return RECEIVER.receive(page, request)
 
 
 def _received(page, feedback: Feedback):
@@ -131,3 +98,18 @@ def _notify_staff(page, feedback: Feedback) -> None:
         logger.exception("Could not email staff about feedback %s", feedback.pk)
         return
     Feedback.objects.filter(pk=feedback.pk).update(staff_notified=True)
+
+
+RECEIVER = Receiver(
+    form_class=FeedbackForm,
+    model=Feedback,
+    budget=feedback_budget,
+    count=feedback_counts.count,
+    confirm=_received,
+    render=_render,
+    notify_staff=_notify_staff,
+    thank_you_url=_thank_you_url,
+    too_large=TOO_LARGE,
+    too_many=TOO_MANY,
+    max_request_bytes=MAX_REQUEST_BYTES,
+)
