@@ -22,20 +22,13 @@ breakdown list, a reporting year or a figure saved or deleted (the public report
 
 nginx keeps a page for at most HTTP_CACHE_SECONDS (5 by default): the bound for what no purge
 reaches, such as a page rendered from the old content while a change was being committed, or a
-purge that failed (nginx restarting). What the app keeps lasts at most KEPT_FOR (5 minutes),
-the bound for a change made around the app, straight in the database.
+purge that failed (nginx restarting). What the app keeps lasts at most KEPT_FOR (home.kept, 5
+minutes), the bound for a change made around the app, straight in the database.
 """
 
 import copy
-import hashlib
-from functools import cache as once
-from importlib import import_module
-from importlib.metadata import distributions
-from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -66,40 +59,6 @@ from .models.glossary import GlossaryTerm
 from .models.service_settings import ServiceSettings
 
 SITE_PATHS = ("/sitemap.xml", "/robots.txt", "/site-address.css")
-# Seconds. A change made through the app moves the content version on and shows at once; one
-# made around it (SQL, a data migration) shows within this.
-KEPT_FOR = 5 * 60
-
-
-def kept(version: int, name: str, compute, *parts, seconds: int = KEPT_FOR):
-    """compute(), kept in Django's cache under this content version (and `parts`), for this
-    release of the code."""
-    key = ":".join(("home", release(), name, str(version), *map(str, parts)))
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
-    return value
-
-
-@once
-def release() -> str:
-    """A fingerprint of this release: the project's own code and templates (its apps, its
-    configuration and URLs) and every installed package's version. With a cache shared by
-    several servers, or kept across an update, no server reads what another release built
-    (old markup or links during a rolling update, or after it)."""
-    root = Path(settings.BASE_DIR)
-    folders = [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
-    folders += [Path(config.path) for config in apps.get_app_configs()]
-    folders.append(Path(import_module(settings.ROOT_URLCONF).__file__).parent)
-    digest = hashlib.sha256()
-    for folder in sorted({f for f in folders if f.parent == root}):  # not installed packages
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in (".py", ".html") and path.is_file():
-                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    for package in sorted(f"{d.name}=={d.version}" for d in distributions()):
-        digest.update(package.encode() + b"\0")
-    return digest.hexdigest()[:12]
 
 
 def _figure_changed(sender, instance, **kwargs) -> None:

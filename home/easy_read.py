@@ -5,7 +5,7 @@ moves on, so a page's "Easy read version" link comes and goes with the easy-read
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from .cache import kept
+from .kept import kept
 
 EASY_READ = _("Easy read version")
 STANDARD = _("Standard version")

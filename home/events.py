@@ -16,12 +16,10 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .cache import kept
 from .paging import PAGE_NUMBER, page_or_404
 from .site_content import SiteContent
 
 PAST_EVENTS_PER_PAGE = 10
-NEXT_EVENTS_ON_THE_HOME_PAGE = 3
 
 
 def when(start, end, short: bool = False) -> str:
@@ -149,33 +147,3 @@ def structured_data(page, request) -> str:
         {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
     )
     return mark_safe(f'<script type="application/ld+json">{escaped}</script>')  # noqa: S308
-
-
-def next_events(request, count: int = NEXT_EVENTS_ON_THE_HOME_PAGE) -> dict:
-    """The home page's next `count` events and the address of the events index. Kept: every
-    event still to come when it was built, so one that has ended since is left out here."""
-    from .models import EventIndexPage, EventPage
-
-    site_content = SiteContent.for_request(request)
-    site = site_content.site
-    if site is None:
-        return {"index_url": None, "events": []}
-
-    def build():
-        index = EventIndexPage.objects.live().public().descendant_of(site.root_page).first()
-        if index is None:
-            return {"index_url": None, "events": []}
-        events = (
-            EventPage.objects.child_of(index)
-            .live()
-            .public()
-            .filter(end__gt=timezone.now())
-            .order_by("start", "pk")
-        )
-        return {"index_url": index.get_url(request), "events": [plain(e, request) for e in events]}
-
-    found = kept(site_content.version, "next-events", build, site.pk)
-    events = upcoming(found["events"], timezone.now())[:count]
-    if events:
-        cache_until(request, min(event["end"] for event in events))
-    return {"index_url": found["index_url"], "events": events}

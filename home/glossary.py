@@ -27,13 +27,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
-from string import ascii_uppercase
 
-from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from .cache import kept
+from .kept import kept
 
 # Text inside these is never marked: headings, links and controls (a link inside would break
 # them), code, words already marked, navigation, and what is not shown as text.
@@ -264,39 +262,3 @@ def explain_words(html: str, request, page) -> str:
     if not getattr(page, "explains_words", True):
         return html
     return glossary_for(SiteContent.for_request(request)).explained(html, get_language())
-
-
-# The A to Z page -------------------------------------------------------------------------------
-
-
-def a_to_z(request) -> list[dict]:
-    """Every glossary word grouped by its first letter, A to Z (then any starting otherwise),
-    each with the live pages about it: three queries however many words there are."""
-    from wagtail.models import Page
-
-    from .models.glossary import GlossaryTerm, GlossaryTermPage
-
-    pages = GlossaryTermPage.objects.filter(page__live=True).select_related("page")
-    pages = pages.only("term_id", "sort_order", "page__url_path", "page__title", "page__id")
-    words = GlossaryTerm.objects.prefetch_related(
-        Prefetch("related_pages", queryset=pages.order_by("sort_order"))
-    )
-    groups: dict[str, list[dict]] = {letter: [] for letter in ascii_uppercase}
-    other = []
-    for word in words:
-        entry = {
-            "term": word.term,
-            "abbreviation": word.abbreviation,
-            "anchor": word.anchor,
-            "meaning": word.meaning,
-            "easy_read_meaning": word.easy_read_meaning,
-            "pages": [
-                {"title": link.page.title, "url": Page.get_url(link.page, request)}
-                for link in word.related_pages.all()
-            ],
-        }
-        groups.get(word.term[:1].upper(), other).append(entry)
-    letters = [{"letter": letter, "entries": entries} for letter, entries in groups.items()]
-    if other:
-        letters.append({"letter": "#", "entries": other, "other": True})
-    return letters

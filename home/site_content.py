@@ -14,7 +14,7 @@ from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from wagtail.models import Site
 
-from .cache import kept
+from .kept import kept
 from .models.content_version import ContentVersion
 from .models.service_settings import ServiceSettings
 

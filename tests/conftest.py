@@ -1,4 +1,5 @@
 import pytest
+from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Site
 
 from home import demo
@@ -28,6 +29,26 @@ def home_page(db):
     Site.objects.filter(is_default_site=True).update(root_page=home)
     ServiceSettingsFactory()
     return home
+
+
+PURGED = []
+
+
+class Recorder(BaseBackend):
+    """nginx's purges, recorded (the nginx_in_front fixture)."""
+
+    def purge(self, url):
+        PURGED.append(url)
+
+
+@pytest.fixture
+def nginx_in_front(settings):
+    """The addresses the site asks nginx to forget, in order (purges wait for the commit:
+    django_capture_on_commit_callbacks(execute=True) in a test)."""
+    settings.HTTP_CACHE_SECONDS = 5
+    settings.WAGTAILFRONTENDCACHE = {"nginx": {"BACKEND": f"{__name__}.Recorder"}}
+    PURGED.clear()
+    return PURGED
 
 
 @pytest.fixture
@@ -64,6 +85,23 @@ def without_quality_checks(settings):
     from wagtail_minimum_standards.compliance.quality_checks import all_checks
 
     settings.MINIMUM_STANDARDS_QUALITY_CHECKS = {check.id: "off" for check in all_checks()}
+
+
+def pytest_collection_modifyitems(items):
+    """A test that commits (django_db(transaction=True)) empties the database after it; without
+    serialized_rollback the migrations' data (the default locale, the roles) is gone for every
+    test after it, and the next serialized test finds the roles remade: refused here, at once,
+    rather than failing tests far away."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: django_db(transaction=True) needs serialized_rollback=True"
+            )
 
 
 def pytest_report_header(config):

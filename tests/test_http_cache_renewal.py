@@ -3,26 +3,9 @@ deploy/nginx/sendias.conf) and the app's answer is one nginx will not keep, the 
 old copy (config.http_cache): otherwise nginx would go on serving it while it asks again,
 every time. tests/deployment/test_caching.py checks it through nginx."""
 
-import pytest
 from django.test import Client
-from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from .factories import InformationPageFactory
-
-PURGED = []
-
-
-class Recorder(BaseBackend):
-    def purge(self, url):
-        PURGED.append(url)
-
-
-@pytest.fixture
-def nginx_in_front(settings):
-    settings.HTTP_CACHE_SECONDS = 5
-    settings.WAGTAILFRONTENDCACHE = {"nginx": {"BACKEND": f"{__name__}.Recorder"}}
-    PURGED.clear()
-    return PURGED
 
 
 def renewing(path, **extra):

@@ -19,7 +19,6 @@ from .factories import (
     YoungPeoplePageFactory,
 )
 from .nu_html_checker import html_errors
-from .test_http_cache_renewal import nginx_in_front  # noqa: F401 (a fixture)
 
 
 def html_of(client, url):
@@ -335,7 +334,7 @@ def test_the_new_pages_are_kept_by_nginx_like_the_others(client, home_page, sett
 def test_publishing_or_unpublishing_an_easy_read_page_purges_the_standard_page(
     client,
     home_page,
-    nginx_in_front,  # noqa: F811
+    nginx_in_front,
 ):
     standard = TopicPageFactory()
     client.get(standard.url)  # kept, without a link

@@ -2,8 +2,11 @@
 listed A to Z on the glossary page (GlossaryPage) and explained where a page first uses them
 (home.glossary)."""
 
+from string import ascii_uppercase
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -148,7 +151,6 @@ class GlossaryPage(Page):
         verbose_name = _("glossary (A to Z) page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..glossary import a_to_z
         from ..site_content import SiteContent
 
         context = super().get_context(request, *args, **kwargs)
@@ -156,3 +158,32 @@ class GlossaryPage(Page):
             self, "a-to-z", lambda: a_to_z(request)
         )
         return context
+
+
+def a_to_z(request) -> list[dict]:
+    """Every glossary word grouped by its first letter, A to Z (then any starting otherwise),
+    each with the live pages about it: three queries however many words there are."""
+    pages = GlossaryTermPage.objects.filter(page__live=True).select_related("page")
+    pages = pages.only("term_id", "sort_order", "page__url_path", "page__title", "page__id")
+    words = GlossaryTerm.objects.prefetch_related(
+        Prefetch("related_pages", queryset=pages.order_by("sort_order"))
+    )
+    groups: dict[str, list[dict]] = {letter: [] for letter in ascii_uppercase}
+    other = []
+    for word in words:
+        entry = {
+            "term": word.term,
+            "abbreviation": word.abbreviation,
+            "anchor": word.anchor,
+            "meaning": word.meaning,
+            "easy_read_meaning": word.easy_read_meaning,
+            "pages": [
+                {"title": link.page.title, "url": Page.get_url(link.page, request)}
+                for link in word.related_pages.all()
+            ],
+        }
+        groups.get(word.term[:1].upper(), other).append(entry)
+    letters = [{"letter": letter, "entries": entries} for letter, entries in groups.items()]
+    if other:
+        letters.append({"letter": "#", "entries": other, "other": True})
+    return letters

@@ -5,7 +5,7 @@ and the “You said, we did” page; nothing if the site has none. Found once pe
 from django import template
 from django.template.loader import render_to_string
 
-from ..cache import kept
+from ..kept import kept
 
 register = template.Library()
 

@@ -3,7 +3,7 @@ from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page
 
-from ..cache import kept
+from ..kept import kept
 
 register = template.Library()
 
