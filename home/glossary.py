@@ -5,7 +5,8 @@ so nobody needs to hover or run JavaScript to read it.
 
 base.html wraps every page's content in {% explain_words %} (templatetags/explaining.py); the
 breadcrumb, the menu and the footer are outside it. A page type sets `explains_words = False`
-to be left alone (the glossary page itself).
+to be left alone (the glossary page itself), or `explains_in_easy_read = True` to give each
+word's easy-read meaning where it has one (easy-read pages).
 
 How it stays fast with hundreds of words:
 
@@ -53,6 +54,7 @@ class Entry:
     term: str
     abbreviation: str
     meaning: str
+    easy_read_meaning: str = ""
 
     @property
     def anchor(self) -> str:
@@ -67,7 +69,9 @@ def _entries() -> tuple[Entry, ...]:
 
     return tuple(
         Entry(*row)
-        for row in GlossaryTerm.objects.values_list("slug", "term", "abbreviation", "meaning")
+        for row in GlossaryTerm.objects.values_list(
+            "slug", "term", "abbreviation", "meaning", "easy_read_meaning"
+        )
     )
 
 
@@ -156,12 +160,16 @@ class Explainer:
         self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(patterns)})(?!\w)") if patterns else None
         self.explained = lru_cache(maxsize=64)(self._explained)  # a few MB at most
 
-    def _explained(self, html: str, language: str) -> str:
-        """`html` marked, and "Words explained on this page" after it (in `language`)."""
+    def _explained(self, html: str, language: str, easy_read: bool = False) -> str:
+        """`html` marked, and "Words explained on this page" after it (in `language`), with
+        each word's easy-read meaning where it has one when `easy_read`."""
         marked, used = self._explain(html)
         if not used:
             return html
-        entries = [(entry, self.href(entry)) for entry in used]
+        entries = [
+            (entry, self.href(entry), easy_read and entry.easy_read_meaning or entry.meaning)
+            for entry in used
+        ]
         words = render_to_string(
             "includes/words_explained.html", {"entries": entries, "url": self.url}
         )
@@ -261,4 +269,6 @@ def explain_words(html: str, request, page) -> str:
 
     if not getattr(page, "explains_words", True):
         return html
-    return glossary_for(SiteContent.for_request(request)).explained(html, get_language())
+    easy_read = getattr(page, "explains_in_easy_read", False)
+    explainer = glossary_for(SiteContent.for_request(request))
+    return explainer.explained(html, get_language(), easy_read)

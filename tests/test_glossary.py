@@ -7,10 +7,16 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail_factories import ImageFactory
 
 from home.models import GlossaryTerm, GlossaryTermPage
 
-from .factories import GlossaryPageFactory, GlossaryTermFactory, TopicPageFactory
+from .factories import (
+    EasyReadPageFactory,
+    GlossaryPageFactory,
+    GlossaryTermFactory,
+    TopicPageFactory,
+)
 from .nu_html_checker import html_errors
 
 ADD = "/admin/snippets/home/glossaryterm/add/"
@@ -192,6 +198,35 @@ def test_the_first_use_of_each_word_is_marked_linked_and_explained_at_the_end(cl
     assert "<dt>Annual review</dt>" in words
     assert words.index("(EHCP)") < words.index("Annual review")  # in the order the page uses
     assert main.index("annual reviews differ.") < main.index('<section class="words-explained"')
+
+
+def test_an_easy_read_page_explains_words_in_easy_words_where_they_have_them(client, ehcp):
+    ehcp.easy_read_meaning = "A plan that says what help you get."
+    ehcp.save()
+    GlossaryTermFactory(term="Annual review", meaning="A meeting once a year to check a plan.")
+    standard = topic(["<p>Your EHCP is checked at an annual review.</p>"])
+    easy = EasyReadPageFactory(
+        standard_version=standard,
+        body=[
+            {
+                "type": "picture_and_words",
+                "value": {
+                    "image": ImageFactory().pk,
+                    "alt": "A plan",
+                    "lines": ["Your EHCP is checked.", "This is the annual review."],
+                },
+            }
+        ],
+    )
+
+    easy_words = main_of(client.get(easy.url))
+    standard_words = main_of(client.get(standard.url))
+
+    assert "<dd>A plan that says what help you get." in easy_words
+    assert "A legal document" not in easy_words
+    assert "<dd>A meeting once a year to check a plan." in easy_words  # none in easy words
+    assert "<dd>A legal document that says what help a child must get." in standard_words
+    assert "A plan that says what help you get." not in standard_words
 
 
 def test_words_are_never_marked_in_headings_links_code_or_the_navigation(client, ehcp):

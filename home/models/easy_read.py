@@ -51,6 +51,7 @@ class EasyReadPage(Page):
     exclude_fields_in_copy = ["standard_version"]
     parent_page_types = ["home.EasyReadIndexPage"]
     subpage_types = []
+    explains_in_easy_read = True  # home.glossary: "Words explained" in easy words
 
     class Meta:
         verbose_name = _("easy-read page")
@@ -87,6 +88,7 @@ class EasyReadIndexPage(SectionIndexPage):
     subpage_types = ["home.EasyReadPage"]
     parent_page_types = ["home.HomePage"]
     max_count = 1
+    explains_in_easy_read = True
 
     class Meta:
         verbose_name = _("easy-read index")
