@@ -6,7 +6,10 @@ Requests reaching the app are counted in gunicorn's access log."""
 import http.client
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
+
+import psycopg
 
 from .browser import _HTTPS, Browser, Response
 from .stack import HOST, app_requests, start_app, stop_app
@@ -127,3 +130,38 @@ def test_while_the_app_is_down_visitors_get_the_pages_kept_and_the_signed_in_the
         assert response.header("Strict-Transport-Security").startswith("max-age=31536000")
     assert signed_in.header("X-Cache-Status") is None  # never looked in the cache
     assert back.status == 200 and "wagtail-userbar" in back.text
+
+
+def test_a_copy_kept_open_is_never_served_once_replaced_or_purged(stack):
+    """nginx keeps the files of the copies most asked for open (open_file_cache): once a copy
+    is replaced (renewed after it expired, with a change no purge reached) or purged (a page
+    republished), no visitor of either worker gets the old one from a file kept open."""
+    from .test_caching import change
+
+    path = "/policies/complaints/"
+    renewed, republished = (f"Complaints {uuid.uuid4().hex[:6]}" for _ in range(2))
+    kept(stack, [path])
+    held = burst(stack, [path])  # both workers now hold the copy's file open
+    with psycopg.connect(stack.env["DATABASE_URL"], autocommit=True) as database:
+        database.execute(
+            "UPDATE wagtailcore_page SET title = %s WHERE url_path LIKE %s", (renewed, f"%{path}")
+        )
+    time.sleep(HTTP_CACHE_SECONDS + 0.5)  # the copy has expired...
+    renewing = Browser(stack, "127.0.1.249").get(path)  # ...and is renewed in the background
+    kept(stack, [path])
+    after_renewal = burst(stack, [path])
+    change(
+        stack,
+        "from wagtail.models import Page;"
+        f"page = Page.objects.get(url_path__endswith={path!r}).specific;"
+        f"page.title = {republished!r}; page.save_revision().publish()",
+    )
+    after_publish = burst(stack, [path])
+
+    assert {r.header("X-Cache-Status") for r in held} == {"HIT"}
+    assert renewing.header("X-Cache-Status") == "STALE"
+    assert all(renewed in r.text for r in after_renewal), [
+        r.header("X-Cache-Status") for r in after_renewal
+    ]
+    assert all(republished in r.text for r in after_publish)
+    assert [r.header("X-Cache-Status") for r in after_publish].count("MISS") == 1
