@@ -1,6 +1,7 @@
 """Events in templates: {{ event.start|event_when:event.end }} ("Tuesday 14 March 2023, 10:00
 to 12:00"), |event_when_short (14/03/2023, 10:00 to 12:00), and {% next_events as next %} for
-the home page (what is kept and when it goes: home/events.py)."""
+the home page (what is kept and when it goes: home/events.py; `shown` names the events shown,
+for {% keep %})."""
 
 from django import template
 from django.utils import timezone
@@ -55,4 +56,6 @@ def next_events_for(request, count: int = NEXT_EVENTS_ON_THE_HOME_PAGE) -> dict:
     events = upcoming(found["events"], timezone.now())[:count]
     if events:
         cache_until(request, min(event["end"] for event in events))
-    return {"index_url": found["index_url"], "events": events}
+    # The section as rendered is the same until one of these events ends ({% keep %} by it).
+    shown = "-".join(str(event["pk"]) for event in events)
+    return {"index_url": found["index_url"], "events": events, "shown": f"next-events-{shown}"}
