@@ -95,4 +95,6 @@ def keep_view_restrictions(page, request, serve_args, serve_kwargs):
     restrictions = SiteContent.for_request(request).kept_for_page(
         page, "view-restrictions", lambda: list(Page.get_view_restrictions(page))
     )
-    page.get_view_restrictions = partial(list, restrictions)  # this request's copy only
+    # On this copy of the page (the site's home page is kept and held by the worker with the
+    # restrictions of the same content version).
+    page.get_view_restrictions = partial(list, restrictions)

@@ -16,10 +16,11 @@ from .factories import (
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: Wagtail keeps site root paths there."""
-    from django.core.cache import cache
+    """Each test starts with an empty cache (Wagtail keeps site root paths there), and
+    nothing of it held by the site (home.kept)."""
+    from home.kept import forget
 
-    cache.clear()
+    forget()
 
 
 @pytest.fixture

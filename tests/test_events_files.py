@@ -8,11 +8,12 @@ import re
 
 import icalendar
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
+
+from home.kept import forget
 
 from .factories import EventIndexPageFactory, EventPageFactory
 
@@ -221,7 +222,7 @@ def test_the_purge_after_a_change_reaches_the_calendar_files(index, nginx_in_fro
 
 def queries_for(client, path) -> tuple[int, int]:
     """The queries for `path` with nothing kept, and then with the kept copies."""
-    cache.clear()
+    forget()
     counts = []
     for _ in range(2):
         with CaptureQueriesContext(connection) as queries:

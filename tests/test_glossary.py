@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_factories import ImageFactory
 
+from home.kept import forget
 from home.models import GlossaryTerm, GlossaryTermPage
 
 from .factories import (
@@ -146,9 +147,7 @@ def test_the_a_to_z_stays_flat_in_queries_with_500_words(client, home_page):
             word = GlossaryTermFactory(term=f"{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[n % 26]} word {n}")
             GlossaryTermPage.objects.create(term=word, page=pages[n % 3])
             GlossaryTermPage.objects.create(term=word, page=pages[(n + 1) % 3])
-        from django.core.cache import cache
-
-        cache.clear()
+        forget()
         with CaptureQueriesContext(connection) as captured:
             response = client.get(glossary.url)
         assert response.status_code == 200
@@ -298,9 +297,7 @@ def test_pages_stay_flat_in_queries_with_500_words(client, home_page):
             GlossaryTerm(term=f"Word {n}", slug=f"word-{n}", meaning=f"Meaning {n}.")
             for n in range(GlossaryTerm.objects.count(), count)
         )
-        from django.core.cache import cache
-
-        cache.clear()
+        forget()
         with CaptureQueriesContext(connection) as captured:
             main = main_of(client.get(page.url))
         return len(captured), main.count("<dfn>")
