@@ -53,6 +53,23 @@ def nginx_in_front(settings):
 
 
 @pytest.fixture
+def commit():
+    """Runs what the test's transaction would run when it commits (it never does: each test
+    is rolled back), and forgets it, as a commit does: nginx's purges, say. Unlike
+    django_capture_on_commit_callbacks, it also runs what was waiting from before (the
+    fixtures' changes), so a change made later waits on its own."""
+    from django.db import transaction
+
+    def run():
+        connection = transaction.get_connection()
+        waiting, connection.run_on_commit = connection.run_on_commit, []
+        for _, callback, _ in waiting:
+            callback()
+
+    return run
+
+
+@pytest.fixture
 def enquiry_page(home_page):
     """The enquiry form page, on the site of `home_page`."""
     return EnquiryPageFactory()
@@ -92,7 +109,8 @@ def pytest_collection_modifyitems(items):
     """A test that commits (django_db(transaction=True)) empties the database after it; without
     serialized_rollback the migrations' data (the default locale, the roles) is gone for every
     test after it, and the next serialized test finds the roles remade: refused here, at once,
-    rather than failing tests far away."""
+    rather than failing tests far away. A test that needs what a commit runs (a purge) can
+    ask the `commit` fixture instead."""
     for item in items:
         marker = item.get_closest_marker("django_db")
         if (

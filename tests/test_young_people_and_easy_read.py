@@ -330,24 +330,24 @@ def test_the_new_pages_are_kept_by_nginx_like_the_others(client, home_page, sett
     assert kept == {page.url: "4" for page in pages}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # purges wait for commits
 def test_publishing_or_unpublishing_an_easy_read_page_purges_the_standard_page(
-    client,
-    home_page,
-    nginx_in_front,
+    client, home_page, nginx_in_front, commit
 ):
     standard = TopicPageFactory()
     client.get(standard.url)  # kept, without a link
     easy = EasyReadPageFactory(standard_version=standard)
     easy.unpublish()
+    commit()
     nginx_in_front.clear()
 
     easy.save_revision().publish()
+    commit()  # nginx is purged once the change is committed
     purged_on_publish = list(nginx_in_front)
     shown = html_of(client, standard.url)
     nginx_in_front.clear()
     easy.refresh_from_db()
     easy.unpublish()
+    commit()
     purged_on_unpublish = list(nginx_in_front)
     hidden = html_of(client, standard.url)
 
