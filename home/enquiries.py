@@ -20,6 +20,7 @@ from django.core.mail import send_mail
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from . import enquiry_counts
 from .forms import EnquiryForm
@@ -34,8 +35,10 @@ RATE_LIMIT = 5  # enquiries from one client ...
 RATE_WINDOW = timedelta(hours=1)  # ... in this time
 REFERENCE_SALT = "home.enquiry-sent"
 REFERENCE_SHOWN_FOR = timedelta(days=1)
-TOO_LARGE = "Your enquiry is too long to send. Please shorten your question and try again."
-TOO_MANY = (
+TOO_LARGE = gettext_lazy(
+    "Your enquiry is too long to send. Please shorten your question and try again."
+)
+TOO_MANY = gettext_lazy(
     "You have sent several enquiries in a short time, so we cannot take another just now. "
     "Please phone us, or try again in an hour."
 )
